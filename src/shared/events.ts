@@ -1,0 +1,90 @@
+// The engine's typed event stream. The orchestrator assigns `seq` and `at` when it publishes;
+// the host fans events out to the views, the CLI prints them, the store appends them to a log.
+import type { AgentRole } from './agents';
+import type { TaskStatus, WorkflowStatus } from './taskStatus';
+import type { TestRunOutcome, TestSummary } from './testResults';
+
+export interface TokenUsage {
+  readonly promptTokens: number;
+  readonly completionTokens: number;
+  readonly totalTokens: number;
+}
+
+interface EventBase {
+  readonly seq: number;
+  /** Epoch milliseconds. */
+  readonly at: number;
+  readonly workflowId?: string;
+  readonly taskId?: string;
+}
+
+export interface WorkflowEvent extends EventBase {
+  readonly type: 'workflow';
+  readonly workflowId: string;
+  readonly status: WorkflowStatus;
+  /** The step the workflow is on, by name. */
+  readonly step?: string;
+  readonly reason?: string;
+}
+
+export interface TaskEvent extends EventBase {
+  readonly type: 'task';
+  readonly workflowId: string;
+  readonly taskId: string;
+  readonly step: string;
+  readonly status: TaskStatus;
+  /** 0 for the first attempt. */
+  readonly retryCount: number;
+  readonly reason?: string;
+}
+
+export interface AgentEvent extends EventBase {
+  readonly type: 'agent';
+  readonly agent: AgentRole;
+  readonly state: 'started' | 'step' | 'finished' | 'failed';
+  /** The agent loop's step number, for 'step'. */
+  readonly step?: number;
+  readonly message?: string;
+}
+
+export interface ToolCallEvent extends EventBase {
+  readonly type: 'tool';
+  readonly agent: AgentRole;
+  readonly tool: string;
+  /** The file the call concerns, workspace-relative, when it has one. */
+  readonly path?: string;
+  readonly outcome: 'ok' | 'error' | 'refused';
+  readonly durationMs: number;
+  readonly message?: string;
+}
+
+export interface TestRunEvent extends EventBase {
+  readonly type: 'test-run';
+  readonly label: string;
+  readonly state: 'started' | 'finished';
+  readonly outcome?: TestRunOutcome;
+  readonly summary?: TestSummary;
+}
+
+export interface TokensEvent extends EventBase {
+  readonly type: 'tokens';
+  readonly agent: AgentRole;
+  readonly model: string;
+  readonly usage: TokenUsage;
+  /** Undefined when no price is configured for the model. */
+  readonly costUsd?: number;
+}
+
+export interface RetryEvent extends EventBase {
+  readonly type: 'retry';
+  readonly what: 'model-call' | 'task';
+  /** 1 for the first retry. */
+  readonly attempt: number;
+  readonly delayMs: number;
+  readonly reason: string;
+}
+
+export type EngineEvent = WorkflowEvent | TaskEvent | AgentEvent | ToolCallEvent | TestRunEvent | TokensEvent | RetryEvent;
+
+/** An event before the orchestrator stamps it. */
+export type EngineEventInput = EngineEvent extends infer E ? (E extends EngineEvent ? Omit<E, 'seq' | 'at'> : never) : never;
