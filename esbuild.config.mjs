@@ -1,7 +1,7 @@
 // Builds the two bundles (extension host: Node/CommonJS; webview: browser/ESM) and, with --tests,
 // the integration-test entry points. Flags: --watch, --production (minified, no source maps), --tests.
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const args = new Set(process.argv.slice(2));
@@ -31,6 +31,17 @@ const builds = [
     target: 'node20',
     // Everything but the editor's own module is bundled, the ESM-only lowdb included.
     external: ['vscode'],
+    mainFields: ['module', 'main'],
+  },
+  {
+    ...common,
+    // The headless engine for CI and the demo (`imperium` in package.json "bin").
+    entryPoints: { cli: 'src/cli/main.ts' },
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    banner: { js: '#!/usr/bin/env node' },
     mainFields: ['module', 'main'],
   },
   {
@@ -78,6 +89,9 @@ function printSizes(result) {
   }
 }
 
+// A production build starts from an empty dist/, so no source map of a dev build is packaged.
+if (production) rmSync('dist', { recursive: true, force: true });
+
 if (watch) {
   const contexts = await Promise.all(
     builds.map((options) =>
@@ -87,6 +101,7 @@ if (watch) {
           {
             name: 'report',
             setup(build) {
+              build.onStart(() => console.log('[watch] build started'));
               build.onEnd((result) => {
                 if (result.errors.length === 0) printSizes(result);
                 console.log(`[watch] build finished (${result.errors.length} errors)`);
