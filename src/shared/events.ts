@@ -84,7 +84,16 @@ export interface RetryEvent extends EventBase {
   readonly reason: string;
 }
 
-export type EngineEvent = WorkflowEvent | TaskEvent | AgentEvent | ToolCallEvent | TestRunEvent | TokensEvent | RetryEvent;
+export interface VerdictEvent extends EventBase {
+  readonly type: 'verdict';
+  readonly subject: 'plan' | 'change';
+  /** A Board member's role, or 'board' for the aggregated decision. */
+  readonly member: 'cto' | 'cso' | 'product-owner' | 'board';
+  readonly decision: 'approve' | 'request-changes' | 'veto' | 'invalid' | 'approved' | 'changes-requested' | 'vetoed';
+  readonly summary: string;
+}
+
+export type EngineEvent = WorkflowEvent | TaskEvent | AgentEvent | ToolCallEvent | TestRunEvent | TokensEvent | RetryEvent | VerdictEvent;
 
 /** An event before the orchestrator stamps it. */
 export type EngineEventInput = EngineEvent extends infer E ? (E extends EngineEvent ? Omit<E, 'seq' | 'at'> : never) : never;

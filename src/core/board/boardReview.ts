@@ -1,0 +1,162 @@
+// The Board of Directors at work: each member reviews a plan or a change, answers with a verdict the
+// schema checks, and the policy turns the verdicts into one decision. Every verdict is recorded.
+import type { TestRunResult } from '../../shared/testResults';
+import { unifiedDiff, type ChangedFile } from '../changeSet';
+import type { AppendLog, ChatMessage, Clock, EventSink, ModelClient } from '../ports';
+import { decide, DEFAULT_BOARD_POLICY, type BoardDecision, type BoardPolicy, type MemberVote } from './boardPolicy';
+import { PERSONAS, type BoardRole, type Persona } from './personas';
+import { isBlocking, runSecurityChecks, type SecurityFinding } from './securityChecks';
+import { parseVerdict, VERDICT_JSON_SCHEMA, type Finding } from './verdict';
+
+export interface ReviewSubject {
+  readonly kind: 'plan' | 'change';
+  readonly request: string;
+  readonly criteria: readonly string[];
+  /** The plan under review (kind 'plan'). */
+  readonly plan?: string;
+  /** The files changed (kind 'change'). */
+  readonly changes?: readonly ChangedFile[];
+  readonly tests?: TestRunResult;
+}
+
+/** One member's verdict as stored in the audit log. */
+export interface VerdictRecord {
+  readonly workflowId: string;
+  readonly subject: ReviewSubject['kind'];
+  readonly role: BoardRole;
+  readonly title: string;
+  readonly decision: MemberVote['decision'];
+  readonly summary: string;
+  readonly findings: readonly Finding[];
+  /** 'checks' when the CSO's deterministic checks decided without a model. */
+  readonly source: 'model' | 'checks';
+  readonly at: number;
+}
+
+export interface BoardReview extends BoardDecision {
+  readonly verdicts: readonly VerdictRecord[];
+}
+
+export interface BoardDeps {
+  readonly model: ModelClient;
+  readonly audit: AppendLog<VerdictRecord>;
+  readonly clock: Clock;
+  readonly events?: EventSink;
+  readonly policy?: BoardPolicy;
+  /** Who sits on this Board; all three personas by default. */
+  readonly members?: readonly BoardRole[];
+}
+
+/** Diffs beyond this many characters are cut for the prompt (the report keeps them whole). */
+const DIFF_BUDGET = 24_000;
+
+export class Board {
+  private readonly policy: BoardPolicy;
+  private readonly members: readonly Persona[];
+
+  constructor(private readonly deps: BoardDeps) {
+    this.policy = deps.policy ?? DEFAULT_BOARD_POLICY;
+    this.members = PERSONAS.filter((p) => !deps.members || deps.members.includes(p.role));
+  }
+
+  async review(subject: ReviewSubject, context: { readonly workflowId: string; readonly signal?: AbortSignal }): Promise<BoardReview> {
+    const checks = subject.kind === 'change' ? await runSecurityChecks(subject.changes ?? []) : [];
+    const verdicts = await Promise.all(this.members.map((member) => this.verdictOf(member, subject, checks, context)));
+    for (const verdict of verdicts) {
+      await this.deps.audit.append(verdict);
+      this.deps.events?.({
+        type: 'verdict',
+        workflowId: context.workflowId,
+        subject: subject.kind,
+        member: verdict.role,
+        decision: verdict.decision,
+        summary: verdict.summary,
+      });
+    }
+    const decision = decide(verdicts, this.policy);
+    this.deps.events?.({
+      type: 'verdict',
+      workflowId: context.workflowId,
+      subject: subject.kind,
+      member: 'board',
+      decision: decision.outcome,
+      summary: decision.reasons.join('; '),
+    });
+    return { ...decision, verdicts };
+  }
+
+  private async verdictOf(
+    member: Persona,
+    subject: ReviewSubject,
+    checks: readonly SecurityFinding[],
+    context: { readonly workflowId: string; readonly signal?: AbortSignal },
+  ): Promise<VerdictRecord> {
+    const base = { workflowId: context.workflowId, subject: subject.kind, role: member.role, title: member.title };
+    const blocking = member.role === 'cso' ? checks.filter(isBlocking) : [];
+    if (blocking.length > 0) {
+      // A hard-coded secret or disabled TLS is a veto whatever a model would say; no tokens spent.
+      return {
+        ...base,
+        decision: 'veto',
+        summary: `security checks found ${blocking.map((f) => `${f.message} (${f.file}${f.line ? `:${f.line}` : ''})`).join('; ')}`,
+        findings: checks,
+        source: 'checks',
+        at: this.deps.clock.now(),
+      };
+    }
+
+    const messages: ChatMessage[] = [
+      { role: 'system', content: systemPrompt(member) },
+      { role: 'user', content: renderSubject(subject, member.role === 'cso' ? checks : []) },
+    ];
+    let parsed = parseVerdict((await this.ask(member, messages, context)).content);
+    if (!parsed.valid) {
+      // One chance to fix the format, told exactly what was wrong; then the verdict fails closed.
+      const retry: ChatMessage[] = [
+        ...messages,
+        { role: 'user', content: `Your answer was not a valid verdict: ${parsed.reason}. Answer again with only the JSON object.` },
+      ];
+      parsed = parseVerdict((await this.ask(member, retry, context)).content);
+    }
+    const at = this.deps.clock.now();
+    if (!parsed.valid) return { ...base, decision: 'invalid', summary: parsed.reason, findings: [], source: 'model', at };
+    const findings = member.role === 'cso' ? [...checks, ...parsed.verdict.findings] : parsed.verdict.findings;
+    return { ...base, decision: parsed.verdict.decision, summary: parsed.verdict.summary, findings, source: 'model', at };
+  }
+
+  private ask(member: Persona, messages: readonly ChatMessage[], context: { readonly workflowId: string; readonly signal?: AbortSignal }) {
+    return this.deps.model.chat({ role: member.role, messages, workflowId: context.workflowId, signal: context.signal, temperature: 0 });
+  }
+}
+
+function systemPrompt(member: Persona): string {
+  return (
+    `${member.charter}\n\n` +
+    'Answer with one JSON object and nothing else, matching this JSON Schema:\n' +
+    `${JSON.stringify(VERDICT_JSON_SCHEMA)}\n` +
+    'decision: "approve", "request-changes" or "veto". summary: one or two sentences with your reason. ' +
+    'findings: each concrete problem with its severity, and file and line where you can.'
+  );
+}
+
+function renderSubject(subject: ReviewSubject, checks: readonly SecurityFinding[]): string {
+  const parts = [
+    `# Review of a ${subject.kind === 'plan' ? 'plan' : 'change'}`,
+    `## Request\n${subject.request}`,
+    `## Acceptance criteria\n${subject.criteria.map((c, i) => `${i + 1}. ${c}`).join('\n') || '(none given)'}`,
+  ];
+  if (subject.plan) parts.push(`## Plan\n${subject.plan}`);
+  if (subject.changes) {
+    const diff = subject.changes.map(unifiedDiff).join('\n');
+    parts.push(`## Diff\n${diff.length > DIFF_BUDGET ? `${diff.slice(0, DIFF_BUDGET)}\n[diff cut at ${DIFF_BUDGET} characters]` : diff}`);
+  }
+  if (subject.tests) {
+    const { passed, failed, skipped } = subject.tests.summary;
+    const failures = subject.tests.tests.filter((t) => t.status === 'failed').map((t) => `- ${t.id}: ${t.message ?? ''}`);
+    parts.push(`## Tests\n${passed} passed, ${failed} failed, ${skipped} skipped (${subject.tests.outcome})${failures.length ? `\n${failures.join('\n')}` : ''}`);
+  }
+  if (checks.length > 0) {
+    parts.push(`## Automatic security checks\n${checks.map((f) => `- [${f.severity}] ${f.message} (${f.file}${f.line ? `:${f.line}` : ''})`).join('\n')}`);
+  }
+  return parts.join('\n\n');
+}

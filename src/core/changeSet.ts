@@ -1,0 +1,45 @@
+// What a workflow changed, file by file: the unit the Board reviews and the report shows.
+import { createTwoFilesPatch, diffLines } from 'diff';
+
+export interface ChangedFile {
+  /** Workspace-relative, '/'-separated. */
+  readonly path: string;
+  /** Undefined when the workflow created the file. */
+  readonly before?: string;
+  /** Undefined when the workflow deleted the file. */
+  readonly after?: string;
+}
+
+export interface AddedLine {
+  readonly path: string;
+  /** 1-based line number in the new content. */
+  readonly line: number;
+  readonly text: string;
+}
+
+/** The lines the change added (or rewrote), with their numbers in the new file. */
+export function addedLines(file: ChangedFile): AddedLine[] {
+  if (file.after === undefined) return [];
+  const added: AddedLine[] = [];
+  let line = 1;
+  for (const part of diffLines(file.before ?? '', file.after)) {
+    const lines = splitLines(part.value);
+    if (part.added) lines.forEach((text, index) => added.push({ path: file.path, line: line + index, text }));
+    if (!part.removed) line += lines.length;
+  }
+  return added;
+}
+
+/** A unified diff, as `git diff` would show it, for people and for the Board. */
+export function unifiedDiff(file: ChangedFile): string {
+  const oldName = file.before === undefined ? '/dev/null' : `a/${file.path}`;
+  const newName = file.after === undefined ? '/dev/null' : `b/${file.path}`;
+  const patch = createTwoFilesPatch(oldName, newName, file.before ?? '', file.after ?? '', undefined, undefined, { context: 3 });
+  return patch.replace(/^=+\n/, '');
+}
+
+function splitLines(text: string): string[] {
+  const lines = text.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  return lines;
+}
