@@ -1,0 +1,113 @@
+import * as assert from 'node:assert/strict';
+import { failureCause } from '../../../../src/superpowers/tdd/failureCause';
+import { redGate } from '../../../../src/superpowers/tdd/redGate';
+import { greenGate, refuseTestFileWrites } from '../../../../src/superpowers/tdd/testTamperGuard';
+import { summarize, type TestCaseResult, type TestFileError, type TestRunResult } from '../../../../src/shared/testResults';
+
+function test(file: string, name: string, status: TestCaseResult['status'], message?: string): TestCaseResult {
+  return { id: `${file}::${name}`, name, suite: [], file, status, message };
+}
+
+function run(tests: TestCaseResult[], errors: TestFileError[] = [], outcome: TestRunResult['outcome'] = 'completed'): TestRunResult {
+  return { framework: 'node-test', outcome, tests, errors, summary: summarize(tests), durationMs: 10, output: '' };
+}
+
+const NEW = 'test/slug.test.js';
+
+describe('failure causes', () => {
+  const cases: [string, string][] = [
+    ["AssertionError: expected 'a-b' to equal 'A B'", 'assertion'],
+    ['Expected: 3\nReceived: undefined', 'assertion'],
+    ['TypeError: slugify is not a function', 'missing-implementation'],
+    ['ReferenceError: slugify is not defined', 'missing-implementation'],
+    ['Error: not implemented', 'missing-implementation'],
+    ["Cannot find module '../src/slugify' from 'test/slug.test.js'", 'missing-implementation'],
+    ["Error: Cannot find module 'left-pad'", 'broken-test'],
+    ["ModuleNotFoundError: No module named 'calculator'", 'broken-test'],
+    ['SyntaxError: Unexpected token )', 'broken-test'],
+    ['Cannot use import statement outside a module', 'broken-test'],
+  ];
+  for (const [message, cause] of cases) {
+    it(`${cause}: ${message.split('\n')[0]}`, () => assert.equal(failureCause(message), cause));
+  }
+
+  it("reads a missing module of the project's own as missing implementation", () => {
+    assert.equal(failureCause("ModuleNotFoundError: No module named 'calculator.stats'", ['calculator']), 'missing-implementation');
+  });
+});
+
+describe('red gate', () => {
+  it('passes when every new test fails on an assertion or a missing symbol', () => {
+    const result = redGate({
+      run: run([test(NEW, 'lowercases', 'failed', 'AssertionError: x'), test(NEW, 'exists', 'failed', 'slugify is not a function'), test('test/old.test.js', 'old', 'passed')]),
+      testFiles: [NEW],
+    });
+    assert.equal(result.passed, true);
+    if (result.passed) assert.deepEqual(result.redTests.map((t) => t.name), ['lowercases', 'exists']);
+  });
+
+  it('sends a syntax error in the test file back to TestBot with the cause', () => {
+    const result = redGate({ run: run([], [{ file: NEW, message: 'SyntaxError: Unexpected end of input' }]), testFiles: [NEW] });
+    assert.equal(result.passed, false);
+    if (!result.passed) {
+      assert.equal(result.cause, 'broken-test');
+      assert.match(result.reason, /test\/slug\.test\.js: SyntaxError: Unexpected end of input/);
+    }
+  });
+
+  it('accepts a new test file that fails to load only because the implementation module is missing', () => {
+    const result = redGate({ run: run([], [{ file: NEW, message: "Cannot find module '../src/slug.js'" }]), testFiles: [NEW] });
+    assert.equal(result.passed, true);
+  });
+
+  it('refuses new tests that already pass or are skipped', () => {
+    const result = redGate({ run: run([test(NEW, 'a', 'failed', 'AssertionError'), test(NEW, 'b', 'passed'), test(NEW, 'c', 'skipped')]), testFiles: [NEW] });
+    assert.equal(result.passed, false);
+    if (!result.passed) {
+      assert.equal(result.cause, 'new-tests-pass');
+      assert.match(result.reason, /b \(passed\)[\s\S]*c \(skipped\)/);
+    }
+  });
+
+  it('refuses when no new test ran, and when the run timed out', () => {
+    assert.equal(redGate({ run: run([test('test/old.test.js', 'old', 'passed')]), testFiles: [NEW] }).passed, false);
+    const timedOut = redGate({ run: run([], [], 'timed-out'), testFiles: [NEW] });
+    assert.ok(!timedOut.passed && timedOut.cause === 'run-not-completed');
+  });
+});
+
+describe('green gate and test-tamper guard', () => {
+  const red = [test(NEW, 'a', 'failed', 'x'), test(NEW, 'b', 'failed', 'y')];
+
+  it('passes when every red test now passes', () => {
+    assert.equal(greenGate(run([test(NEW, 'a', 'passed'), test(NEW, 'b', 'passed')]), red, [NEW]).passed, true);
+  });
+
+  it('fails when a red test disappears, is renamed or is skipped', () => {
+    for (const tampered of [
+      [test(NEW, 'a', 'passed')],
+      [test(NEW, 'a', 'passed'), test(NEW, 'b renamed', 'passed')],
+      [test(NEW, 'a', 'passed'), test(NEW, 'b', 'skipped')],
+    ]) {
+      const result = greenGate(run(tampered), red, [NEW]);
+      assert.ok(!result.passed && result.cause === 'tests-tampered', JSON.stringify(result));
+    }
+  });
+
+  it('fails when the red files hold no running test (red came from a missing module)', () => {
+    const result = greenGate(run([test('test/other.test.js', 'x', 'passed')]), [], [NEW]);
+    assert.ok(!result.passed && result.cause === 'tests-tampered');
+  });
+
+  it('hands the failing tests back while green is not reached', () => {
+    const result = greenGate(run([test(NEW, 'a', 'passed'), test(NEW, 'b', 'failed', 'AssertionError: 2 !== 3')]), red, [NEW]);
+    assert.ok(!result.passed && result.cause === 'tests-failing');
+    if (!result.passed) assert.deepEqual(result.failing.map((t) => t.name), ['b']);
+  });
+
+  it('refuses CodeBot writes to test files and allows the rest', () => {
+    const guard = refuseTestFileWrites((path) => path.startsWith('test/'));
+    assert.match(guard('test/slug.test.js') ?? '', /test file/);
+    assert.equal(guard('src/slug.js'), undefined);
+  });
+});
