@@ -29,7 +29,7 @@ describe('the .vsix package', function () {
     const vsix = join(folder, 'imperium-flow.vsix');
     await promisify(execFile)(
       'npx',
-      ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', vsix],
+      ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links', '--out', vsix],
       { cwd: join(__dirname, '..', '..', '..') },
     );
     entries = await listZip(vsix);
