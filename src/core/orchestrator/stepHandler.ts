@@ -42,6 +42,20 @@ export class TaskInterruptedError extends Error {
   }
 }
 
+/**
+ * A failure that retrying cannot fix (a security veto, a budget spent): the workflow fails at once,
+ * whatever the step's retry policy says. `output` is kept on the task, so a report can show why.
+ */
+export class TerminalStepError extends Error {
+  override readonly name = 'TerminalStepError';
+  constructor(
+    message: string,
+    readonly output?: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}
+
 export class TaskTimeoutError extends Error {
   override readonly name = 'TaskTimeoutError';
 }

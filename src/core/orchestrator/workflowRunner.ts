@@ -8,7 +8,7 @@ import type { Clock, EventSink, Logger, Store } from '../ports';
 import type { EventStream } from './eventStream';
 import { resolveInputs } from './inputMapping';
 import { retryDelayMs } from './retryPolicy';
-import { type StepHandler, type StepHandlers, type StepResult, TaskInterruptedError, TaskTimeoutError } from './stepHandler';
+import { type StepHandler, type StepHandlers, type StepResult, TaskInterruptedError, TaskTimeoutError, TerminalStepError } from './stepHandler';
 import type { StepDefinition } from './workflowDefinition';
 import type { WorkflowRecord } from './workflowRepository';
 import { type JsonObject, openTask, type TaskRecord } from './workflowState';
@@ -25,7 +25,7 @@ type StopRequest = { readonly kind: 'pause'; readonly interrupt: boolean } | { r
 
 type Outcome =
   | { readonly kind: 'completed'; readonly output: JsonObject; readonly goto?: string }
-  | { readonly kind: 'failed'; readonly reason: string }
+  | { readonly kind: 'failed'; readonly reason: string; readonly terminal?: { readonly output?: JsonObject } }
   | { readonly kind: 'timed-out'; readonly reason: string }
   | { readonly kind: 'interrupted' };
 
@@ -175,7 +175,10 @@ export class WorkflowRunner {
         .then(() => handler.run(input, context))
         .then(
           (result) => checkResult(result),
-          (error: unknown): Outcome => ({ kind: 'failed', reason: describeError(error) }),
+          (error: unknown): Outcome =>
+            error instanceof TerminalStepError
+              ? { kind: 'failed', reason: error.message, terminal: { output: error.output as JsonObject | undefined } }
+              : { kind: 'failed', reason: describeError(error) },
         );
       const interrupted = new Promise<Outcome>((resolve) => taskAbort.signal.addEventListener('abort', () => resolve({ kind: 'interrupted' }), { once: true }));
       const timeoutMs = step.responseTimeoutMs;
@@ -200,7 +203,8 @@ export class WorkflowRunner {
       case 'completed':
         return this.complete(step, task, outcome);
       case 'failed':
-        this.endTask(task, 'FAILED', { reason: outcome.reason });
+        this.endTask(task, 'FAILED', { reason: outcome.reason, output: outcome.terminal?.output });
+        if (outcome.terminal) return this.setStatus('FAILED', `step "${step.name}" failed: ${outcome.reason}`);
         return this.retryOrEnd(step, task, 'FAILED', outcome.reason);
       case 'timed-out':
         this.endTask(task, 'TIMED_OUT', { reason: outcome.reason });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { type StepContext, TaskTimeoutError } from '../../../../src/core/orchestrator/stepHandler';
+import { type StepContext, TaskTimeoutError, TerminalStepError } from '../../../../src/core/orchestrator/stepHandler';
 import type { RetryEvent } from '../../../../src/shared/events';
 import { blockingHandler, handler, handlersOf, useEngines } from './engineTestKit';
 
@@ -41,6 +41,28 @@ describe('embedded engine: retries and response timeouts', () => {
     const gaps = step.attempts.slice(1).map((attempt, i) => attempt.at - (step.attempts[i]?.at ?? 0));
     [20, 40, 50].forEach((delay, i) => assert.ok((gaps[i] ?? 0) >= delay - 2, `gap ${i + 1} was ${gaps[i]} ms, expected about ${delay}`));
     assert.deepEqual(step.attempts.map((attempt) => attempt.retryCount), [0, 1, 2, 3]);
+  });
+
+  it('fails the workflow at once on a terminal error, keeping its output on the task', async () => {
+    let attempts = 0;
+    const vetoed = handler(async () => {
+      attempts++;
+      throw new TerminalStepError('the CSO vetoed the change', { outcome: 'vetoed' });
+    });
+    const { engine } = await engines.open(handlersOf({ vetoed, never: handler(async () => assert.fail('must not run')) }));
+    const id = await engine.start({
+      name: 'w',
+      version: 1,
+      steps: [
+        { name: 'review', handler: 'vetoed', retry: { retryCount: 3 } },
+        { name: 'after', handler: 'never' },
+      ],
+    });
+    const done = await engine.settled(id);
+    assert.equal(attempts, 1, 'a terminal failure is not retried');
+    assert.equal(done.status, 'FAILED');
+    assert.equal(done.reason, 'step "review" failed: the CSO vetoed the change');
+    assert.deepEqual(done.tasks.map((task) => [task.status, task.output]), [['FAILED', { outcome: 'vetoed' }]]);
   });
 
   it('fails the workflow with the reason once retries are exhausted', async () => {

@@ -1,12 +1,7 @@
-// The test-tamper guard of the green phase: CodeBot may not touch test files, and no test that was
-// red may vanish, be skipped or be renamed on the way to green.
+// The green gate, with the test-tamper guard's second half: no test that was red may vanish, be
+// skipped or be renamed on the way to green. (The first half, refusing CodeBot's writes to tests,
+// is CodeBot's write guard: noTestPaths in src/agents/testFiles.ts.)
 import type { TestCaseResult, TestRunResult } from '../../shared/testResults';
-
-/** The write guard for CodeBot while green is pending: a reason to refuse, or undefined to allow. */
-export function refuseTestFileWrites(isTestFile: (path: string) => boolean): (path: string) => string | undefined {
-  return (path) =>
-    isTestFile(path) ? `${path} is a test file; while the tests are red only the implementation may change, never the tests.` : undefined;
-}
 
 export type GreenGateResult =
   | { readonly passed: true; readonly summary: string }
