@@ -1,0 +1,148 @@
+// The loop every agent runs: the model reads the task, calls tools, reads their results, and so on
+// until it calls finish, the step budget runs out, the model fails for good, or the run is canceled.
+import type { ChatMessage, ChatResponse, EventSink, ModelClient } from '../core/ports';
+import type { TokenUsage } from '../shared/events';
+import { toolSpec, type ToolContext } from './tools/agentTool';
+import { runToolCall, type ToolCallOutcome, type Toolset } from './tools/toolCall';
+
+const DEFAULT_MAX_STEPS = 30;
+
+export interface AgentDefinition<Answer extends { readonly summary: string }> extends Toolset<Answer> {
+  readonly systemPrompt: string;
+}
+
+export interface AgentRunInput {
+  /** The user message: the task and its context. */
+  readonly task: string;
+  readonly model: ModelClient;
+  /** The workspace, tests, writer identity, write guard and cancellation the tools work with. */
+  readonly context: ToolContext;
+  readonly events: EventSink;
+  /** Model calls allowed. A repeat of a call that already failed costs one more. Default 30. */
+  readonly maxSteps?: number;
+  readonly temperature?: number;
+}
+
+interface RunStats {
+  /** Steps used: model calls, plus the extra charged for repeated failing calls. */
+  readonly steps: number;
+  readonly toolCalls: number;
+  /** Summed over every model call of the run. */
+  readonly usage: TokenUsage;
+  /** Undefined when no model call reported a price. */
+  readonly costUsd?: number;
+  /** The whole conversation, for the log and for a later attempt. */
+  readonly transcript: readonly ChatMessage[];
+}
+
+export type AgentRunResult<Answer> = RunStats &
+  (
+    | { readonly outcome: 'finished'; readonly answer: Answer }
+    | { readonly outcome: 'budget-exhausted' | 'failed' | 'canceled'; readonly reason: string }
+  );
+
+type Ending<Answer> = { outcome: 'finished'; answer: Answer } | { outcome: 'budget-exhausted' | 'failed' | 'canceled'; reason: string };
+
+const NUDGE = 'Continue by calling a tool. When the task is done, call finish with your answer.';
+const CUT_OFF = 'Your reply was cut off at the length limit. Continue with a tool call, and keep each call small.';
+const REPEATED =
+  '\n[You made this exact call before and it failed then too. This repeat cost an extra step: change the call or the approach.]';
+
+export async function runAgent<Answer extends { readonly summary: string }>(
+  agent: AgentDefinition<Answer>,
+  input: AgentRunInput,
+): Promise<AgentRunResult<Answer>> {
+  const { context, events, model } = input;
+  const { signal } = context;
+  const maxSteps = input.maxSteps ?? DEFAULT_MAX_STEPS;
+  const { workflowId, taskId } = context.origin;
+  const ids = { workflowId, ...(taskId !== undefined && { taskId }) };
+  const tools = [...agent.tools, agent.finish].map(toolSpec);
+  const transcript: ChatMessage[] = [
+    { role: 'system', content: agent.systemPrompt },
+    { role: 'user', content: input.task },
+  ];
+  let usage: TokenUsage = { promptTokens: 0, completionTokens: 0, totalTokens: 0 };
+  let costUsd: number | undefined;
+  let steps = 0;
+  let toolCalls = 0;
+  /** Calls (name and argument text) that failed, to charge for repeats. */
+  const failedCalls = new Set<string>();
+
+  const end = (ending: Ending<Answer>): AgentRunResult<Answer> => {
+    events({
+      type: 'agent',
+      agent: agent.role,
+      ...ids,
+      state: ending.outcome === 'finished' ? 'finished' : 'failed',
+      message: ending.outcome === 'finished' ? ending.answer.summary : `${ending.outcome}: ${ending.reason}`,
+    });
+    return { ...ending, steps, toolCalls, usage, ...(costUsd !== undefined && { costUsd }), transcript };
+  };
+  const canceled = (): AgentRunResult<Answer> => end({ outcome: 'canceled', reason: describeAbort(signal) });
+
+  events({ type: 'agent', agent: agent.role, ...ids, state: 'started', message: input.task.split('\n')[0].slice(0, 200) });
+  while (steps < maxSteps) {
+    if (signal?.aborted) return canceled();
+    steps++;
+    events({ type: 'agent', agent: agent.role, ...ids, state: 'step', step: steps });
+    let response: ChatResponse;
+    try {
+      response = await model.chat({ role: agent.role, messages: transcript, tools, temperature: input.temperature, signal, workflowId, taskId });
+    } catch (error) {
+      if (signal?.aborted) return canceled();
+      return end({ outcome: 'failed', reason: `The model call failed: ${error instanceof Error ? error.message : String(error)}` });
+    }
+    usage = addUsage(usage, response.usage);
+    if (response.costUsd !== undefined) costUsd = (costUsd ?? 0) + response.costUsd;
+    transcript.push({ role: 'assistant', content: response.content, ...(response.toolCalls.length > 0 && { toolCalls: response.toolCalls }) });
+    if (response.toolCalls.length === 0) {
+      transcript.push({ role: 'user', content: response.finishReason === 'length' ? CUT_OFF : NUDGE });
+      continue;
+    }
+    let finished: { readonly answer: Answer } | undefined;
+    for (const call of response.toolCalls) {
+      if (finished) {
+        // Every call needs a result in the transcript, even one that comes after finish.
+        transcript.push({ role: 'tool', toolCallId: call.id, content: 'Not run: finish was called before it.' });
+        continue;
+      }
+      toolCalls++;
+      let outcome: ToolCallOutcome<Answer>;
+      try {
+        outcome = await runToolCall(call, agent, context, events);
+      } catch (error) {
+        if (signal?.aborted) return canceled();
+        throw error;
+      }
+      let content = outcome.result.content;
+      if (outcome.result.outcome !== 'ok') {
+        const key = `${call.name}\u0000${call.arguments}`;
+        if (failedCalls.has(key)) {
+          steps++;
+          content += REPEATED;
+        }
+        failedCalls.add(key);
+      }
+      transcript.push({ role: 'tool', toolCallId: call.id, content });
+      finished = outcome.finished;
+      if (signal?.aborted) return canceled();
+    }
+    if (finished) return end({ outcome: 'finished', answer: finished.answer });
+  }
+  return end({ outcome: 'budget-exhausted', reason: `Used all ${maxSteps} steps without calling finish.` });
+}
+
+function addUsage(total: TokenUsage, more: TokenUsage): TokenUsage {
+  return {
+    promptTokens: total.promptTokens + more.promptTokens,
+    completionTokens: total.completionTokens + more.completionTokens,
+    totalTokens: total.totalTokens + more.totalTokens,
+  };
+}
+
+function describeAbort(signal: AbortSignal | undefined): string {
+  const reason: unknown = signal?.reason;
+  if (reason instanceof Error && reason.name !== 'AbortError') return `Canceled: ${reason.message}`;
+  return typeof reason === 'string' ? `Canceled: ${reason}` : 'Canceled.';
+}

@@ -1,0 +1,50 @@
+// What an agent is asked to do, and what it runs with: shared by CodeBot and TestBot.
+import type { EventSink, ModelClient, TestRunner, Workspace } from '../core/ports';
+import type { AgentRole } from '../shared/agents';
+import type { ToolContext, WriteGuard } from './tools/agentTool';
+
+export interface AgentTask {
+  /** What to do, in a sentence or a few. */
+  readonly description: string;
+  readonly acceptanceCriteria?: readonly string[];
+  /** Anything else the agent should know: relevant files, the last test failures, the Board's remarks. */
+  readonly context?: string;
+}
+
+export interface AgentDependencies {
+  readonly model: ModelClient;
+  readonly workspace: Workspace;
+  readonly tests: TestRunner;
+  readonly events: EventSink;
+}
+
+export interface AgentRunOptions {
+  readonly workflowId: string;
+  readonly taskId?: string;
+  readonly signal?: AbortSignal;
+  /** Model calls allowed; see AgentRunInput.maxSteps. */
+  readonly maxSteps?: number;
+  /** Replaces the role's own write guard (e.g. a stricter one for one phase). */
+  readonly canWrite?: WriteGuard;
+}
+
+/** The first user message: the task, its criteria, then its context. */
+export function taskMessage(task: AgentTask): string {
+  const parts = [`Task: ${task.description.trim()}`];
+  if (task.acceptanceCriteria?.length) {
+    parts.push(`Acceptance criteria:\n${task.acceptanceCriteria.map((criterion, index) => `${index + 1}. ${criterion.trim()}`).join('\n')}`);
+  }
+  if (task.context?.trim()) parts.push(`Context:\n${task.context.trim()}`);
+  return parts.join('\n\n');
+}
+
+/** The tools' context for a role: writes journalled under it, its guard unless the options replace it. */
+export function toolContext(role: AgentRole, defaultGuard: WriteGuard, dependencies: AgentDependencies, options: AgentRunOptions): ToolContext {
+  return {
+    workspace: dependencies.workspace,
+    tests: dependencies.tests,
+    origin: { workflowId: options.workflowId, ...(options.taskId !== undefined && { taskId: options.taskId }), agent: role },
+    canWrite: options.canWrite ?? defaultGuard,
+    signal: options.signal,
+  };
+}

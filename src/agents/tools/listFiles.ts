@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { ok, type AgentTool } from './agentTool';
+
+const DEFAULT_LIMIT = 200;
+const MAX_LIMIT = 1000;
+
+const schema = z.strictObject({
+  path: z.string().optional().describe('Folder to list, relative to the workspace root; the root when omitted.'),
+  recursive: z.boolean().optional().describe('Also list everything below it, breadth first. Default false.'),
+  limit: z.number().int().min(1).max(MAX_LIMIT).optional().describe(`At most this many entries. Default ${DEFAULT_LIMIT}.`),
+});
+
+export const listFilesTool: AgentTool<z.infer<typeof schema>> = {
+  name: 'list_files',
+  description: 'List the files and folders in a workspace folder (folders end with "/"). Protected and git-ignored paths are left out.',
+  schema,
+  pathOf: (args) => args.path,
+  async run(args, context) {
+    const limit = args.limit ?? DEFAULT_LIMIT;
+    // One more than asked tells whether there is more.
+    const entries = await context.workspace.list(args.path ?? '', { recursive: args.recursive, limit: limit + 1 });
+    if (entries.length === 0) return ok(args.path ? `"${args.path}" is empty.` : 'The workspace is empty.');
+    const lines = entries.slice(0, limit).map((entry) => (entry.kind === 'directory' ? `${entry.path}/` : entry.path));
+    if (entries.length > limit) lines.push(`[… more entries not shown: list a narrower folder${limit < MAX_LIMIT ? ' or raise limit' : ''}.]`);
+    return ok(lines.join('\n'));
+  },
+};

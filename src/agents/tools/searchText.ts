@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { ok, type AgentTool } from './agentTool';
+
+const DEFAULT_LIMIT = 50;
+const MAX_LIMIT = 200;
+
+const schema = z.strictObject({
+  query: z.string().min(1).describe('Text to find; a JavaScript regular expression when regex is true.'),
+  regex: z.boolean().optional().describe('Treat query as a regular expression. Default false.'),
+  case_sensitive: z.boolean().optional().describe('Default false.'),
+  path: z.string().optional().describe('Only search under this folder.'),
+  limit: z.number().int().min(1).max(MAX_LIMIT).optional().describe(`At most this many matching lines. Default ${DEFAULT_LIMIT}.`),
+});
+
+export const searchTextTool: AgentTool<z.infer<typeof schema>> = {
+  name: 'search_text',
+  description: 'Search the text of the workspace files, line by line. Returns "path:line: text" per match. Binary, very large, protected and git-ignored files are skipped.',
+  schema,
+  pathOf: (args) => args.path,
+  async run(args, context) {
+    const limit = args.limit ?? DEFAULT_LIMIT;
+    const matches = await context.workspace.search(args.query, {
+      regex: args.regex,
+      caseSensitive: args.case_sensitive,
+      under: args.path,
+      limit: limit + 1,
+    });
+    if (matches.length === 0) return ok(`No matches for ${JSON.stringify(args.query)}${args.path ? ` under "${args.path}"` : ''}.`);
+    const lines = matches.slice(0, limit).map((match) => `${match.path}:${match.line}: ${match.text}`);
+    if (matches.length > limit) lines.push(`[… more matches not shown: narrow the query or the path${limit < MAX_LIMIT ? ', or raise limit' : ''}.]`);
+    return ok(lines.join('\n'));
+  },
+};

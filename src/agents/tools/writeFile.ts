@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { normalizeWorkspacePath } from '../../core/workspace/pathPolicy';
+import { ok, type AgentTool } from './agentTool';
+import { refuseUnwritable } from './writeAccess';
+
+const schema = z.strictObject({
+  path: z.string().min(1).describe('File to write, relative to the workspace root. Missing folders are created.'),
+  content: z.string().describe('The whole new content of the file.'),
+});
+
+export const writeFileTool: AgentTool<z.infer<typeof schema>> = {
+  name: 'write_file',
+  description: 'Create a file, or replace a whole file with new content. To change part of an existing file, prefer edit_file.',
+  schema,
+  pathOf: (args) => args.path,
+  async run(args, context) {
+    const refusal = refuseUnwritable(args.path, context);
+    if (refusal) return refusal;
+    const path = normalizeWorkspacePath(args.path);
+    const existed = await context.workspace.exists(path);
+    await context.workspace.write(path, args.content, context.origin);
+    const lines = countLines(args.content);
+    return ok(`${existed ? 'Replaced' : 'Created'} "${path}" (${lines} ${lines === 1 ? 'line' : 'lines'}).`);
+  },
+};
+
+function countLines(text: string): number {
+  if (text === '') return 0;
+  return text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+}

@@ -1,0 +1,99 @@
+// What a workspace path means and which ones agents may touch: one policy for every Workspace
+// implementation (Node's fs headless, workspace.fs in VS Code), so the rules cannot drift apart.
+import { Minimatch } from 'minimatch';
+import { WorkspaceError } from '../ports';
+
+/**
+ * Protected at any depth, for reading, listing and writing alike: version control, editor and CI
+ * settings, installed dependencies, secrets, and the extension's own state.
+ */
+export const BUILT_IN_PROTECTED_GLOBS: readonly string[] = ['.git', '.vscode', '.github', 'node_modules', '.env', '.env.*', '.imperium'];
+
+/**
+ * Turns a workspace-relative path as a model or a person wrote it into the canonical form
+ * ('/'-separated, no '.', no '..', no empty segments; '' is the root). Backslashes count as
+ * separators, so a Windows-style `..\x` cannot slip past. Throws WorkspaceError for absolute paths,
+ * escapes above the root and characters no file name should have.
+ */
+export function normalizeWorkspacePath(input: string): string {
+  if ([...input].some((char) => char.charCodeAt(0) < 0x20 || char === '\u007f')) {
+    throw new WorkspaceError('refused', `${JSON.stringify(input)} contains a control character; file names cannot.`);
+  }
+  const slashed = input.replace(/\\/g, '/');
+  if (slashed.startsWith('/') || /^[A-Za-z]:/.test(slashed)) {
+    throw new WorkspaceError('outside-root', `"${input}" is an absolute path; give a path relative to the workspace root, such as "src/index.ts".`);
+  }
+  const segments: string[] = [];
+  for (const segment of slashed.split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') {
+      if (segments.length === 0) throw new WorkspaceError('outside-root', `"${input}" leads outside the workspace root.`);
+      segments.pop();
+      continue;
+    }
+    // Windows reads a colon as a drive or an alternate data stream ("a.ts:hidden").
+    if (segment.includes(':')) throw new WorkspaceError('refused', `"${input}" contains ':', which is not allowed in a file name here.`);
+    segments.push(segment);
+  }
+  return segments.join('/');
+}
+
+/**
+ * The form protected globs are matched against: Unicode NFC, and each segment without the
+ * trailing dots and spaces Windows ignores, so ".git." or ".GIT" (with case-insensitive matching)
+ * cannot reach ".git" on file systems that treat them as the same name.
+ */
+function matchKey(path: string): string {
+  return path
+    .normalize('NFC')
+    .split('/')
+    .map((segment) => segment.replace(/[. ]+$/, '') || segment)
+    .join('/');
+}
+
+export interface PathPolicyOptions {
+  /**
+   * More protected paths, as globs relative to the root (minimatch syntax). A glob without a '/'
+   * matches a name at any depth ("*.pem"); protecting a folder protects everything in it.
+   */
+  readonly protectedGlobs?: readonly string[];
+}
+
+export class PathPolicy {
+  private readonly matchers: readonly Minimatch[];
+
+  constructor(options: PathPolicyOptions = {}) {
+    const globs = [...BUILT_IN_PROTECTED_GLOBS, ...(options.protectedGlobs ?? []).map(cleanGlob)];
+    this.matchers = globs.map((glob) => new Minimatch(glob, { dot: true, nocase: true, matchBase: true, nonegate: true }));
+  }
+
+  /** The glob that protects `path` (canonical form), or undefined when agents may use it. */
+  protectedBy(path: string): string | undefined {
+    const segments = matchKey(path).split('/');
+    // Every ancestor is tried, so a protected folder covers all it contains.
+    for (let depth = 1; depth <= segments.length; depth++) {
+      const prefix = segments.slice(0, depth).join('/');
+      const matcher = this.matchers.find((candidate) => candidate.match(prefix));
+      if (matcher) return matcher.pattern;
+    }
+    return undefined;
+  }
+
+  /** Normalises `input` and refuses a protected path; returns the canonical path. */
+  check(input: string): string {
+    const path = normalizeWorkspacePath(input);
+    const glob = path === '' ? undefined : this.protectedBy(path);
+    if (glob !== undefined) {
+      throw new WorkspaceError('protected', `"${path}" is protected (matches "${glob}"): agents may not read, list or change it.`);
+    }
+    return path;
+  }
+}
+
+/** Accepts gitignore habits ("/dist", "secrets/") and refuses what could not mean a path. */
+function cleanGlob(glob: string): string {
+  const cleaned = glob.trim().replace(/^\/+/, '').replace(/\/+$/, '');
+  if (cleaned === '' || cleaned === '**') throw new Error(`Protected path glob ${JSON.stringify(glob)} would protect everything or nothing.`);
+  if (cleaned.startsWith('!')) throw new Error(`Protected path glob "${glob}" is a negation; a protected path cannot be un-protected.`);
+  return cleaned;
+}
