@@ -1,5 +1,6 @@
 // Builds the two bundles (extension host: Node/CommonJS; webview: browser/ESM) and, with --tests,
-// the integration-test entry points. Flags: --watch, --production (minified, no source maps), --tests.
+// the integration-test entry points. Flags: --watch, --production (minified, no source maps), --tests,
+// --quiet (no size table).
 import * as esbuild from 'esbuild';
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -8,6 +9,7 @@ const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
 const watch = args.has('--watch');
 const tests = args.has('--tests');
+const quiet = args.has('--quiet');
 
 /** @type {esbuild.BuildOptions} */
 const common = {
@@ -116,5 +118,5 @@ if (watch) {
   console.log('[watch] watching for changes');
 } else {
   const results = await Promise.all(builds.map((options) => esbuild.build(options)));
-  results.forEach(printSizes);
+  if (!quiet) results.forEach(printSizes);
 }

@@ -12,7 +12,13 @@ export type GreenGateResult =
  * `redTests` are the tests that were red; `redFiles` the files they live in (for red states where
  * the files did not load, so no test ids were known yet).
  */
-export function greenGate(run: TestRunResult, redTests: readonly TestCaseResult[], redFiles: readonly string[]): GreenGateResult {
+export function greenGate(
+  run: TestRunResult,
+  redTests: readonly TestCaseResult[],
+  redFiles: readonly string[],
+  /** Tests that already failed before the workflow began: reported, but not the workflow's to fix. */
+  failingBefore: ReadonlySet<string> = new Set(),
+): GreenGateResult {
   if (run.outcome !== 'completed') {
     return { passed: false, cause: 'run-not-completed', reason: `The test run did not complete (${run.outcome}).`, failing: [] };
   }
@@ -28,7 +34,7 @@ export function greenGate(run: TestRunResult, redTests: readonly TestCaseResult[
     ];
     return { passed: false, cause: 'tests-tampered', reason: `The tests that were red must still run:\n${lines.join('\n')}`, failing: [] };
   }
-  const failing = run.tests.filter((test) => test.status === 'failed');
+  const failing = run.tests.filter((test) => test.status === 'failed' && !failingBefore.has(test.id));
   if (failing.length > 0 || run.errors.length > 0) {
     return {
       passed: false,

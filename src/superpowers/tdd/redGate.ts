@@ -10,6 +10,8 @@ export interface RedGateInput {
   readonly testFiles: readonly string[];
   /** Python packages or modules of the project, so `No module named x` is read as missing code. */
   readonly projectModules?: readonly string[];
+  /** Ids of the tests that existed before TestBot wrote any: they are not new, whatever file they are in. */
+  readonly existingTestIds?: ReadonlySet<string>;
 }
 
 export type RedGateResult =
@@ -26,7 +28,7 @@ export type RedGateResult =
       readonly reason: string;
     };
 
-export function redGate({ run, testFiles, projectModules = [] }: RedGateInput): RedGateResult {
+export function redGate({ run, testFiles, projectModules = [], existingTestIds = new Set() }: RedGateInput): RedGateResult {
   if (run.outcome !== 'completed') {
     return { passed: false, cause: 'run-not-completed', reason: `The test run did not complete (${run.outcome}). Make the tests finish quickly and deterministically.` };
   }
@@ -41,7 +43,7 @@ export function redGate({ run, testFiles, projectModules = [] }: RedGateInput): 
     };
   }
 
-  const newTests = run.tests.filter((test) => files.has(test.file));
+  const newTests = run.tests.filter((test) => files.has(test.file) && !existingTestIds.has(test.id));
   if (newTests.length === 0) {
     if (fileErrors.length > 0) {
       return { passed: true, redTests: [], summary: `the new test files fail to load because the implementation is missing: ${fileErrors.map((e) => e.file).join(', ')}` };

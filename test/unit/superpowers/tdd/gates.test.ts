@@ -69,6 +69,15 @@ describe('red gate', () => {
     }
   });
 
+  it('does not count tests that existed before TestBot wrote any, even in a file it changed', () => {
+    const result = redGate({
+      run: run([test(NEW, 'old and passing', 'passed'), test(NEW, 'new', 'failed', 'AssertionError')]),
+      testFiles: [NEW],
+      existingTestIds: new Set([`${NEW}::old and passing`]),
+    });
+    assert.ok(result.passed && result.redTests.length === 1);
+  });
+
   it('refuses when no new test ran, and when the run timed out', () => {
     assert.equal(redGate({ run: run([test('test/old.test.js', 'old', 'passed')]), testFiles: [NEW] }).passed, false);
     const timedOut = redGate({ run: run([], [], 'timed-out'), testFiles: [NEW] });
@@ -97,6 +106,12 @@ describe('green gate and test-tamper guard', () => {
   it('fails when the red files hold no running test (red came from a missing module)', () => {
     const result = greenGate(run([test('test/other.test.js', 'x', 'passed')]), [], [NEW]);
     assert.ok(!result.passed && result.cause === 'tests-tampered');
+  });
+
+  it('does not hold the workflow to tests that were failing before it began', () => {
+    const before = new Set(['test/legacy.test.js::flaky']);
+    const result = greenGate(run([test(NEW, 'a', 'passed'), test(NEW, 'b', 'passed'), test('test/legacy.test.js', 'flaky', 'failed', 'x')]), red, [NEW], before);
+    assert.equal(result.passed, true);
   });
 
   it('hands the failing tests back while green is not reached', () => {

@@ -1,0 +1,119 @@
+// The report a feature workflow ends with: request, criteria, phases with durations, files changed
+// with their diffs, test results, the Board's verdicts with reasons, tokens and cost per agent.
+import type { VerdictRecord } from '../../core/board/boardReview';
+import { unifiedDiff, type ChangedFile } from '../../core/changeSet';
+import type { WorkflowSnapshot } from '../../core/orchestrator/workflowState';
+import type { EngineEvent } from '../../shared/events';
+import type { WorkflowStatus } from '../../shared/taskStatus';
+import type { TestRunResult, TestSummary } from '../../shared/testResults';
+import { FEATURE_PHASES, type FeaturePhase } from './featureWorkflow';
+
+export interface PhaseReport {
+  readonly phase: FeaturePhase;
+  readonly status: 'done' | 'failed' | 'not reached' | 'running';
+  /** Attempts (tasks) the phase's steps took, visits back included. */
+  readonly tasks: number;
+  readonly durationMs: number;
+  readonly summary?: string;
+}
+
+export interface AgentUsage {
+  readonly agent: string;
+  readonly calls: number;
+  readonly promptTokens: number;
+  readonly completionTokens: number;
+  readonly costUsd?: number;
+}
+
+export interface FeatureReport {
+  readonly workflowId: string;
+  readonly request: string;
+  readonly status: WorkflowStatus;
+  readonly reason?: string;
+  readonly criteria: readonly string[];
+  readonly tasks: readonly string[];
+  readonly phases: readonly PhaseReport[];
+  readonly files: readonly { readonly path: string; readonly change: 'created' | 'modified' | 'deleted'; readonly diff: string }[];
+  readonly tests?: { readonly outcome: TestRunResult['outcome']; readonly summary: TestSummary; readonly failures: readonly { readonly id: string; readonly message?: string }[] };
+  readonly verdicts: readonly Pick<VerdictRecord, 'subject' | 'role' | 'title' | 'decision' | 'summary' | 'findings' | 'source'>[];
+  readonly usage: readonly AgentUsage[];
+  readonly totals: { readonly promptTokens: number; readonly completionTokens: number; readonly costUsd?: number };
+  readonly startedAt: string;
+  readonly durationMs: number;
+}
+
+export interface FeatureReportInput {
+  readonly workflow: WorkflowSnapshot;
+  readonly events: readonly EngineEvent[];
+  readonly verdicts: readonly VerdictRecord[];
+  readonly changes: readonly ChangedFile[];
+  /** The suite run after the workflow ended. */
+  readonly finalTests?: TestRunResult;
+}
+
+export function buildFeatureReport({ workflow, events, verdicts, changes, finalTests }: FeatureReportInput): FeatureReport {
+  const plan = workflow.outputs.plan as { criteria?: string[]; tasks?: string[] } | undefined;
+  const usage = usageByAgent(events.filter((event) => event.workflowId === workflow.id));
+  const costs = usage.map((u) => u.costUsd).filter((c): c is number => c !== undefined);
+  return {
+    workflowId: workflow.id,
+    request: String(workflow.input.request ?? ''),
+    status: workflow.status,
+    ...(workflow.reason !== undefined && { reason: workflow.reason }),
+    criteria: plan?.criteria ?? [],
+    tasks: plan?.tasks ?? [],
+    phases: FEATURE_PHASES.map(({ phase, steps }) => phaseReport(workflow, phase, steps)),
+    files: changes.map((file) => ({
+      path: file.path,
+      change: file.before === undefined ? 'created' : file.after === undefined ? 'deleted' : 'modified',
+      diff: unifiedDiff(file),
+    })),
+    ...(finalTests && {
+      tests: {
+        outcome: finalTests.outcome,
+        summary: finalTests.summary,
+        failures: finalTests.tests.filter((t) => t.status === 'failed').map((t) => ({ id: t.id, ...(t.message !== undefined && { message: t.message }) })),
+      },
+    }),
+    verdicts: verdicts
+      .filter((v) => v.workflowId === workflow.id)
+      .map(({ subject, role, title, decision, summary, findings, source }) => ({ subject, role, title, decision, summary, findings, source })),
+    usage,
+    totals: {
+      promptTokens: sum(usage.map((u) => u.promptTokens)),
+      completionTokens: sum(usage.map((u) => u.completionTokens)),
+      ...(costs.length > 0 && { costUsd: sum(costs) }),
+    },
+    startedAt: new Date(workflow.createdAt).toISOString(),
+    durationMs: (workflow.endedAt ?? workflow.updatedAt) - workflow.createdAt,
+  };
+}
+
+function phaseReport(workflow: WorkflowSnapshot, phase: FeaturePhase, steps: readonly string[]): PhaseReport {
+  const tasks = workflow.tasks.filter((task) => steps.includes(task.step));
+  const durationMs = sum(tasks.map((task) => (task.endedAt ?? task.startedAt ?? 0) - (task.startedAt ?? task.endedAt ?? 0)));
+  const last = tasks.at(-1);
+  const status: PhaseReport['status'] =
+    !last ? 'not reached' : last.status === 'COMPLETED' ? 'done' : last.status === 'IN_PROGRESS' || last.status === 'SCHEDULED' ? 'running' : 'failed';
+  const output = last?.output as { summary?: unknown; outcome?: unknown } | undefined;
+  const summary = typeof output?.summary === 'string' ? output.summary : typeof output?.outcome === 'string' ? `Board: ${output.outcome}` : last?.reason;
+  return { phase, status, tasks: tasks.length, durationMs, ...(summary !== undefined && { summary }) };
+}
+
+function usageByAgent(events: readonly EngineEvent[]): AgentUsage[] {
+  const byAgent = new Map<string, { calls: number; promptTokens: number; completionTokens: number; costUsd?: number }>();
+  for (const event of events) {
+    if (event.type !== 'tokens') continue;
+    const entry = byAgent.get(event.agent) ?? { calls: 0, promptTokens: 0, completionTokens: 0 };
+    entry.calls++;
+    entry.promptTokens += event.usage.promptTokens;
+    entry.completionTokens += event.usage.completionTokens;
+    if (event.costUsd !== undefined) entry.costUsd = (entry.costUsd ?? 0) + event.costUsd;
+    byAgent.set(event.agent, entry);
+  }
+  return [...byAgent].map(([agent, entry]) => ({ agent, ...entry })).sort((a, b) => a.agent.localeCompare(b.agent));
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((total, value) => total + value, 0);
+}

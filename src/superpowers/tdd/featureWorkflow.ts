@@ -1,0 +1,61 @@
+// The feature workflow as data: plan, the Board on the plan, red, green, refactor, the Board on the
+// change. The gates are the step handlers' code (featureSteps.ts), not requests to a model.
+import type { Board } from '../../core/board/boardReview';
+import type { WorkflowUndo } from '../../core/journal/journalEntry';
+import type { WorkflowDefinitionInput } from '../../core/orchestrator/workflowDefinition';
+import type { ModelClient, TestRunner, Workspace } from '../../core/ports';
+
+export interface FeatureLimits {
+  /** TestBot's tries at tests that fail for the right reason. */
+  readonly redAttempts: number;
+  /** CodeBot's tries at making the tests pass, per visit to green. */
+  readonly greenAttempts: number;
+  /** Model calls per agent run. */
+  readonly agentSteps: number;
+  /** A test run that takes longer is killed and counts as not completed. */
+  readonly testTimeoutMs: number;
+}
+
+export const DEFAULT_FEATURE_LIMITS: FeatureLimits = { redAttempts: 3, greenAttempts: 4, agentSteps: 30, testTimeoutMs: 120_000 };
+
+export interface FeatureDependencies {
+  readonly model: ModelClient;
+  readonly workspace: Workspace;
+  readonly undo: WorkflowUndo;
+  readonly tests: TestRunner;
+  readonly board: Board;
+  readonly limits: FeatureLimits;
+}
+
+/** The input a feature workflow starts from. */
+export interface FeatureRequest {
+  readonly request: string;
+}
+
+const request = '${workflow.input.request}';
+const criteria = '${plan.output.criteria}';
+
+export const FEATURE_WORKFLOW: WorkflowDefinitionInput = {
+  name: 'feature',
+  version: 1,
+  steps: [
+    // A model answer that does not parse is worth one more try; what the Board says is not retried.
+    { name: 'plan', handler: 'tdd.plan', inputs: { request, feedback: '${planReview.output.reasons}' }, retry: { retryCount: 1 } },
+    { name: 'planReview', handler: 'tdd.planReview', inputs: { request, criteria, tasks: '${plan.output.tasks}' }, goto: { targets: ['plan'], maxJumps: 1 } },
+    { name: 'red', handler: 'tdd.red', inputs: { request, criteria } },
+    { name: 'green', handler: 'tdd.green', inputs: { request, criteria, red: '${red.output}', findings: '${review.output.findings}' } },
+    { name: 'refactor', handler: 'tdd.refactor', inputs: { request, red: '${red.output}' } },
+    { name: 'review', handler: 'tdd.review', inputs: { request, criteria, red: '${red.output}' }, goto: { targets: ['green'], maxJumps: 2 } },
+  ],
+};
+
+/** The phases a person sees, and which steps belong to each. */
+export const FEATURE_PHASES = [
+  { phase: 'plan', steps: ['plan', 'planReview'] },
+  { phase: 'red', steps: ['red'] },
+  { phase: 'green', steps: ['green'] },
+  { phase: 'refactor', steps: ['refactor'] },
+  { phase: 'review', steps: ['review'] },
+] as const;
+
+export type FeaturePhase = (typeof FEATURE_PHASES)[number]['phase'];

@@ -1,0 +1,35 @@
+// A test run the engine makes itself (not an agent's): reported as test-run events, failures
+// summarised for the next agent, and kept in a step's output in a compact form.
+import type { TestRunner, TestSelection } from '../../core/ports';
+import type { StepContext } from '../../core/orchestrator/stepHandler';
+import type { TestCaseResult, TestRunResult } from '../../shared/testResults';
+
+export async function runSuite(
+  tests: TestRunner,
+  context: StepContext,
+  label: string,
+  options: { readonly selection?: TestSelection; readonly timeoutMs: number },
+): Promise<TestRunResult> {
+  context.emit({ type: 'test-run', label, state: 'started' });
+  const run = await tests.run(options.selection ?? {}, { label, timeoutMs: options.timeoutMs, signal: context.signal });
+  context.emit({ type: 'test-run', label, state: 'finished', outcome: run.outcome, summary: run.summary });
+  return run;
+}
+
+/** A test as kept in step outputs (JSON, small): enough to find it again and to say why it failed. */
+export interface TestRef {
+  readonly id: string;
+  readonly name: string;
+  readonly file: string;
+  readonly status: TestCaseResult['status'];
+  readonly message?: string;
+}
+
+export function testRef(test: TestCaseResult): TestRef {
+  return { id: test.id, name: test.name, file: test.file, status: test.status, ...(test.message !== undefined && { message: test.message.slice(0, 2000) }) };
+}
+
+/** Reads TestRefs back into the shape the gates take. */
+export function asTestResults(refs: readonly TestRef[]): TestCaseResult[] {
+  return refs.map((ref) => ({ ...ref, suite: [] }));
+}
