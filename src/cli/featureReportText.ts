@@ -1,0 +1,33 @@
+// The feature report as a person reads it on a terminal (the JSON form goes to --report).
+import type { FeatureReport } from '../superpowers/tdd/featureReport';
+
+export function featureReportText(report: FeatureReport, options: { readonly diffs?: boolean } = {}): string {
+  const lines = [`Report of workflow ${report.workflowId}: ${report.status}${report.reason ? ` (${report.reason})` : ''}`, '', `Request: ${report.request}`, ''];
+  if (report.criteria.length) lines.push('Acceptance criteria:', ...report.criteria.map((c, i) => `  ${i + 1}. ${c}`), '');
+  lines.push('Phases:');
+  for (const phase of report.phases) {
+    lines.push(`  ${phase.phase.padEnd(9)} ${phase.status.padEnd(12)} ${seconds(phase.durationMs).padStart(7)}  ${phase.tasks} task${phase.tasks === 1 ? ' ' : 's'}  ${phase.summary ?? ''}`.trimEnd());
+  }
+  lines.push('', `Files changed (${report.files.length}):`, ...report.files.map((f) => `  ${f.change.padEnd(9)} ${f.path}`));
+  if (options.diffs) lines.push('', ...report.files.map((f) => f.diff));
+  if (report.tests) {
+    const { passed, failed, skipped } = report.tests.summary;
+    lines.push('', `Tests: ${passed} passed, ${failed} failed, ${skipped} skipped (${report.tests.outcome})`, ...report.tests.failures.map((f) => `  FAILED ${f.id}: ${(f.message ?? '').split('\n')[0]}`));
+  }
+  if (report.verdicts.length) {
+    lines.push('', 'Board verdicts:');
+    for (const v of report.verdicts) lines.push(`  ${v.subject.padEnd(6)} ${v.title.padEnd(13)} ${v.decision.padEnd(15)} ${v.summary.split('\n')[0]}${v.source === 'checks' ? ' [automatic checks]' : ''}`);
+  }
+  lines.push('', 'Tokens and cost per agent:');
+  for (const u of report.usage) lines.push(`  ${u.agent.padEnd(14)} ${String(u.calls).padStart(3)} calls ${String(u.promptTokens).padStart(8)} prompt ${String(u.completionTokens).padStart(7)} completion  ${cost(u.costUsd)}`);
+  lines.push(`  ${'total'.padEnd(14)}           ${String(report.totals.promptTokens).padStart(8)} prompt ${String(report.totals.completionTokens).padStart(7)} completion  ${cost(report.totals.costUsd)}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+function cost(usd: number | undefined): string {
+  return usd === undefined ? '(no price set)' : `$${usd.toFixed(4)}`;
+}

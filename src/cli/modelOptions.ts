@@ -1,0 +1,67 @@
+// Which model a CLI run talks to: a real OpenAI-compatible endpoint (--base-url, --model, the key
+// from the environment), or the scripted model server answering from a scenario file (--scenario).
+import { resolve } from 'node:path';
+import { DEFAULT_BASE_URL, EndpointError, parseBaseUrl } from '../llm/endpoint';
+import { isLoopbackEndpoint } from '../llm/localEndpoint';
+import { ScenarioError, readScenarioFile } from '../llm/scriptedServer/scenario';
+import { startScriptedModelServer } from '../llm/scriptedServer/scriptedModelServer';
+import { ConfigurationError, type CliIo } from './cliCommand';
+import type { ModelSettings } from './headlessEngine';
+
+export const MODEL_OPTIONS = {
+  model: { type: 'string' },
+  'base-url': { type: 'string' },
+  scenario: { type: 'string' },
+} as const;
+
+export const MODEL_USAGE = `Model options:
+  --base-url <url>       An OpenAI-compatible endpoint (default $IMPERIUM_BASE_URL or ${DEFAULT_BASE_URL}).
+  --model <name>         The model (default $IMPERIUM_MODEL or gpt-4.1-mini). The key is read from
+                         $IMPERIUM_API_KEY or $OPENAI_API_KEY; servers on this machine need none.
+  --scenario <file>      Answer from a scenario file with the scripted model server instead of a model
+                         (see docs/scripted-model-server.md).`;
+
+export interface ModelConnection {
+  readonly settings: ModelSettings;
+  /** Says where answers come from, first thing, so nobody mistakes a script for a model. */
+  readonly banner: string;
+  close(): Promise<void>;
+}
+
+export async function connectModel(values: { model?: string; 'base-url'?: string; scenario?: string }, io: CliIo): Promise<ModelConnection> {
+  const env = process.env;
+  if (values.scenario !== undefined) {
+    if (values['base-url'] !== undefined) throw new ConfigurationError('--scenario and --base-url exclude each other: a run talks either to the scripted server or to a model.');
+    const file = resolve(io.cwd, values.scenario);
+    let scenario;
+    try {
+      scenario = await readScenarioFile(file);
+    } catch (error) {
+      if (error instanceof ScenarioError || (error as NodeJS.ErrnoException).code === 'ENOENT') throw new ConfigurationError((error as Error).message);
+      throw error;
+    }
+    const server = await startScriptedModelServer(scenario);
+    return {
+      settings: { baseUrl: server.url, model: values.model ?? scenario.model },
+      banner: `Model: SCRIPTED. Answers come from ${file} through the scripted model server at ${server.url}, not from a language model.`,
+      close: () => server.close(),
+    };
+  }
+  const baseUrl = values['base-url'] ?? env.IMPERIUM_BASE_URL ?? DEFAULT_BASE_URL;
+  try {
+    parseBaseUrl(baseUrl);
+  } catch (error) {
+    if (error instanceof EndpointError) throw new ConfigurationError(error.message);
+    throw error;
+  }
+  const apiKey = env.IMPERIUM_API_KEY ?? env.OPENAI_API_KEY;
+  if (!apiKey && !isLoopbackEndpoint(baseUrl)) {
+    throw new ConfigurationError(`no API key for ${baseUrl}: set IMPERIUM_API_KEY (or OPENAI_API_KEY), or use --scenario <file> to run without a model.`);
+  }
+  const model = values.model ?? env.IMPERIUM_MODEL ?? 'gpt-4.1-mini';
+  return {
+    settings: { baseUrl, model, ...(apiKey ? { apiKey } : {}) },
+    banner: `Model: ${model} at ${baseUrl}.`,
+    close: async () => undefined,
+  };
+}

@@ -1,0 +1,41 @@
+// Live progress of a workflow on the terminal: one line per thing a person would want to see
+// happen (phase changes, agents starting and finishing, tool calls, test runs, verdicts, retries).
+import type { EngineEvent } from '../shared/events';
+import { FEATURE_PHASES } from '../superpowers/tdd/featureWorkflow';
+
+const PHASE_OF_STEP = new Map<string, string>(FEATURE_PHASES.flatMap(({ phase, steps }) => steps.map((step) => [step, phase] as const)));
+
+export function progressLine(event: EngineEvent): string | undefined {
+  switch (event.type) {
+    case 'workflow':
+      return `workflow ${event.workflowId} ${event.status}${event.step ? ` at ${event.step}` : ''}${event.reason ? `: ${event.reason}` : ''}`;
+    case 'task':
+      if (event.status === 'IN_PROGRESS') return `── ${(PHASE_OF_STEP.get(event.step) ?? event.step).toUpperCase()} (${event.step}${event.retryCount ? `, retry ${event.retryCount}` : ''})`;
+      if (event.status === 'COMPLETED' || event.status === 'SCHEDULED') return undefined;
+      return `   ${event.step} ${event.status}${event.reason ? `: ${firstLine(event.reason)}` : ''}`;
+    case 'agent':
+      if (event.state === 'started') return `   ${event.agent} starts: ${firstLine(event.message ?? '')}`;
+      if (event.state === 'step') return undefined;
+      return `   ${event.agent} ${event.state}${event.message ? `: ${firstLine(event.message)}` : ''}`;
+    case 'tool':
+      return `     ${event.agent} ${event.tool}${event.path ? ` ${event.path}` : ''} → ${event.outcome}${event.outcome === 'ok' ? '' : `: ${firstLine(event.message ?? '')}`} (${Math.round(event.durationMs)} ms)`;
+    case 'test-run':
+      if (event.state === 'started') return undefined;
+      return `   tests [${event.label}] ${event.outcome}${event.summary ? `: ${event.summary.passed} passed, ${event.summary.failed} failed, ${event.summary.skipped} skipped` : ''}`;
+    case 'verdict':
+      return event.member === 'board'
+        ? `   Board on the ${event.subject}: ${event.decision.toUpperCase()} (${firstLine(event.summary)})`
+        : `   ${event.member} on the ${event.subject}: ${event.decision}: ${firstLine(event.summary)}`;
+    case 'retry':
+      return `   retry ${event.attempt} of a ${event.what} in ${event.delayMs} ms: ${firstLine(event.reason)}`;
+    case 'tokens':
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
+function firstLine(text: string): string {
+  const line = text.split('\n')[0] ?? '';
+  return line.length > 160 ? `${line.slice(0, 157)}...` : line;
+}

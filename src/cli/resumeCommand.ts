@@ -1,0 +1,56 @@
+// `imperium resume <folder>`: finishes the workflows a killed or crashed run left behind, each from
+// its last completed step.
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { EXIT_FAILED, EXIT_OK, UsageError, type CliCommand, type CliIo } from './cliCommand';
+import { MODEL_OPTIONS, MODEL_USAGE } from './modelOptions';
+import { finishWorkflow, openSession, reportPath } from './workflowSession';
+
+const USAGE = `Usage: imperium resume <folder> [options]
+
+Resumes every workflow in <folder> that a previous run left running (killed, crashed, or stopped
+with the machine), from its last completed step; the interrupted step runs again as a retry.
+
+Options:
+  --report <file>        Also write the report of the (last) resumed workflow as JSON to <file>.
+  --verbose              Print the engine's log on stderr.
+  -h, --help             Show this help.
+
+${MODEL_USAGE}
+
+Exit codes: 0 every resumed workflow completed (or there was none), 1 one failed, 2 bad usage or configuration.
+`;
+
+export const resumeCommand: CliCommand = {
+  name: 'resume',
+  summary: 'Resume the workflows an interrupted run left in a folder',
+  usage: USAGE,
+  run: resume,
+};
+
+async function resume(args: readonly string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...args], allowPositionals: true, strict: true, options: { ...MODEL_OPTIONS, report: { type: 'string' }, verbose: { type: 'boolean', default: false } } });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1) throw new UsageError('expected one folder.');
+  const session = await openSession({ folder: resolve(io.cwd, positionals[0] as string), modelValues: values, verbose: values.verbose }, io);
+  try {
+    const resumed = await session.headless.engine.recover();
+    if (resumed.length === 0) {
+      io.stdout('Nothing to resume: no workflow was left running in this folder.\n');
+      return EXIT_OK;
+    }
+    let code = EXIT_OK;
+    for (const id of resumed) {
+      const last = id === resumed.at(-1);
+      if ((await finishWorkflow(session, id, io, last ? reportPath(values.report, io) : undefined)) !== EXIT_OK) code = EXIT_FAILED;
+    }
+    return code;
+  } finally {
+    await session.close();
+  }
+}

@@ -1,0 +1,65 @@
+// `imperium run <folder> "<request>"`: the feature workflow (plan, red, green, refactor, review) on a
+// folder, with live progress, ending with the report.
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { FEATURE_WORKFLOW } from '../superpowers/tdd/featureWorkflow';
+import { ConfigurationError, UsageError, type CliCommand, type CliIo } from './cliCommand';
+import { MODEL_OPTIONS, MODEL_USAGE } from './modelOptions';
+import { finishWorkflow, openSession, reportPath } from './workflowSession';
+
+const USAGE = `Usage: imperium run <folder> "<request>" [options]
+
+Implements the request in <folder> test-first: the Product Owner writes acceptance criteria, the
+Board reviews the plan, TestBot writes tests that must fail for the right reason, CodeBot makes them
+pass without touching them, refactors, and the Board reviews the change. Progress is printed as it
+happens; the report is printed at the end. State is kept in <folder>/.imperium/.
+
+Options:
+  --report <file>        Also write the report as JSON to <file>.
+  --verbose              Print the engine's log on stderr.
+  -h, --help             Show this help.
+
+${MODEL_USAGE}
+
+Exit codes: 0 the workflow completed, 1 it failed or was canceled, 2 bad usage or configuration.
+`;
+
+export const runCommand: CliCommand = {
+  name: 'run',
+  summary: 'Implement a request in a folder, test-first, with the agents and the Board',
+  usage: USAGE,
+  run: runFeature,
+};
+
+async function runFeature(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args);
+  if (positionals.length !== 2) throw new UsageError(`expected a folder and a request, got ${positionals.length} argument${positionals.length === 1 ? '' : 's'}.`);
+  const [folder, request] = positionals as [string, string];
+  if (request.trim() === '') throw new UsageError('the request is empty.');
+  const session = await openSession({ folder: resolve(io.cwd, folder), modelValues: values, verbose: values.verbose }, io);
+  try {
+    const interrupted = session.headless.engine.list().filter((workflow) => workflow.status === 'RUNNING');
+    if (interrupted.length > 0) {
+      throw new ConfigurationError(
+        `${interrupted.map((w) => `workflow ${w.id}`).join(', ')} was interrupted in this folder; finish it first with \`imperium resume ${folder}\`.`,
+      );
+    }
+    const workflowId = await session.headless.engine.start(FEATURE_WORKFLOW, { request: request.trim() });
+    return await finishWorkflow(session, workflowId, io, reportPath(values.report, io));
+  } finally {
+    await session.close();
+  }
+}
+
+function parse(args: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      strict: true,
+      options: { ...MODEL_OPTIONS, report: { type: 'string' }, verbose: { type: 'boolean', default: false } },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}

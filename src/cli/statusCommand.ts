@@ -1,0 +1,63 @@
+// `imperium status <folder>`: the workflows stored in a folder, newest first.
+import { stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { EmbeddedEngine } from '../core/orchestrator/embeddedEngine';
+import { StepHandlers } from '../core/orchestrator/stepHandler';
+import { SystemClock } from '../core/orchestrator/systemClock';
+import { JsonStore } from '../infra/store/jsonStore';
+import { ConfigurationError, EXIT_OK, UsageError, type CliCommand, type CliIo } from './cliCommand';
+import { STATE_FOLDER } from './headlessEngine';
+
+const USAGE = `Usage: imperium status <folder> [--json]
+
+Lists the workflows stored in <folder>/.imperium/: id, status, the step it is on, when it started
+and, for those that ended badly, why.
+
+Options:
+  --json                 Print the list as JSON.
+  -h, --help             Show this help.
+`;
+
+export const statusCommand: CliCommand = {
+  name: 'status',
+  summary: 'List the workflows stored in a folder',
+  usage: USAGE,
+  run: status,
+};
+
+async function status(args: readonly string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...args], allowPositionals: true, strict: true, options: { json: { type: 'boolean', default: false } } });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (parsed.positionals.length !== 1) throw new UsageError('expected one folder.');
+  const folder = resolve(io.cwd, parsed.positionals[0] as string);
+  if (!(await stat(folder).catch(() => undefined))?.isDirectory()) throw new ConfigurationError(`the folder ${folder} does not exist or is not a folder.`);
+  const stateFolder = join(folder, STATE_FOLDER);
+  if (!(await stat(stateFolder).catch(() => undefined))) {
+    io.stdout(parsed.values.json ? '[]\n' : `No workflows: ${folder} has no ${STATE_FOLDER}/ folder yet.\n`);
+    return EXIT_OK;
+  }
+  const logger = { debug: () => undefined, info: () => undefined, warn: (m: string) => io.stderr(`warning: ${m}\n`), error: (m: string) => io.stderr(`error: ${m}\n`) };
+  const store = await JsonStore.open({ folder: stateFolder, logger });
+  try {
+    // Opened without handlers and never started or recovered: reading the state runs nothing.
+    const engine = await EmbeddedEngine.open({ store, handlers: new StepHandlers(), clock: new SystemClock(), logger });
+    const workflows = engine.list().sort((a, b) => b.createdAt - a.createdAt);
+    if (parsed.values.json) {
+      io.stdout(`${JSON.stringify(workflows, null, 2)}\n`);
+      return EXIT_OK;
+    }
+    if (workflows.length === 0) io.stdout('No workflows yet.\n');
+    for (const w of workflows) {
+      const when = new Date(w.createdAt).toISOString().replace('T', ' ').slice(0, 19);
+      io.stdout(`${w.id}  ${w.status.padEnd(9)}  ${(w.step ?? '-').padEnd(10)}  ${when}  ${w.name} v${w.version}${w.reason ? `  ${w.reason.split('\n')[0]}` : ''}\n`);
+    }
+    return EXIT_OK;
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,111 @@
+// What `imperium run` and `imperium resume` share: opening the engine on a folder with live progress
+// on the terminal, and ending a workflow with its report.
+import { stat, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { changedFiles } from '../core/journal/changedFiles';
+import type { Logger } from '../core/ports';
+import { isTerminalWorkflow } from '../shared/taskStatus';
+import type { TestRunResult } from '../shared/testResults';
+import { buildFeatureReport, type FeatureReport } from '../superpowers/tdd/featureReport';
+import { ConfigurationError, EXIT_FAILED, EXIT_OK, type CliIo } from './cliCommand';
+import { featureReportText } from './featureReportText';
+import { HeadlessEngine, type ModelSettings } from './headlessEngine';
+import { connectModel } from './modelOptions';
+import { progressLine } from './progressPrinter';
+
+export interface SessionOptions {
+  readonly folder: string;
+  readonly modelValues: { model?: string; 'base-url'?: string; scenario?: string };
+  readonly verbose: boolean;
+}
+
+export interface Session {
+  readonly headless: HeadlessEngine;
+  readonly model: ModelSettings;
+  close(): Promise<void>;
+}
+
+/** Opens the engine over the folder with progress printed; the caller must close the session. */
+export async function openSession(options: SessionOptions, io: CliIo): Promise<Session> {
+  const folder = await existingFolder(options.folder);
+  const connection = await connectModel(options.modelValues, io);
+  io.stdout(`${connection.banner}\n`);
+  let headless: HeadlessEngine;
+  try {
+    headless = await HeadlessEngine.open({ folder, model: connection.settings, logger: terminalLogger(io, options.verbose) });
+  } catch (error) {
+    await connection.close();
+    throw error;
+  }
+  const unsubscribe = headless.engine.subscribe((event) => {
+    const line = progressLine(event);
+    if (line !== undefined) io.stdout(`${line}\n`);
+  });
+  return {
+    headless,
+    model: connection.settings,
+    async close() {
+      unsubscribe();
+      await headless.close();
+      await connection.close();
+    },
+  };
+}
+
+/** Waits for the workflow (canceling it on Ctrl-C), then prints and writes its report; resolves to the exit code. */
+export async function finishWorkflow(session: Session, workflowId: string, io: CliIo, reportFile: string | undefined): Promise<number> {
+  const { engine } = session.headless;
+  const cancel = () => void engine.cancel(workflowId, 'interrupted from the terminal').catch(() => undefined);
+  io.signal?.addEventListener('abort', cancel, { once: true });
+  const workflow = await engine.settled(workflowId).finally(() => io.signal?.removeEventListener('abort', cancel));
+  if (!isTerminalWorkflow(workflow.status)) {
+    io.stdout(`workflow ${workflowId} is ${workflow.status}; \`imperium resume\` continues it.\n`);
+    return EXIT_FAILED;
+  }
+  const report = await reportOf(session, workflowId);
+  io.stdout(`\n${featureReportText(report)}`);
+  if (reportFile !== undefined) {
+    await writeFile(reportFile, `${JSON.stringify(report, null, 2)}\n`);
+    io.stdout(`The report is in ${reportFile}.\n`);
+  }
+  return workflow.status === 'COMPLETED' ? EXIT_OK : EXIT_FAILED;
+}
+
+async function reportOf(session: Session, workflowId: string): Promise<FeatureReport> {
+  const { engine, workspace, tests } = session.headless;
+  const workflow = await engine.get(workflowId);
+  if (!workflow) throw new Error(`workflow ${workflowId} is not in the store`);
+  await session.headless.store.flush();
+  let finalTests: TestRunResult | undefined;
+  try {
+    finalTests = await tests.run({}, { label: `${workflowId} final` });
+  } catch {
+    finalTests = undefined; // no framework to run: the report says nothing of tests
+  }
+  return buildFeatureReport({
+    workflow,
+    events: await session.headless.events(),
+    verdicts: await session.headless.verdicts(),
+    changes: await changedFiles(workflowId, workspace, workspace),
+    finalTests,
+  });
+}
+
+export function reportPath(value: string | undefined, io: CliIo): string | undefined {
+  return value === undefined ? undefined : resolve(io.cwd, value);
+}
+
+async function existingFolder(folder: string): Promise<string> {
+  const stats = await stat(folder).catch(() => undefined);
+  if (!stats?.isDirectory()) throw new ConfigurationError(`the folder ${folder} does not exist or is not a folder.`);
+  return folder;
+}
+
+function terminalLogger(io: CliIo, verbose: boolean): Logger {
+  return {
+    debug: (message) => verbose && io.stderr(`debug: ${message}\n`),
+    info: (message) => verbose && io.stderr(`info: ${message}\n`),
+    warn: (message) => io.stderr(`warning: ${message}\n`),
+    error: (message) => io.stderr(`error: ${message}\n`),
+  };
+}

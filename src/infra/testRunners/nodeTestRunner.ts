@@ -1,0 +1,68 @@
+// node:test: `node --test` over the workspace's test files, reported through Imperium's reporter
+// (nodeTestReporterSource.ts) alongside Node's own spec reporter for people reading the output.
+import type { DiscoveredTest, TestSelection } from '../../core/ports';
+import type { TestRunResult } from '../../shared/testResults';
+import type { FrameworkRun, FrameworkRunner, RunnerContext } from './frameworkRunner';
+import { findNodeTestFiles, nodeTestSetup } from './nodeTestFiles';
+import { NODE_TEST_REPORTER_SOURCE } from './nodeTestReporterSource';
+import { recordedRun } from './recordedRun';
+import { discoveredTests, emptyRunResult } from './runResult';
+import { MATCH_NOTHING, exactNamesPattern, filesToRun, parseTestId } from './testIds';
+
+export class NodeTestRunner implements FrameworkRunner {
+  readonly framework = 'node-test';
+
+  constructor(private readonly context: RunnerContext) {}
+
+  async discover(run: FrameworkRun): Promise<DiscoveredTest[]> {
+    return discoveredTests(await this.execute({}, MATCH_NOTHING, run));
+  }
+
+  run(selection: TestSelection, run: FrameworkRun): Promise<TestRunResult> {
+    const ids = selection.testIds ?? [];
+    // Node 20 matches a pattern against each test's own name, later versions against the names of
+    // its suites and itself joined by spaces: the pattern offers both, the result is narrowed exactly.
+    const names = ids.flatMap((id) => {
+      const { titles } = parseTestId(id);
+      return [titles[titles.length - 1], titles.join(' ')];
+    });
+    return this.execute(selection, names.length > 0 ? exactNamesPattern(names) : undefined, run);
+  }
+
+  private async execute(selection: TestSelection, namePattern: string | undefined, run: FrameworkRun): Promise<TestRunResult> {
+    const setup = nodeTestSetup(this.context.manifest);
+    const selected = filesToRun(selection);
+    const files = selected.length > 0 ? selected : await findNodeTestFiles(this.context.paths.root, setup);
+    // Given no files Node would search by its own rules, which are not the script's.
+    if (files.length === 0) return emptyRunResult(this.framework, `No test files found for ${describePatterns(setup.patterns)}.`);
+    return recordedRun(
+      this.context,
+      {
+        framework: this.framework,
+        reporterName: 'imperium-node-test-reporter.mjs',
+        reporterSource: NODE_TEST_REPORTER_SOURCE,
+        command: async (reporterPath) => ({
+          args: [
+            ...setup.nodeOptions,
+            // Locations of tests and failures in transpiled files (TypeScript) point into the source.
+            '--enable-source-maps',
+            '--test',
+            '--test-reporter=spec',
+            '--test-reporter-destination=stdout',
+            // Imperium's reporter writes its records to a file itself; Node still wants a destination for it.
+            `--test-reporter=${reporterPath}`,
+            '--test-reporter-destination=stderr',
+            ...(namePattern !== undefined ? [`--test-name-pattern=${namePattern}`] : []),
+            ...files,
+          ],
+        }),
+      },
+      selection,
+      run,
+    );
+  }
+}
+
+function describePatterns(patterns: readonly string[]): string {
+  return patterns.length > 0 ? `the test script's patterns (${patterns.join(', ')})` : "node:test's naming rule";
+}

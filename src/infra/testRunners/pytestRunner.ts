@@ -1,0 +1,75 @@
+// pytest: `python -m pytest` with the workspace's own configuration (pytest.ini, pyproject.toml...),
+// read back from its JUnit XML report. Python comes from the workspace's virtual environment when
+// it has one.
+import { join } from 'node:path';
+import type { DiscoveredTest, TestSelection } from '../../core/ports';
+import type { TestRunResult } from '../../shared/testResults';
+import { TestRunnerError, testEnvironment, type FrameworkRun, type FrameworkRunner, type RunnerContext } from './frameworkRunner';
+import { parseCollectedIds, readPytestReport } from './pytestReport';
+import { assembleRunResult } from './runResult';
+import { withScratchDir } from './scratchDir';
+import { filesToRun, parseTestId } from './testIds';
+import { runProcess, type ProcessEnd } from './testProcess';
+import { findPython } from './toolResolution';
+
+/** pytest's exit code when it collected nothing. */
+const NO_TESTS_COLLECTED = 5;
+
+export class PytestRunner implements FrameworkRunner {
+  readonly framework = 'pytest';
+
+  constructor(private readonly context: RunnerContext) {}
+
+  async discover(run: FrameworkRun): Promise<DiscoveredTest[]> {
+    const end = await this.pytest(['--collect-only', '-q'], run);
+    if (end.ending === 'timed-out' || end.ending === 'canceled') {
+      throw new TestRunnerError(end.ending, `Listing the pytest tests was ${end.ending === 'timed-out' ? 'stopped at its time limit' : 'canceled'}.`);
+    }
+    const tests = parseCollectedIds(end.output);
+    if (tests.length === 0 && end.exitCode !== 0 && end.exitCode !== NO_TESTS_COLLECTED) {
+      throw new TestRunnerError('discovery-failed', `Could not list the pytest tests: ${end.startError ?? end.output.trim()}`);
+    }
+    return tests;
+  }
+
+  run(selection: TestSelection, run: FrameworkRun): Promise<TestRunResult> {
+    // Node ids name tests exactly; files alone when only files are chosen.
+    const ids = selection.testIds ?? [];
+    const targets = ids.length > 0 ? ids.map(nodeId) : filesToRun(selection);
+    return withScratchDir(async (dir) => {
+      const reportPath = join(dir, 'pytest-report.xml');
+      const end = await this.pytest([`--junitxml=${reportPath}`, '-o', 'junit_family=xunit1', ...targets], run);
+      return assembleRunResult(this.framework, end, await readPytestReport(reportPath, this.context.paths), selection);
+    });
+  }
+
+  private async pytest(args: readonly string[], run: FrameworkRun): Promise<ProcessEnd> {
+    const root = this.context.paths.root;
+    return runProcess({
+      command: await findPython(root),
+      args: [
+        '-m',
+        'pytest',
+        // Ids and report paths relative to the workspace, whatever folder holds the configuration.
+        `--rootdir=${root}`,
+        // Neither a .pytest_cache folder nor __pycache__ folders (below) are left in the workspace.
+        '-p',
+        'no:cacheprovider',
+        // One broken test module must not hide the results of all the others.
+        '--continue-on-collection-errors',
+        ...args,
+      ],
+      cwd: root,
+      env: testEnvironment({ PYTHONDONTWRITEBYTECODE: '1' }),
+      timeoutMs: run.timeoutMs,
+      signal: run.signal,
+      outputLimit: this.context.outputLimit,
+    });
+  }
+}
+
+/** pytest's node id of a test id: `tests/t.py::TestGroup > test_x` is `tests/t.py::TestGroup::test_x`. */
+function nodeId(id: string): string {
+  const { file, titles } = parseTestId(id);
+  return [file, ...titles].join('::');
+}

@@ -1,0 +1,44 @@
+// A run of a JavaScript framework through one of Imperium's own reporters (see reporterRecords.ts):
+// the reporter is written to a private folder, the framework is started with it, and the records
+// it appended become the result, even when the run was stopped half-way.
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { TestSelection } from '../../core/ports';
+import type { TestFramework, TestRunResult } from '../../shared/testResults';
+import { testEnvironment, type FrameworkRun, type RunnerContext } from './frameworkRunner';
+import { RECORDS_ENV, readReporterRecords } from './reporterRecords';
+import { assembleRunResult, type ParsedReport } from './runResult';
+import { withScratchDir } from './scratchDir';
+import { runProcess, type ProcessEnd } from './testProcess';
+
+export interface RecordedRunSpec {
+  readonly framework: TestFramework;
+  /** File name for the reporter; its extension tells Node how to load it. */
+  readonly reporterName: string;
+  readonly reporterSource: string;
+  /** The command line, given the reporter's path and the private folder for other files. */
+  command(reporterPath: string, scratchDir: string): Promise<{ readonly args: readonly string[]; readonly env?: NodeJS.ProcessEnv }>;
+  /** A last look at the report, with the process's end (e.g. to find load errors only its output tells). */
+  complete?(report: ParsedReport, end: ProcessEnd): Promise<ParsedReport>;
+}
+
+export function recordedRun(context: RunnerContext, spec: RecordedRunSpec, selection: TestSelection, run: FrameworkRun): Promise<TestRunResult> {
+  return withScratchDir(async (dir) => {
+    const reporterPath = join(dir, spec.reporterName);
+    const recordsPath = join(dir, 'records.jsonl');
+    await writeFile(reporterPath, spec.reporterSource);
+    const { args, env } = await spec.command(reporterPath, dir);
+    const end = await runProcess({
+      command: context.nodePath,
+      args,
+      cwd: context.paths.root,
+      env: testEnvironment({ ...env, [RECORDS_ENV]: recordsPath }),
+      timeoutMs: run.timeoutMs,
+      signal: run.signal,
+      outputLimit: context.outputLimit,
+    });
+    const records = await readReporterRecords(recordsPath, context.paths);
+    const report = spec.complete ? await spec.complete(records, end) : records;
+    return assembleRunResult(spec.framework, end, report, selection);
+  });
+}

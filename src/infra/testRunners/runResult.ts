@@ -1,0 +1,64 @@
+// Turns a framework process's end and its parsed report into the TestRunResult every caller reads:
+// narrowed to the selection, summarised, and with an outcome that says whether it can be trusted.
+import type { DiscoveredTest, TestSelection } from '../../core/ports';
+import { summarize, type TestCaseResult, type TestFileError, type TestFramework, type TestRunOutcome, type TestRunResult } from '../../shared/testResults';
+import { TestRunnerError } from './frameworkRunner';
+import { isSelected } from './testIds';
+import type { ProcessEnd } from './testProcess';
+
+export interface ParsedReport {
+  readonly tests: readonly TestCaseResult[];
+  readonly errors: readonly TestFileError[];
+  /** The framework reported the end of its run, so the results are complete. */
+  readonly finished: boolean;
+}
+
+/** How many characters of output go into an error that has nothing better to say. */
+const OUTPUT_EXCERPT = 4000;
+
+export function assembleRunResult(framework: TestFramework, end: ProcessEnd, report: ParsedReport, selection: TestSelection): TestRunResult {
+  const tests = report.tests.filter((test) => isSelected(test, selection));
+  const errors = [...report.errors];
+  const outcome = outcomeOf(end, report);
+  if (outcome === 'error' && errors.length === 0) errors.push({ message: whyNoReport(framework, end) });
+  return {
+    framework,
+    outcome,
+    tests,
+    errors,
+    summary: summarize(tests),
+    durationMs: end.durationMs,
+    output: end.output,
+  };
+}
+
+function outcomeOf(end: ProcessEnd, report: ParsedReport): TestRunOutcome {
+  if (end.ending === 'timed-out' || end.ending === 'canceled') return end.ending;
+  if (end.ending === 'failed-to-start' || !report.finished) return 'error';
+  return 'completed';
+}
+
+function whyNoReport(framework: TestFramework, end: ProcessEnd): string {
+  if (end.startError) return end.startError;
+  const how = end.exitSignal ? `was killed by ${end.exitSignal}` : `exited with code ${end.exitCode}`;
+  const output = end.output.trim();
+  const excerpt = output.length > OUTPUT_EXCERPT ? `…${output.slice(-OUTPUT_EXCERPT)}` : output;
+  return `${framework} ${how} without reporting its results.${excerpt ? `\n${excerpt}` : ' It printed nothing.'}`;
+}
+
+
+/** The tests a listing run (one whose name filter matched nothing) reported, or why there are none. */
+export function discoveredTests(result: TestRunResult): DiscoveredTest[] {
+  if (result.outcome === 'timed-out' || result.outcome === 'canceled') {
+    throw new TestRunnerError(result.outcome, `Listing the ${result.framework} tests was ${result.outcome === 'timed-out' ? 'stopped at its time limit' : 'canceled'}.`);
+  }
+  if (result.outcome === 'error' && result.tests.length === 0) {
+    throw new TestRunnerError('discovery-failed', `Could not list the ${result.framework} tests: ${result.errors.map((error) => error.message).join('\n')}`);
+  }
+  return result.tests.map(({ id, name, suite, file, line }) => ({ id, name, suite, file, ...(line !== undefined ? { line } : {}) }));
+}
+
+/** A run with nothing to run: no test files. */
+export function emptyRunResult(framework: TestFramework, output: string): TestRunResult {
+  return { framework, outcome: 'completed', tests: [], errors: [], summary: summarize([]), durationMs: 0, output };
+}

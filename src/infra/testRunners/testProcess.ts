@@ -1,0 +1,103 @@
+// Runs one test-framework process to its end, its deadline or its cancellation. Frameworks start
+// workers and child processes of their own, so the process leads a process group of its own and
+// the whole group is stopped: first politely (SIGINT lets pytest and node write what they have),
+// then for good, so no worker outlives the run.
+import { spawn } from 'node:child_process';
+import { CappedOutput } from './cappedOutput';
+
+export interface ProcessSpec {
+  readonly command: string;
+  readonly args: readonly string[];
+  readonly cwd: string;
+  readonly env?: NodeJS.ProcessEnv;
+  readonly timeoutMs: number;
+  readonly signal?: AbortSignal;
+  /** Characters of stdout and stderr kept (see CappedOutput). */
+  readonly outputLimit: number;
+}
+
+export type ProcessEnding = 'exited' | 'timed-out' | 'canceled' | 'failed-to-start';
+
+export interface ProcessEnd {
+  readonly ending: ProcessEnding;
+  readonly exitCode: number | null;
+  readonly exitSignal: NodeJS.Signals | null;
+  /** stdout and stderr interleaved as they arrived, capped. */
+  readonly output: string;
+  readonly durationMs: number;
+  /** Why the process did not start, for 'failed-to-start'. */
+  readonly startError?: string;
+}
+
+/** How long a stopped group gets to write its reports before it is killed. */
+const GRACE_MS = 3000;
+/** How long to wait for pipes that a leaked grandchild keeps open after the leader exited. */
+const DRAIN_MS = 500;
+
+export function runProcess(spec: ProcessSpec): Promise<ProcessEnd> {
+  const started = Date.now();
+  const output = new CappedOutput(spec.outputLimit);
+  if (spec.signal?.aborted) return Promise.resolve(end('canceled', null, null));
+
+  function end(ending: ProcessEnding, exitCode: number | null, exitSignal: NodeJS.Signals | null, startError?: string): ProcessEnd {
+    return { ending, exitCode, exitSignal, output: output.text(), durationMs: Date.now() - started, ...(startError ? { startError } : {}) };
+  }
+
+  return new Promise((resolve) => {
+    const child = spawn(spec.command, [...spec.args], {
+      cwd: spec.cwd,
+      env: spec.env ?? process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: process.platform !== 'win32',
+      windowsHide: true,
+    });
+    let stopReason: 'timed-out' | 'canceled' | undefined;
+    let exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+    let settled = false;
+    const timers: NodeJS.Timeout[] = [];
+
+    const settle = (result: ProcessEnd): void => {
+      if (settled) return;
+      settled = true;
+      for (const timer of timers) clearTimeout(timer);
+      spec.signal?.removeEventListener('abort', onAbort);
+      resolve(result);
+    };
+    const stop = (reason: 'timed-out' | 'canceled'): void => {
+      if (stopReason || exit) return;
+      stopReason = reason;
+      signalGroup(child.pid, 'SIGINT');
+      timers.push(setTimeout(() => signalGroup(child.pid, 'SIGKILL'), GRACE_MS));
+    };
+    const onAbort = (): void => stop('canceled');
+
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => output.append(chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => output.append(chunk));
+    child.on('error', (error) => settle(end('failed-to-start', null, null, `Could not start ${spec.command}: ${error.message}`)));
+    child.on('exit', (code, signal) => {
+      exit = { code, signal };
+      // Whatever the leader left behind (workers, servers a test started) goes with it.
+      signalGroup(child.pid, 'SIGKILL');
+      timers.push(setTimeout(() => settle(end(stopReason ?? 'exited', code, signal)), DRAIN_MS));
+    });
+    child.on('close', () => {
+      if (exit) settle(end(stopReason ?? 'exited', exit.code, exit.signal));
+    });
+    timers.push(setTimeout(() => stop('timed-out'), spec.timeoutMs));
+    spec.signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function signalGroup(pid: number | undefined, signal: NodeJS.Signals): void {
+  if (pid === undefined) return;
+  try {
+    if (process.platform === 'win32') {
+      // Windows has no process groups; taskkill /T takes the tree down.
+      spawn('taskkill', ['/pid', String(pid), '/T', '/F'], { stdio: 'ignore', windowsHide: true }).on('error', () => undefined);
+    } else {
+      process.kill(-pid, signal);
+    }
+  } catch {
+    // The group is already gone.
+  }
+}

@@ -1,0 +1,56 @@
+import * as assert from 'node:assert/strict';
+import { recordsToReport } from '../../../../src/infra/testRunners/reporterRecords';
+import { WorkspacePaths } from '../../../../src/infra/testRunners/workspacePaths';
+
+describe("records of Imperium's reporters", () => {
+  let paths: WorkspacePaths;
+  before(async () => {
+    paths = await WorkspacePaths.of('/work/project');
+  });
+
+  const line = (record: object) => `${JSON.stringify(record)}\n`;
+
+  it('turns test records into results, with the failure location from the stack', () => {
+    const text = line({
+      type: 'test',
+      file: '/work/project/test/a.test.js',
+      suite: ['s'],
+      name: 't',
+      line: 4,
+      status: 'failed',
+      durationMs: 1.23456,
+      error: { message: '\u001b[31mboom\u001b[39m\n', stack: 'Error: boom\n    at Context.<anonymous> (/work/project/test/a.test.js:5:11)', expected: '1', actual: '2' },
+    });
+    assert.deepEqual(recordsToReport(text + line({ type: 'end' }), paths), {
+      tests: [
+        {
+          id: 'test/a.test.js::s > t',
+          name: 't',
+          suite: ['s'],
+          file: 'test/a.test.js',
+          line: 4,
+          status: 'failed',
+          durationMs: 1.235,
+          message: 'boom',
+          expected: '1',
+          actual: '2',
+          failureLocation: { file: 'test/a.test.js', line: 5, column: 11 },
+        },
+      ],
+      errors: [],
+      finished: true,
+    });
+  });
+
+  it('leaves out a last line cut off by a kill and lines that are not records', () => {
+    const text = line({ type: 'test', file: '/work/project/a.js', suite: [], name: 'ok', status: 'passed' }) + '{"type":"unknown"}\nnot json\n{"type":"test","file":"/work/pro';
+    const report = recordsToReport(text, paths);
+    assert.deepEqual(report.tests.map((test) => test.id), ['a.js::ok']);
+    assert.equal(report.finished, false);
+  });
+
+  it("keeps a file error's message without the stack of the loader's internals", () => {
+    const text = line({ type: 'file-error', file: '/work/project/b.test.js', message: 'b.test.js:3\n  x = ;\n      ^\n\nSyntaxError: Unexpected token\n    at wrapSafe (node:internal/modules/cjs/loader:1:1)\n' });
+    assert.deepEqual(recordsToReport(text, paths).errors, [{ file: 'b.test.js', message: 'b.test.js:3\n  x = ;\n      ^\n\nSyntaxError: Unexpected token' }]);
+  });
+});

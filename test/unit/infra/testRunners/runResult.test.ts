@@ -1,0 +1,32 @@
+import * as assert from 'node:assert/strict';
+import { assembleRunResult, discoveredTests } from '../../../../src/infra/testRunners/runResult';
+import type { ProcessEnd } from '../../../../src/infra/testRunners/testProcess';
+import { TestRunnerError } from '../../../../src/infra/testRunners/workspaceTestRunner';
+
+const exited: ProcessEnd = { ending: 'exited', exitCode: 1, exitSignal: null, output: 'Error: Cannot find module jest-environment-jsdom', durationMs: 12 };
+const passed = { id: 'a.js::t', name: 't', suite: [], file: 'a.js', status: 'passed' as const };
+
+describe('run results', () => {
+  it('is an error, carrying the output, when the framework ended without a report', () => {
+    const result = assembleRunResult('jest', exited, { tests: [], errors: [], finished: false }, {});
+    assert.equal(result.outcome, 'error');
+    assert.deepEqual(result.errors, [{ message: 'jest exited with code 1 without reporting its results.\nError: Cannot find module jest-environment-jsdom' }]);
+    assert.throws(() => discoveredTests(result), (error: unknown) => error instanceof TestRunnerError && error.code === 'discovery-failed');
+  });
+
+  it('keeps partial results of a run stopped at its deadline or canceled', () => {
+    for (const ending of ['timed-out', 'canceled'] as const) {
+      const result = assembleRunResult('mocha', { ...exited, ending }, { tests: [passed], errors: [], finished: false }, {});
+      assert.equal(result.outcome, ending);
+      assert.deepEqual(result.summary, { passed: 1, failed: 0, skipped: 0, total: 1 });
+      assert.throws(() => discoveredTests(result), (error: unknown) => error instanceof TestRunnerError && error.code === ending);
+    }
+  });
+
+  it('narrows the results to the selection', () => {
+    const other = { ...passed, id: 'a.js::other', name: 'other' };
+    const result = assembleRunResult('mocha', exited, { tests: [passed, other], errors: [], finished: true }, { testIds: ['a.js::t'] });
+    assert.deepEqual(result.tests, [passed]);
+    assert.deepEqual(discoveredTests(result), [{ id: 'a.js::t', name: 't', suite: [], file: 'a.js' }]);
+  });
+});
