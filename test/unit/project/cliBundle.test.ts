@@ -1,0 +1,28 @@
+import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+// The demo and `imperium` run the esbuild bundle, not the sources the other tests load through tsx:
+// a package that only breaks once bundled (an ESM build reading import.meta.url, say) shows here.
+describe('the CLI bundle (dist/cli.js)', function () {
+  this.timeout(120_000);
+  const root = join(__dirname, '..', '..', '..');
+  const run = promisify(execFile);
+
+  before(async () => {
+    await run(process.execPath, ['esbuild.config.mjs', '--quiet'], { cwd: root });
+  });
+
+  it('starts and lists its commands', async () => {
+    const { stdout } = await run(process.execPath, ['dist/cli.js', '--help'], { cwd: root });
+    for (const command of ['run', 'resume', 'status', 'tests', 'demo']) assert.match(stdout, new RegExp(`\\b${command}\\b`));
+  });
+
+  it('runs a fixture project’s tests and reports them as JSON', async () => {
+    const result = await run(process.execPath, ['dist/cli.js', 'tests', 'test/fixtures/mocha-project', '--json'], { cwd: root }).catch((error: { code: number; stdout: string }) => error);
+    assert.equal(result.code ?? 0, 1, 'the fixture has failing tests, so the exit code is 1');
+    const report = JSON.parse(result.stdout) as { summary: { passed: number; failed: number; skipped: number } };
+    assert.deepEqual(report.summary, { passed: 3, failed: 2, skipped: 1, total: 6 });
+  });
+});
