@@ -64,7 +64,7 @@ async function main() {
     if (result.outcome !== 'finished' || result.steps !== STEPS) throw new Error(`the agent did not run ${STEPS} steps: ${result.outcome}, ${result.steps}`);
     // The first run warms the tokenizer and the JIT; it is not counted.
     if (run > 0) perStep.push(elapsed / STEPS);
-    promptTokens = server.requests.map((request) => request.promptTokens);
+    promptTokens = server.requests.map((request) => request.promptTokens ?? 0);
     await server.close();
   }
   await rm(root, { recursive: true, force: true });

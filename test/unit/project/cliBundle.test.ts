@@ -20,8 +20,10 @@ describe('the CLI bundle (dist/cli.js)', function () {
   });
 
   it('runs a fixture project’s tests and reports them as JSON', async () => {
-    const result = await run(process.execPath, ['dist/cli.js', 'tests', 'test/fixtures/mocha-project', '--json'], { cwd: root }).catch((error: { code: number; stdout: string }) => error);
-    assert.equal(result.code ?? 0, 1, 'the fixture has failing tests, so the exit code is 1');
+    const result: { code?: number; stdout: string } = await run(process.execPath, ['dist/cli.js', 'tests', 'test/fixtures/mocha-project', '--json'], { cwd: root }).catch(
+      (error: { code: number; stdout: string }) => error,
+    );
+    assert.equal(result.code, 1, 'the fixture has failing tests, so the exit code is 1');
     const report = JSON.parse(result.stdout) as { summary: { passed: number; failed: number; skipped: number } };
     assert.deepEqual(report.summary, { passed: 3, failed: 2, skipped: 1, total: 6 });
   });
