@@ -40,11 +40,12 @@ export function taskMessage(task: AgentTask): string {
 
 /** The tools' context for a role: writes journalled under it, its guard unless the options replace it. */
 export function toolContext(role: AgentRole, defaultGuard: WriteGuard, dependencies: AgentDependencies, options: AgentRunOptions): ToolContext {
+  const canWrite = options.canWrite ?? defaultGuard;
   return {
     workspace: dependencies.workspace,
     tests: dependencies.tests,
-    origin: { workflowId: options.workflowId, ...(options.taskId !== undefined && { taskId: options.taskId }), agent: role },
-    canWrite: options.canWrite ?? defaultGuard,
+    origin: { workflowId: options.workflowId, ...(options.taskId !== undefined && { taskId: options.taskId }), agent: role, guard: canWrite },
+    canWrite,
     signal: options.signal,
   };
 }

@@ -53,6 +53,12 @@ export interface WriteOrigin {
   readonly workflowId: string;
   readonly taskId?: string;
   readonly agent: AgentRole | 'user' | 'engine';
+  /**
+   * The writer's guard (e.g. CodeBot may not touch tests), checked by the Workspace against the
+   * file actually written, symlinks followed: a link in src/ to a test file does not get around it.
+   * Returns why the write is refused, or undefined.
+   */
+  readonly guard?: (path: string) => string | undefined;
 }
 
 /**

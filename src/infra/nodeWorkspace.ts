@@ -151,6 +151,7 @@ export class NodeWorkspace implements Workspace, WorkflowUndo {
   async write(path: string, content: string, origin: WriteOrigin): Promise<void> {
     const location = await this.locate(path);
     if (location.path === '') throw new WorkspaceError('not-a-file', 'The workspace root is a folder, not a file.');
+    refuseByGuard(origin, path, location.path);
     let before: Buffer | undefined;
     if (location.exists) {
       if ((await fs.stat(location.real)).isDirectory()) throw new WorkspaceError('not-a-file', `"${location.path}" is a folder, not a file.`);
@@ -168,6 +169,7 @@ export class NodeWorkspace implements Workspace, WorkflowUndo {
 
   async delete(path: string, origin: WriteOrigin): Promise<void> {
     const location = await this.existingFile(path);
+    refuseByGuard(origin, path, location.path);
     const before = await fs.readFile(location.real);
     await this.journal.record({ origin, path: location.path, before, after: undefined });
     await fs.unlink(location.real).catch((error: unknown) => {
@@ -361,4 +363,13 @@ function fsError(error: unknown, path: string): Error {
   if (code === 'EACCES' || code === 'EPERM') return new WorkspaceError('refused', `Permission denied for "${path}".`);
   if (code === 'ENAMETOOLONG') return new WorkspaceError('refused', `"${path}" is too long a path for this file system.`);
   return error instanceof Error ? error : new Error(String(error));
+}
+
+/** The writer's guard, on the file that would really change (which a symlink may make another). */
+function refuseByGuard(origin: WriteOrigin, asWritten: string, actual: string): void {
+  const reason = origin.guard?.(actual);
+  if (reason !== undefined) {
+    const via = actual === asWritten ? '' : ` ("${asWritten}" leads there through a symbolic link)`;
+    throw new WorkspaceError('refused', `Refused to write "${actual}"${via}: ${reason}`);
+  }
 }

@@ -125,6 +125,18 @@ describe('NodeWorkspace', () => {
       assert.deepEqual(await fs.readdir(path.join(root, '.git')), ['config']);
     });
 
+    it("applies the writer's guard to the file a link leads to, so a link to a test does not get around it", async () => {
+      await fs.mkdir(path.join(root, 'test'));
+      await fs.writeFile(path.join(root, 'test', 'a.test.ts'), 'it("works", () => {});\n');
+      await fs.symlink(path.join('..', 'test', 'a.test.ts'), path.join(root, 'src', 'helper.ts'));
+      const guarded: WriteOrigin = { ...origin, guard: (file) => (file.startsWith('test/') ? 'tests are fixed while green is pending' : undefined) };
+      await rejectsWith(workspace.write('src/helper.ts', 'it.skip("works", () => {});\n', guarded), 'refused', /"test\/a\.test\.ts" \("src\/helper\.ts" leads there through a symbolic link\): tests are fixed/);
+      await rejectsWith(workspace.delete('src/helper.ts', guarded), 'refused');
+      assert.equal(await fs.readFile(path.join(root, 'test', 'a.test.ts'), 'utf8'), 'it("works", () => {});\n');
+      assert.deepEqual(log.lines, [], 'nothing journalled for a refused write');
+      await workspace.write('src/index.ts', 'export const y = 1;\n', guarded);
+    });
+
     it('writes through a link inside the root to its target, and journals the target', async () => {
       await fs.symlink('index.ts', path.join(root, 'src', 'alias.ts'));
       await workspace.write('src/alias.ts', 'export const x = 2;\n', origin);
