@@ -4,9 +4,9 @@ import { existsSync } from 'node:fs';
 import { cp, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { FEATURE_WORKFLOW } from '../superpowers/tdd/featureWorkflow';
 import { ConfigurationError, EXIT_OK, UsageError, type CliCommand, type CliIo } from './cliCommand';
+import { parseCommandArguments } from './commandArguments';
 import { MODEL_OPTIONS } from './modelOptions';
 import { finishWorkflow, openSession } from './workflowSession';
 
@@ -41,13 +41,8 @@ export const demoCommand: CliCommand = {
 };
 
 async function demo(args: readonly string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...args], strict: true, options: { model: MODEL_OPTIONS.model, 'base-url': MODEL_OPTIONS['base-url'], report: { type: 'string' } } });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values } = parsed;
+  const { values, positionals } = parseCommandArguments(args, { model: MODEL_OPTIONS.model, 'base-url': MODEL_OPTIONS['base-url'], report: { type: 'string' } });
+  if (positionals.length > 0) throw new UsageError(`the demo takes no arguments, only options; got ${positionals.join(' ')}.`);
   const examples = findExamples();
   const scripted = values.model === undefined && values['base-url'] === undefined;
   const folder = await mkdtemp(join(tmpdir(), `imperium-demo-${EXAMPLE}-`));

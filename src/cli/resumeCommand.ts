@@ -1,8 +1,8 @@
 // `imperium resume <folder>`: finishes the workflows a killed or crashed run left behind, each from
 // its last completed step.
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliCommand, type CliIo } from './cliCommand';
+import { parseCommandArguments } from './commandArguments';
 import { MODEL_OPTIONS, MODEL_USAGE } from './modelOptions';
 import { finishWorkflow, openSession, reportPath } from './workflowSession';
 
@@ -29,13 +29,7 @@ export const resumeCommand: CliCommand = {
 };
 
 async function resume(args: readonly string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...args], allowPositionals: true, strict: true, options: { ...MODEL_OPTIONS, report: { type: 'string' }, verbose: { type: 'boolean', default: false } } });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArguments(args, { ...MODEL_OPTIONS, report: { type: 'string' }, verbose: { type: 'boolean', default: false } });
   if (positionals.length !== 1) throw new UsageError('expected one folder.');
   const session = await openSession({ folder: resolve(io.cwd, positionals[0] as string), modelValues: values, verbose: values.verbose }, io);
   try {

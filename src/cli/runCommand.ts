@@ -1,9 +1,9 @@
 // `imperium run <folder> "<request>"`: the feature workflow (plan, red, green, refactor, review) on a
 // folder, with live progress, ending with the report.
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { FEATURE_WORKFLOW } from '../superpowers/tdd/featureWorkflow';
 import { ConfigurationError, UsageError, type CliCommand, type CliIo } from './cliCommand';
+import { parseCommandArguments } from './commandArguments';
 import { MODEL_OPTIONS, MODEL_USAGE } from './modelOptions';
 import { finishWorkflow, openSession, reportPath } from './workflowSession';
 
@@ -32,7 +32,7 @@ export const runCommand: CliCommand = {
 };
 
 async function runFeature(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parse(args);
+  const { values, positionals } = parseCommandArguments(args, { ...MODEL_OPTIONS, report: { type: 'string' }, verbose: { type: 'boolean', default: false } });
   if (positionals.length !== 2) throw new UsageError(`expected a folder and a request, got ${positionals.length} argument${positionals.length === 1 ? '' : 's'}.`);
   const [folder, request] = positionals as [string, string];
   if (request.trim() === '') throw new UsageError('the request is empty.');
@@ -48,18 +48,5 @@ async function runFeature(args: readonly string[], io: CliIo): Promise<number> {
     return await finishWorkflow(session, workflowId, io, reportPath(values.report, io));
   } finally {
     await session.close();
-  }
-}
-
-function parse(args: readonly string[]) {
-  try {
-    return parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      strict: true,
-      options: { ...MODEL_OPTIONS, report: { type: 'string' }, verbose: { type: 'boolean', default: false } },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
   }
 }

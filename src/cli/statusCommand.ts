@@ -1,12 +1,12 @@
 // `imperium status <folder>`: the workflows stored in a folder, newest first.
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { EmbeddedEngine } from '../core/orchestrator/embeddedEngine';
 import { StepHandlers } from '../core/orchestrator/stepHandler';
 import { SystemClock } from '../core/orchestrator/systemClock';
 import { JsonStore } from '../infra/store/jsonStore';
 import { ConfigurationError, EXIT_OK, UsageError, type CliCommand, type CliIo } from './cliCommand';
+import { parseCommandArguments } from './commandArguments';
 import { STATE_FOLDER } from './headlessEngine';
 
 const USAGE = `Usage: imperium status <folder> [--json]
@@ -27,12 +27,7 @@ export const statusCommand: CliCommand = {
 };
 
 async function status(args: readonly string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...args], allowPositionals: true, strict: true, options: { json: { type: 'boolean', default: false } } });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const parsed = parseCommandArguments(args, { json: { type: 'boolean', default: false } });
   if (parsed.positionals.length !== 1) throw new UsageError('expected one folder.');
   const folder = resolve(io.cwd, parsed.positionals[0] as string);
   if (!(await stat(folder).catch(() => undefined))?.isDirectory()) throw new ConfigurationError(`the folder ${folder} does not exist or is not a folder.`);

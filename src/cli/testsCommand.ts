@@ -2,10 +2,10 @@
 // and prints the structured results, for people or, with --json, for programs.
 import { stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
 import { TestRunnerError, WorkspaceTestRunner } from '../infra/testRunners/workspaceTestRunner';
 import { TEST_FRAMEWORKS, type TestFramework, type TestRunResult } from '../shared/testResults';
 import { ConfigurationError, EXIT_FAILED, EXIT_OK, UsageError, type CliCommand, type CliIo } from './cliCommand';
+import { parseCommandArguments } from './commandArguments';
 import { formatDiscoveredTests, formatTestRun } from './testResultReport';
 
 const USAGE = `Usage: imperium tests <folder> [options]
@@ -75,25 +75,14 @@ function succeeded(result: TestRunResult): boolean {
 }
 
 function parseTestsArguments(args: readonly string[], cwd: string): TestsArguments {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        list: { type: 'boolean', default: false },
-        timeout: { type: 'string' },
-        file: { type: 'string', multiple: true, default: [] },
-        test: { type: 'string', multiple: true, default: [] },
-        framework: { type: 'string' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArguments(args, {
+    json: { type: 'boolean', default: false },
+    list: { type: 'boolean', default: false },
+    timeout: { type: 'string' },
+    file: { type: 'string', multiple: true, default: [] },
+    test: { type: 'string', multiple: true, default: [] },
+    framework: { type: 'string' },
+  });
   if (positionals.length === 0) throw new UsageError('the folder to test is missing.');
   if (positionals.length > 1) throw new UsageError(`expected one folder, got ${positionals.length}: ${positionals.join(' ')}.`);
   if (values.list && (values.file.length > 0 || values.test.length > 0)) throw new UsageError('--list lists every test; it takes no --file or --test.');
