@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliCommand, type CliIo } from './cliCommand';
 import { parseCommandArguments } from './commandArguments';
+import { LIMIT_OPTIONS, LIMIT_USAGE, parseLimits } from './limitOptions';
 import { MODEL_OPTIONS, MODEL_USAGE } from './modelOptions';
 import { finishWorkflow, openSession, reportPath } from './workflowSession';
 
@@ -18,6 +19,8 @@ Options:
 
 ${MODEL_USAGE}
 
+${LIMIT_USAGE}
+
 Exit codes: 0 every resumed workflow completed (or there was none), 1 one failed, 2 bad usage or configuration.
 `;
 
@@ -29,9 +32,9 @@ export const resumeCommand: CliCommand = {
 };
 
 async function resume(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArguments(args, { ...MODEL_OPTIONS, report: { type: 'string' }, verbose: { type: 'boolean', default: false } });
+  const { values, positionals } = parseCommandArguments(args, { ...MODEL_OPTIONS, ...LIMIT_OPTIONS, report: { type: 'string' }, verbose: { type: 'boolean', default: false } });
   if (positionals.length !== 1) throw new UsageError('expected one folder.');
-  const session = await openSession({ folder: resolve(io.cwd, positionals[0] as string), modelValues: values, verbose: values.verbose }, io);
+  const session = await openSession({ folder: resolve(io.cwd, positionals[0] as string), modelValues: values, limits: parseLimits(values), verbose: values.verbose }, io);
   try {
     const resumed = await session.headless.engine.recover();
     if (resumed.length === 0) {

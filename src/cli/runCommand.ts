@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { FEATURE_WORKFLOW } from '../superpowers/tdd/featureWorkflow';
 import { ConfigurationError, UsageError, type CliCommand, type CliIo } from './cliCommand';
 import { parseCommandArguments } from './commandArguments';
+import { LIMIT_OPTIONS, LIMIT_USAGE, parseLimits } from './limitOptions';
 import { MODEL_OPTIONS, MODEL_USAGE } from './modelOptions';
 import { finishWorkflow, openSession, reportPath } from './workflowSession';
 
@@ -21,6 +22,8 @@ Options:
 
 ${MODEL_USAGE}
 
+${LIMIT_USAGE}
+
 Exit codes: 0 the workflow completed, 1 it failed or was canceled, 2 bad usage or configuration.
 `;
 
@@ -32,11 +35,11 @@ export const runCommand: CliCommand = {
 };
 
 async function runFeature(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArguments(args, { ...MODEL_OPTIONS, report: { type: 'string' }, verbose: { type: 'boolean', default: false } });
+  const { values, positionals } = parseCommandArguments(args, { ...MODEL_OPTIONS, ...LIMIT_OPTIONS, report: { type: 'string' }, verbose: { type: 'boolean', default: false } });
   if (positionals.length !== 2) throw new UsageError(`expected a folder and a request, got ${positionals.length} argument${positionals.length === 1 ? '' : 's'}.`);
   const [folder, request] = positionals as [string, string];
   if (request.trim() === '') throw new UsageError('the request is empty.');
-  const session = await openSession({ folder: resolve(io.cwd, folder), modelValues: values, verbose: values.verbose }, io);
+  const session = await openSession({ folder: resolve(io.cwd, folder), modelValues: values, limits: parseLimits(values), verbose: values.verbose }, io);
   try {
     const interrupted = session.headless.engine.list().filter((workflow) => workflow.status === 'RUNNING');
     if (interrupted.length > 0) {

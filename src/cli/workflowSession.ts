@@ -7,6 +7,7 @@ import type { Logger } from '../core/ports';
 import { isTerminalWorkflow } from '../shared/taskStatus';
 import type { TestRunResult } from '../shared/testResults';
 import { buildFeatureReport, type FeatureReport } from '../superpowers/tdd/featureReport';
+import type { FeatureLimits } from '../superpowers/tdd/featureWorkflow';
 import { ConfigurationError, EXIT_FAILED, EXIT_OK, type CliIo } from './cliCommand';
 import { featureReportText } from './featureReportText';
 import { HeadlessEngine, type ModelSettings } from './headlessEngine';
@@ -16,6 +17,7 @@ import { progressLine } from './progressPrinter';
 export interface SessionOptions {
   readonly folder: string;
   readonly modelValues: { model?: string; 'base-url'?: string; scenario?: string };
+  readonly limits?: Partial<FeatureLimits>;
   readonly verbose: boolean;
 }
 
@@ -32,7 +34,7 @@ export async function openSession(options: SessionOptions, io: CliIo): Promise<S
   io.stdout(`${connection.banner}\n`);
   let headless: HeadlessEngine;
   try {
-    headless = await HeadlessEngine.open({ folder, model: connection.settings, logger: terminalLogger(io, options.verbose) });
+    headless = await HeadlessEngine.open({ folder, model: connection.settings, limits: options.limits, logger: terminalLogger(io, options.verbose) });
   } catch (error) {
     await connection.close();
     throw error;

@@ -1,0 +1,35 @@
+// The feature workflow's bounds as CLI options: how long a test run may take, how many tries the
+// red and green phases get, how many model calls an agent run may make.
+import { DEFAULT_FEATURE_LIMITS, type FeatureLimits } from '../superpowers/tdd/featureWorkflow';
+import { UsageError } from './cliCommand';
+
+export const LIMIT_OPTIONS = {
+  'test-timeout': { type: 'string' },
+  'red-attempts': { type: 'string' },
+  'green-attempts': { type: 'string' },
+  'agent-steps': { type: 'string' },
+} as const;
+
+export const LIMIT_USAGE = `Limits:
+  --test-timeout <ms>    A test run taking longer is killed and reported timed out (default ${DEFAULT_FEATURE_LIMITS.testTimeoutMs}).
+  --red-attempts <n>     TestBot's tries at tests that fail for the right reason (default ${DEFAULT_FEATURE_LIMITS.redAttempts}).
+  --green-attempts <n>   CodeBot's tries at making them pass (default ${DEFAULT_FEATURE_LIMITS.greenAttempts}).
+  --agent-steps <n>      Model calls per agent run (default ${DEFAULT_FEATURE_LIMITS.agentSteps}).`;
+
+type LimitValues = Partial<Record<keyof typeof LIMIT_OPTIONS, string>>;
+
+export function parseLimits(values: LimitValues): Partial<FeatureLimits> {
+  return {
+    ...positive(values['test-timeout'], '--test-timeout', 'testTimeoutMs'),
+    ...positive(values['red-attempts'], '--red-attempts', 'redAttempts'),
+    ...positive(values['green-attempts'], '--green-attempts', 'greenAttempts'),
+    ...positive(values['agent-steps'], '--agent-steps', 'agentSteps'),
+  };
+}
+
+function positive(text: string | undefined, option: string, key: keyof FeatureLimits): Partial<FeatureLimits> {
+  if (text === undefined) return {};
+  const value = Number(text);
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value <= 0) throw new UsageError(`${option} takes a positive whole number, not "${text}".`);
+  return { [key]: value };
+}

@@ -1,0 +1,17 @@
+import * as assert from 'node:assert/strict';
+import { UsageError } from '../../../src/cli/cliCommand';
+import { parseLimits } from '../../../src/cli/limitOptions';
+
+describe('CLI limit options', () => {
+  it('maps each option to its limit and leaves the others to their defaults', () => {
+    assert.deepEqual(parseLimits({}), {});
+    assert.deepEqual(parseLimits({ 'test-timeout': '5000', 'green-attempts': '2' }), { testTimeoutMs: 5000, greenAttempts: 2 });
+    assert.deepEqual(parseLimits({ 'red-attempts': '1', 'agent-steps': '12' }), { redAttempts: 1, agentSteps: 12 });
+  });
+
+  it('refuses what is not a positive whole number, naming the option', () => {
+    for (const bad of ['0', '-3', '1.5', 'ten', '', '9007199254740993']) {
+      assert.throws(() => parseLimits({ 'green-attempts': bad }), (error: unknown) => error instanceof UsageError && /--green-attempts/.test(error.message), bad);
+    }
+  });
+});
