@@ -2,6 +2,8 @@
 // builds, over Node's file system, the framework runners and an OpenAI-compatible endpoint.
 import { join } from 'node:path';
 import { Board, type VerdictRecord } from '../core/board/boardReview';
+import { withoutSecrets } from '../core/board/securityChecks';
+import { changedFiles } from '../core/journal/changedFiles';
 import type { JournalEntry } from '../core/journal/journalEntry';
 import { WriteJournal } from '../core/journal/writeJournal';
 import { EmbeddedEngine } from '../core/orchestrator/embeddedEngine';
@@ -10,9 +12,10 @@ import { SystemClock } from '../core/orchestrator/systemClock';
 import type { Logger } from '../core/ports';
 import { NodeWorkspace } from '../infra/nodeWorkspace';
 import { JsonStore } from '../infra/store/jsonStore';
-import { WorkspaceTestRunner } from '../infra/testRunners/workspaceTestRunner';
+import { TestRunnerError, WorkspaceTestRunner } from '../infra/testRunners/workspaceTestRunner';
 import { OpenAiCompatibleClient } from '../llm/openAiCompatibleClient';
 import type { EngineEvent } from '../shared/events';
+import { buildFeatureReport, type FeatureReport } from '../superpowers/tdd/featureReport';
 import { registerFeatureSteps } from '../superpowers/tdd/featureSteps';
 import { DEFAULT_FEATURE_LIMITS, type FeatureLimits } from '../superpowers/tdd/featureWorkflow';
 
@@ -68,6 +71,27 @@ export class HeadlessEngine {
 
   async events(): Promise<EngineEvent[]> {
     return this.store.log<EngineEvent>('events').readAll();
+  }
+
+  /**
+   * The report of a workflow that has ended, with a fresh run of the suite (absent when the folder
+   * has no test framework) and every line holding a secret withheld from the diffs.
+   */
+  async report(workflowId: string, testTimeoutMs?: number): Promise<FeatureReport> {
+    const workflow = await this.engine.get(workflowId);
+    if (!workflow) throw new Error(`workflow ${workflowId} is not in the store`);
+    await this.store.flush();
+    const finalTests = await this.tests.run({}, { label: `${workflowId} final`, ...(testTimeoutMs !== undefined && { timeoutMs: testTimeoutMs }) }).catch((error: unknown) => {
+      if (error instanceof TestRunnerError && (error.code === 'no-framework' || error.code === 'framework-not-installed')) return undefined;
+      throw error;
+    });
+    return buildFeatureReport({
+      workflow,
+      events: await this.events(),
+      verdicts: await this.verdicts(),
+      changes: await withoutSecrets(await changedFiles(workflowId, this.workspace, this.workspace)),
+      finalTests,
+    });
   }
 
   async close(): Promise<void> {

@@ -2,11 +2,8 @@
 // on the terminal, and ending a workflow with its report.
 import { stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { changedFiles } from '../core/journal/changedFiles';
 import type { Logger } from '../core/ports';
 import { isTerminalWorkflow } from '../shared/taskStatus';
-import type { TestRunResult } from '../shared/testResults';
-import { buildFeatureReport, type FeatureReport } from '../superpowers/tdd/featureReport';
 import type { FeatureLimits } from '../superpowers/tdd/featureWorkflow';
 import { ConfigurationError, EXIT_FAILED, EXIT_OK, type CliIo } from './cliCommand';
 import { featureReportText } from './featureReportText';
@@ -64,33 +61,13 @@ export async function finishWorkflow(session: Session, workflowId: string, io: C
     io.stdout(`workflow ${workflowId} is ${workflow.status}; \`imperium resume\` continues it.\n`);
     return EXIT_FAILED;
   }
-  const report = await reportOf(session, workflowId);
+  const report = await session.headless.report(workflowId);
   io.stdout(`\n${featureReportText(report)}`);
   if (reportFile !== undefined) {
     await writeFile(reportFile, `${JSON.stringify(report, null, 2)}\n`);
     io.stdout(`The report is in ${reportFile}.\n`);
   }
   return workflow.status === 'COMPLETED' ? EXIT_OK : EXIT_FAILED;
-}
-
-async function reportOf(session: Session, workflowId: string): Promise<FeatureReport> {
-  const { engine, workspace, tests } = session.headless;
-  const workflow = await engine.get(workflowId);
-  if (!workflow) throw new Error(`workflow ${workflowId} is not in the store`);
-  await session.headless.store.flush();
-  let finalTests: TestRunResult | undefined;
-  try {
-    finalTests = await tests.run({}, { label: `${workflowId} final` });
-  } catch {
-    finalTests = undefined; // no framework to run: the report says nothing of tests
-  }
-  return buildFeatureReport({
-    workflow,
-    events: await session.headless.events(),
-    verdicts: await session.headless.verdicts(),
-    changes: await changedFiles(workflowId, workspace, workspace),
-    finalTests,
-  });
 }
 
 export function reportPath(value: string | undefined, io: CliIo): string | undefined {

@@ -5,7 +5,7 @@ import { unifiedDiff, type ChangedFile } from '../changeSet';
 import type { AppendLog, ChatMessage, Clock, EventSink, ModelClient } from '../ports';
 import { decide, DEFAULT_BOARD_POLICY, type BoardDecision, type BoardPolicy, type MemberVote } from './boardPolicy';
 import { PERSONAS, type BoardRole, type Persona } from './personas';
-import { isBlocking, runSecurityChecks, type SecurityFinding } from './securityChecks';
+import { isBlocking, redactFlaggedLines, runSecurityChecks, type SecurityFinding } from './securityChecks';
 import { parseVerdict, VERDICT_JSON_SCHEMA, type Finding } from './verdict';
 
 export interface ReviewSubject {
@@ -107,7 +107,7 @@ export class Board {
 
     const messages: ChatMessage[] = [
       { role: 'system', content: systemPrompt(member) },
-      { role: 'user', content: renderSubject(subject, member.role === 'cso' ? checks : []) },
+      { role: 'user', content: renderSubject(subject, checks, member.role === 'cso') },
     ];
     let parsed = parseVerdict((await this.ask(member, messages, context)).content);
     if (!parsed.valid) {
@@ -139,7 +139,7 @@ function systemPrompt(member: Persona): string {
   );
 }
 
-function renderSubject(subject: ReviewSubject, checks: readonly SecurityFinding[]): string {
+function renderSubject(subject: ReviewSubject, checks: readonly SecurityFinding[], showChecks: boolean): string {
   const parts = [
     `# Review of a ${subject.kind === 'plan' ? 'plan' : 'change'}`,
     `## Request\n${subject.request}`,
@@ -147,7 +147,8 @@ function renderSubject(subject: ReviewSubject, checks: readonly SecurityFinding[
   ];
   if (subject.plan) parts.push(`## Plan\n${subject.plan}`);
   if (subject.changes) {
-    const diff = subject.changes.map(unifiedDiff).join('\n');
+    // A secret the checks found is not sent to any model, not even to review it.
+    const diff = redactFlaggedLines(subject.changes, checks).map(unifiedDiff).join('\n');
     parts.push(`## Diff\n${diff.length > DIFF_BUDGET ? `${diff.slice(0, DIFF_BUDGET)}\n[diff cut at ${DIFF_BUDGET} characters]` : diff}`);
   }
   if (subject.tests) {
@@ -155,7 +156,7 @@ function renderSubject(subject: ReviewSubject, checks: readonly SecurityFinding[
     const failures = subject.tests.tests.filter((t) => t.status === 'failed').map((t) => `- ${t.id}: ${t.message ?? ''}`);
     parts.push(`## Tests\n${passed} passed, ${failed} failed, ${skipped} skipped (${subject.tests.outcome})${failures.length ? `\n${failures.join('\n')}` : ''}`);
   }
-  if (checks.length > 0) {
+  if (showChecks && checks.length > 0) {
     parts.push(`## Automatic security checks\n${checks.map((f) => `- [${f.severity}] ${f.message} (${f.file}${f.line ? `:${f.line}` : ''})`).join('\n')}`);
   }
   return parts.join('\n\n');

@@ -60,6 +60,23 @@ export async function runSecurityChecks(files: readonly ChangedFile[]): Promise<
   return dedupe(findings);
 }
 
+/** The files with every added line that holds a secret replaced, so no secret reaches a model, a log or a report. */
+export async function withoutSecrets(files: readonly ChangedFile[]): Promise<ChangedFile[]> {
+  return redactFlaggedLines(files, await runSecurityChecks(files));
+}
+
+/** As withoutSecrets, with the checks already run. */
+export function redactFlaggedLines(files: readonly ChangedFile[], findings: readonly SecurityFinding[]): ChangedFile[] {
+  return files.map((file) => {
+    const flagged = new Set(findings.filter((f) => f.check === 'secret' && f.file === file.path && f.line !== undefined).map((f) => f.line));
+    if (flagged.size === 0 || file.after === undefined) return file;
+    const lines = file.after.split('\n').map((line, index) => (flagged.has(index + 1) ? `${/^\s*/.exec(line)?.[0] ?? ''}${REDACTED}` : line));
+    return { ...file, after: lines.join('\n') };
+  });
+}
+
+export const REDACTED = '[line withheld by Imperium Flow: it holds a secret]';
+
 /** True when a deterministic finding is grave enough to veto whatever the models say. */
 export function isBlocking(finding: Finding): boolean {
   return finding.severity === 'critical' || finding.severity === 'high';

@@ -93,10 +93,15 @@ function phaseReport(workflow: WorkflowSnapshot, phase: FeaturePhase, steps: rea
   const tasks = workflow.tasks.filter((task) => steps.includes(task.step));
   const durationMs = sum(tasks.map((task) => (task.endedAt ?? task.startedAt ?? 0) - (task.startedAt ?? task.endedAt ?? 0)));
   const last = tasks.at(-1);
+  // A workflow that ended badly ended in the phase of its last task, even when that task completed
+  // (a step that sent the workflow back once too often completes, and the workflow fails).
+  const endedHere = last !== undefined && last === workflow.tasks.at(-1) && workflow.status !== 'COMPLETED' && workflow.status !== 'RUNNING' && workflow.status !== 'PAUSED';
   const status: PhaseReport['status'] =
-    !last ? 'not reached' : last.status === 'COMPLETED' ? 'done' : last.status === 'IN_PROGRESS' || last.status === 'SCHEDULED' ? 'running' : 'failed';
+    !last ? 'not reached' : endedHere ? 'failed' : last.status === 'COMPLETED' ? 'done' : last.status === 'IN_PROGRESS' || last.status === 'SCHEDULED' ? 'running' : 'failed';
   const output = last?.output as { summary?: unknown; outcome?: unknown } | undefined;
-  const summary = typeof output?.summary === 'string' ? output.summary : typeof output?.outcome === 'string' ? `Board: ${output.outcome}` : last?.reason;
+  const said = typeof output?.summary === 'string' ? output.summary : typeof output?.outcome === 'string' ? `Board: ${output.outcome}` : last?.reason;
+  // Its own output says why a failed task failed; a completed one that ended the workflow does not.
+  const summary = endedHere && last.status === 'COMPLETED' && workflow.reason ? `${workflow.reason}${said ? ` (${said})` : ''}` : said;
   return { phase, status, tasks: tasks.length, durationMs, ...(summary !== undefined && { summary }) };
 }
 

@@ -35,17 +35,20 @@ export interface FeatureRequest {
 const request = '${workflow.input.request}';
 const criteria = '${plan.output.criteria}';
 
+// One more attempt for every step: a model call that failed for good, or a process that died mid-step
+// (recovery counts the interrupted attempt). A gate's verdict is terminal and never retried.
+const retry = { retryCount: 1, retryDelayMs: 1000 };
+
 export const FEATURE_WORKFLOW: WorkflowDefinitionInput = {
   name: 'feature',
   version: 1,
   steps: [
-    // A model answer that does not parse is worth one more try; what the Board says is not retried.
-    { name: 'plan', handler: 'tdd.plan', inputs: { request, feedback: '${planReview.output.reasons}' }, retry: { retryCount: 1 } },
-    { name: 'planReview', handler: 'tdd.planReview', inputs: { request, criteria, tasks: '${plan.output.tasks}' }, goto: { targets: ['plan'], maxJumps: 1 } },
-    { name: 'red', handler: 'tdd.red', inputs: { request, criteria } },
-    { name: 'green', handler: 'tdd.green', inputs: { request, criteria, red: '${red.output}', findings: '${review.output.findings}' } },
-    { name: 'refactor', handler: 'tdd.refactor', inputs: { request, red: '${red.output}' } },
-    { name: 'review', handler: 'tdd.review', inputs: { request, criteria, red: '${red.output}' }, goto: { targets: ['green'], maxJumps: 2 } },
+    { name: 'plan', handler: 'tdd.plan', inputs: { request, feedback: '${planReview.output.reasons}' }, retry },
+    { name: 'planReview', handler: 'tdd.planReview', inputs: { request, criteria, tasks: '${plan.output.tasks}' }, retry, goto: { targets: ['plan'], maxJumps: 1 } },
+    { name: 'red', handler: 'tdd.red', inputs: { request, criteria }, retry },
+    { name: 'green', handler: 'tdd.green', inputs: { request, criteria, red: '${red.output}', findings: '${review.output.findings}' }, retry },
+    { name: 'refactor', handler: 'tdd.refactor', inputs: { request, red: '${red.output}' }, retry },
+    { name: 'review', handler: 'tdd.review', inputs: { request, criteria, red: '${red.output}' }, retry, goto: { targets: ['green'], maxJumps: 2 } },
   ],
 };
 

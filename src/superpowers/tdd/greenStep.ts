@@ -6,8 +6,8 @@ import { summarizeTestRun } from '../../agents/tools/testRunSummary';
 import { TerminalStepError, type StepHandler } from '../../core/orchestrator/stepHandler';
 import type { FeatureDependencies } from './featureWorkflow';
 import { greenGate } from './greenGate';
-import { redOutputSchema } from './redOutput';
-import { asTestResults, runSuite } from './suiteRun';
+import { greenExpectations, redOutputSchema } from './redOutput';
+import { attempts, runSuite } from './suiteRun';
 
 const inputSchema = z.object({
   request: z.string().min(1),
@@ -21,8 +21,7 @@ export function greenStep(deps: FeatureDependencies): StepHandler {
   return {
     async run(input, context) {
       const { request, criteria, red, findings } = inputSchema.parse(input);
-      const redTests = asTestResults(red.redTests);
-      const failingBefore = new Set(red.failingBefore);
+      const expected = greenExpectations(red);
       const notes = [`These tests were written first and must pass, unchanged:\n${red.redTests.map((t) => `- ${t.id}`).join('\n') || red.testFiles.map((f) => `- every test in ${f}`).join('\n')}`];
       if (findings?.length) notes.push(`The Board reviewed your last change and asks for:\n${findings.map((f) => `- ${f}`).join('\n')}`);
       let lastFailure = '';
@@ -34,12 +33,12 @@ export function greenStep(deps: FeatureDependencies): StepHandler {
         );
         if (result.outcome === 'canceled') throw context.signal.reason ?? new Error(result.reason);
         const run = await runSuite(deps.tests, context, `${context.workflowId} green: attempt ${attempt}`, { timeoutMs: deps.limits.testTimeoutMs });
-        const gate = greenGate(run, redTests, red.testFiles, failingBefore);
+        const gate = greenGate(run, expected);
         if (gate.passed) return { output: { summary: gate.summary, attempts: attempt, tests: run.summary } };
         const agentNote = result.outcome === 'finished' ? `You said: ${result.answer.summary}` : `Your attempt ended early: ${result.reason}`;
         lastFailure = `Attempt ${attempt} did not reach green (${gate.cause}). ${agentNote}\n${gate.reason}\n\nThe engine's run of the suite:\n${summarizeTestRun(run)}`;
       }
-      throw new TerminalStepError(`CodeBot did not reach green in ${deps.limits.greenAttempts} attempts. ${lastFailure}`, { attempts: deps.limits.greenAttempts });
+      throw new TerminalStepError(`CodeBot did not reach green in ${attempts(deps.limits.greenAttempts)}. ${lastFailure}`, { attempts: deps.limits.greenAttempts });
     },
   };
 }

@@ -71,6 +71,10 @@ export function redGate({ run, testFiles, projectModules = [], existingTestIds =
   return { passed: true, redTests: newTests, summary: `${newTests.length} new test${newTests.length === 1 ? '' : 's'} fail for the right reason` };
 }
 
+/** The error's own line first (a Node syntax error starts with the location and a caret), then what follows. */
 function firstLines(text: string, count = 3): string {
-  return text.split('\n').slice(0, count).join(' ').slice(0, 400);
+  const lines = text.split('\n').map((line) => line.trim()).filter(Boolean);
+  const errorLine = lines.findIndex((line) => /\b\w*(Error|Exception)\b/.test(line));
+  const ordered = errorLine > 0 ? [lines[errorLine], ...lines.slice(0, errorLine), ...lines.slice(errorLine + 1)] : lines;
+  return ordered.slice(0, count).join(' ').slice(0, 400);
 }

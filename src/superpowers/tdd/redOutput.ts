@@ -1,5 +1,7 @@
 // The red step's output as later steps read it back from the workflow state (JSON, so checked).
 import { z } from 'zod';
+import type { GreenExpectations } from './greenGate';
+import { asTestResults } from './suiteRun';
 
 export const redOutputSchema = z.object({
   testFiles: z.array(z.string()),
@@ -12,5 +14,19 @@ export const redOutputSchema = z.object({
       message: z.string().optional(),
     }),
   ),
+  /** Tests that ran (not skipped) before TestBot wrote any. */
+  runningBefore: z.array(z.string()),
   failingBefore: z.array(z.string()),
 });
+
+export type RedOutput = z.infer<typeof redOutputSchema>;
+
+/** What the green gate holds a run to, after this red. */
+export function greenExpectations(red: RedOutput): GreenExpectations {
+  return {
+    redTests: asTestResults(red.redTests),
+    redFiles: red.testFiles,
+    runningBefore: new Set(red.runningBefore),
+    failingBefore: new Set(red.failingBefore),
+  };
+}

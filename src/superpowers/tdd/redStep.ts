@@ -7,7 +7,7 @@ import { normalizeWorkspacePath } from '../../core/workspace/pathPolicy';
 import { summarizeTestRun } from '../../agents/tools/testRunSummary';
 import type { FeatureDependencies } from './featureWorkflow';
 import { redGate } from './redGate';
-import { runSuite, testRef } from './suiteRun';
+import { attempts, runSuite, testRef } from './suiteRun';
 
 const inputSchema = z.object({ request: z.string().min(1), criteria: z.array(z.string()).min(1) });
 
@@ -19,6 +19,7 @@ export function redStep(deps: FeatureDependencies): StepHandler {
       // What the suite was before any new test: its ids are not new, its failures are not ours.
       const baseline = await runSuite(deps.tests, context, `${context.workflowId} red: baseline`, { timeoutMs });
       const existingTestIds = new Set(baseline.tests.map((test) => test.id));
+      const runningBefore = baseline.tests.filter((test) => test.status !== 'skipped').map((test) => test.id);
       const failingBefore = baseline.tests.filter((test) => test.status === 'failed').map((test) => test.id);
 
       let feedback: string | undefined;
@@ -38,12 +39,12 @@ export function redStep(deps: FeatureDependencies): StepHandler {
         const gate = redGate({ run, testFiles, existingTestIds });
         if (gate.passed) {
           return {
-            output: { summary: gate.summary, attempts: attempt, testFiles, redTests: gate.redTests.map(testRef), failingBefore },
+            output: { summary: gate.summary, attempts: attempt, testFiles, redTests: gate.redTests.map(testRef), runningBefore, failingBefore },
           };
         }
         feedback = `The red gate refused your tests (${gate.cause}).\n${gate.reason}\n\nThe run:\n${summarizeTestRun(run)}`;
       }
-      throw new TerminalStepError(`TestBot did not produce tests that fail for the right reason in ${deps.limits.redAttempts} attempts. Last: ${feedback ?? 'no attempt finished'}`, {
+      throw new TerminalStepError(`TestBot did not produce tests that fail for the right reason in ${attempts(deps.limits.redAttempts)}. Last: ${feedback ?? 'no attempt finished'}`, {
         attempts: deps.limits.redAttempts,
       });
     },

@@ -5,8 +5,8 @@ import { runCodeBot } from '../../agents/codeBot';
 import type { StepHandler } from '../../core/orchestrator/stepHandler';
 import type { FeatureDependencies } from './featureWorkflow';
 import { greenGate } from './greenGate';
-import { redOutputSchema } from './redOutput';
-import { asTestResults, runSuite } from './suiteRun';
+import { greenExpectations, redOutputSchema } from './redOutput';
+import { runSuite } from './suiteRun';
 
 const inputSchema = z.object({ request: z.string().min(1), red: redOutputSchema });
 
@@ -27,13 +27,14 @@ export function refactorStep(deps: FeatureDependencies): StepHandler {
       if (result.outcome === 'canceled') throw context.signal.reason ?? new Error(result.reason);
       const timeoutMs = deps.limits.testTimeoutMs;
       const run = await runSuite(deps.tests, context, `${context.workflowId} refactor`, { timeoutMs });
-      const gate = greenGate(run, asTestResults(red.redTests), red.testFiles, new Set(red.failingBefore));
+      const expected = greenExpectations(red);
+      const gate = greenGate(run, expected);
       if (gate.passed) {
         return { output: { kept: true, summary: result.outcome === 'finished' ? result.answer.summary : `the refactor ended early (${result.reason}); the suite is green`, tests: run.summary } };
       }
       const rollback = await deps.undo.rollback(context.workflowId, mark);
       const after = await runSuite(deps.tests, context, `${context.workflowId} refactor: after rollback`, { timeoutMs });
-      const stillGreen = greenGate(after, asTestResults(red.redTests), red.testFiles, new Set(red.failingBefore));
+      const stillGreen = greenGate(after, expected);
       if (!stillGreen.passed) throw new Error(`the refactor broke the suite and rolling it back did not restore green: ${stillGreen.reason}`);
       return {
         output: {

@@ -29,6 +29,11 @@ export function testRef(test: TestCaseResult): TestRef {
   return { id: test.id, name: test.name, file: test.file, status: test.status, ...(test.message !== undefined && { message: test.message.slice(0, 2000) }) };
 }
 
+/** "1 attempt", "3 attempts". */
+export function attempts(count: number): string {
+  return `${count} attempt${count === 1 ? '' : 's'}`;
+}
+
 /** Reads TestRefs back into the shape the gates take. */
 export function asTestResults(refs: readonly TestRef[]): TestCaseResult[] {
   return refs.map((ref) => ({ ...ref, suite: [] }));

@@ -59,6 +59,7 @@ describe('Board review', () => {
     const cso = audit.entries.find((v) => v.role === 'cso');
     assert.equal(cso?.source, 'checks');
     assert.ok(!JSON.stringify(audit.entries).includes('abcdefghijklmnop'), 'the secret is not written to the audit log');
+    assert.ok(!JSON.stringify(model.requests).includes('abcdefghijklmnop'), 'the secret is not sent to the other members’ models');
   });
 
   it('gives a member one chance to fix an invalid answer, telling it what was wrong', async () => {

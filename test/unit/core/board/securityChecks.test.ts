@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { runSecurityChecks } from '../../../../src/core/board/securityChecks';
+import { REDACTED, runSecurityChecks, withoutSecrets } from '../../../../src/core/board/securityChecks';
 
 const GITHUB_TOKEN = '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';
 
@@ -59,5 +59,16 @@ describe('CSO security checks', () => {
 
   it('passes a clean change', async () => {
     assert.deepEqual(await checksOn('export function add(a, b) {\n  return a + b;\n}\n'), []);
+  });
+});
+
+describe('secrets withheld from diffs', () => {
+  it('replaces each added line that holds a secret, keeping its indentation, and leaves clean files alone', async () => {
+    const leaky = { path: 'src/client.js', before: 'const a = 1;\n', after: 'const a = 1;\n  const apiKey = "sk-proj-abcdefghijklmnopqrstuvwxyz012345";\nconst b = 2;\n' };
+    const clean = { path: 'src/add.js', after: 'export const add = (a, b) => a + b;\n' };
+    const [withheld, untouched] = await withoutSecrets([leaky, clean]);
+    assert.equal(withheld.after, `const a = 1;\n  ${REDACTED}\nconst b = 2;\n`);
+    assert.equal(withheld.before, leaky.before);
+    assert.equal(untouched, clean);
   });
 });

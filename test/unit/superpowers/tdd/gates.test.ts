@@ -89,7 +89,7 @@ describe('green gate and test-tamper guard', () => {
   const red = [test(NEW, 'a', 'failed', 'x'), test(NEW, 'b', 'failed', 'y')];
 
   it('passes when every red test now passes', () => {
-    assert.equal(greenGate(run([test(NEW, 'a', 'passed'), test(NEW, 'b', 'passed')]), red, [NEW]).passed, true);
+    assert.equal(greenGate(run([test(NEW, 'a', 'passed'), test(NEW, 'b', 'passed')]), { redTests: red, redFiles: [NEW] }).passed, true);
   });
 
   it('fails when a red test disappears, is renamed or is skipped', () => {
@@ -98,24 +98,34 @@ describe('green gate and test-tamper guard', () => {
       [test(NEW, 'a', 'passed'), test(NEW, 'b renamed', 'passed')],
       [test(NEW, 'a', 'passed'), test(NEW, 'b', 'skipped')],
     ]) {
-      const result = greenGate(run(tampered), red, [NEW]);
+      const result = greenGate(run(tampered), { redTests: red, redFiles: [NEW] });
       assert.ok(!result.passed && result.cause === 'tests-tampered', JSON.stringify(result));
     }
   });
 
+  it('fails when a test that ran before the workflow no longer runs or is skipped', () => {
+    const runningBefore = new Set(['test/old.test.js::one', 'test/old.test.js::two']);
+    const green = [test(NEW, 'a', 'passed'), test(NEW, 'b', 'passed')];
+    const dropped = greenGate(run([...green, test('test/old.test.js', 'one', 'passed')]), { redTests: red, redFiles: [NEW], runningBefore });
+    assert.ok(!dropped.passed && dropped.cause === 'tests-tampered');
+    if (!dropped.passed) assert.match(dropped.reason, /test\/old\.test\.js::two is missing/);
+    const skipped = greenGate(run([...green, test('test/old.test.js', 'one', 'passed'), test('test/old.test.js', 'two', 'skipped')]), { redTests: red, redFiles: [NEW], runningBefore });
+    assert.ok(!skipped.passed && /two is skipped/.test(skipped.reason));
+  });
+
   it('fails when the red files hold no running test (red came from a missing module)', () => {
-    const result = greenGate(run([test('test/other.test.js', 'x', 'passed')]), [], [NEW]);
+    const result = greenGate(run([test('test/other.test.js', 'x', 'passed')]), { redTests: [], redFiles: [NEW] });
     assert.ok(!result.passed && result.cause === 'tests-tampered');
   });
 
   it('does not hold the workflow to tests that were failing before it began', () => {
     const before = new Set(['test/legacy.test.js::flaky']);
-    const result = greenGate(run([test(NEW, 'a', 'passed'), test(NEW, 'b', 'passed'), test('test/legacy.test.js', 'flaky', 'failed', 'x')]), red, [NEW], before);
+    const result = greenGate(run([test(NEW, 'a', 'passed'), test(NEW, 'b', 'passed'), test('test/legacy.test.js', 'flaky', 'failed', 'x')]), { redTests: red, redFiles: [NEW], failingBefore: before });
     assert.equal(result.passed, true);
   });
 
   it('hands the failing tests back while green is not reached', () => {
-    const result = greenGate(run([test(NEW, 'a', 'passed'), test(NEW, 'b', 'failed', 'AssertionError: 2 !== 3')]), red, [NEW]);
+    const result = greenGate(run([test(NEW, 'a', 'passed'), test(NEW, 'b', 'failed', 'AssertionError: 2 !== 3')]), { redTests: red, redFiles: [NEW] });
     assert.ok(!result.passed && result.cause === 'tests-failing');
     if (!result.passed) assert.deepEqual(result.failing.map((t) => t.name), ['b']);
   });
