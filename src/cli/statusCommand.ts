@@ -1,10 +1,8 @@
 // `imperium status <folder>`: the workflows stored in a folder, newest first.
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { EmbeddedEngine } from '../core/orchestrator/embeddedEngine';
-import { StepHandlers } from '../core/orchestrator/stepHandler';
-import { SystemClock } from '../core/orchestrator/systemClock';
-import { JsonStore } from '../infra/store/jsonStore';
+import { summariesOfIndex } from '../core/orchestrator/workflowRepository';
+import { DocumentFile } from '../infra/store/documentFile';
 import { ConfigurationError, EXIT_OK, UsageError, type CliCommand, type CliIo } from './cliCommand';
 import { parseCommandArguments } from './commandArguments';
 import { STATE_FOLDER } from './headlessEngine';
@@ -36,23 +34,16 @@ async function status(args: readonly string[], io: CliIo): Promise<number> {
     io.stdout(parsed.values.json ? '[]\n' : `No workflows: ${folder} has no ${STATE_FOLDER}/ folder yet.\n`);
     return EXIT_OK;
   }
-  const logger = { debug: () => undefined, info: () => undefined, warn: (m: string) => io.stderr(`warning: ${m}\n`), error: (m: string) => io.stderr(`error: ${m}\n`) };
-  const store = await JsonStore.open({ folder: stateFolder, logger });
-  try {
-    // Opened without handlers and never started or recovered: reading the state runs nothing.
-    const engine = await EmbeddedEngine.open({ store, handlers: new StepHandlers(), clock: new SystemClock(), logger });
-    const workflows = engine.list().sort((a, b) => b.createdAt - a.createdAt);
-    if (parsed.values.json) {
-      io.stdout(`${JSON.stringify(workflows, null, 2)}\n`);
-      return EXIT_OK;
-    }
-    if (workflows.length === 0) io.stdout('No workflows yet.\n');
-    for (const w of workflows) {
-      const when = new Date(w.createdAt).toISOString().replace('T', ' ').slice(0, 19);
-      io.stdout(`${w.id}  ${w.status.padEnd(9)}  ${(w.step ?? '-').padEnd(10)}  ${when}  ${w.name} v${w.version}${w.reason ? `  ${w.reason.split('\n')[0]}` : ''}\n`);
-    }
+  // Read without the store's lock, so the status of a folder shows while a run is writing it.
+  const workflows = summariesOfIndex(await DocumentFile.peek(join(stateFolder, 'workflows'))).reverse();
+  if (parsed.values.json) {
+    io.stdout(`${JSON.stringify(workflows, null, 2)}\n`);
     return EXIT_OK;
-  } finally {
-    await store.close();
   }
+  if (workflows.length === 0) io.stdout('No workflows yet.\n');
+  for (const w of workflows) {
+    const when = new Date(w.createdAt).toISOString().replace('T', ' ').slice(0, 19);
+    io.stdout(`${w.id}  ${w.status.padEnd(9)}  ${(w.step ?? '-').padEnd(10)}  ${when}  ${w.name} v${w.version}${w.reason ? `  ${w.reason.split('\n')[0]}` : ''}\n`);
+  }
+  return EXIT_OK;
 }

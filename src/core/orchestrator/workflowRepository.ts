@@ -12,6 +12,12 @@ interface WorkflowIndex {
 
 const documentName = (id: string) => `workflow-${id}`;
 
+/** The summaries in an index read without opening the store (see DocumentFile.peek), oldest first. */
+export function summariesOfIndex(index: unknown): WorkflowSummary[] {
+  const workflows = (index as Partial<WorkflowIndex> | null)?.workflows;
+  return workflows && typeof workflows === 'object' ? Object.values(workflows).sort((a, b) => a.createdAt - b.createdAt) : [];
+}
+
 export class WorkflowRepository {
   private constructor(
     private readonly store: Store,

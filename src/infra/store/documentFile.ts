@@ -56,6 +56,19 @@ export class DocumentFile<T extends object> implements Adapter<T> {
     return null;
   }
 
+  /**
+   * The document as it is on disk, or its backup when it is damaged, or null: for readers that must
+   * not take the writer's lock (a status command beside a running workflow). Changes nothing.
+   */
+  static async peek<T extends object>(base: string): Promise<T | null> {
+    for (const path of [`${base}.json`, `${base}.json.bak`]) {
+      const text = await readTextIfPresent(path);
+      const parsed = text === null ? undefined : parseDocument<T>(text);
+      if (parsed?.ok) return parsed.value;
+    }
+    return null;
+  }
+
   async write(data: T): Promise<void> {
     const text = JSON.stringify(data, null, 2);
     await this.main.write(text);
