@@ -28,6 +28,8 @@ export function progressLine(event: EngineEvent): string | undefined {
         : `   ${event.member} on the ${event.subject}: ${event.decision}: ${firstLine(event.summary)}`;
     case 'retry':
       return `   retry ${event.attempt} of a ${event.what} in ${event.delayMs} ms: ${firstLine(event.reason)}`;
+    case 'healing':
+      return `   healing: ${event.action} (${event.failure}${event.attempt ? `, attempt ${event.attempt}` : ''}): ${firstLine(event.summary)}`;
     case 'tokens':
       return undefined;
     default:

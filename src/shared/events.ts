@@ -2,7 +2,7 @@
 // the host fans events out to the views, the CLI prints them, the store appends them to a log.
 import type { AgentRole } from './agents';
 import type { TaskStatus, WorkflowStatus } from './taskStatus';
-import type { TestRunOutcome, TestSummary } from './testResults';
+import type { TestCaseResult, TestRunOutcome, TestSummary } from './testResults';
 
 export interface TokenUsage {
   readonly promptTokens: number;
@@ -64,6 +64,8 @@ export interface TestRunEvent extends EventBase {
   readonly state: 'started' | 'finished';
   readonly outcome?: TestRunOutcome;
   readonly summary?: TestSummary;
+  /** The failed tests of a finished run, so views can show their messages and locations; the emitter caps the list. */
+  readonly failures?: readonly TestCaseResult[];
 }
 
 export interface TokensEvent extends EventBase {
@@ -93,7 +95,37 @@ export interface VerdictEvent extends EventBase {
   readonly summary: string;
 }
 
-export type EngineEvent = WorkflowEvent | TaskEvent | AgentEvent | ToolCallEvent | TestRunEvent | TokensEvent | RetryEvent | VerdictEvent;
+/** The kinds of failure the healing layer tells apart; each has its own retry ladder. */
+export type HealingFailure = 'model-error' | 'timeout' | 'stall' | 'doom-loop' | 'ping-pong' | 'deadlock' | 'budget' | 'step-failed' | 'interrupted';
+
+/** What the healing layer noticed (a detector fired) or did about a failure (a step of the retry ladder). */
+export interface HealingEvent extends EventBase {
+  readonly type: 'healing';
+  readonly workflowId: string;
+  readonly action:
+    | 'detected'
+    | 'retry'
+    | 'reduce-context'
+    | 'fallback-model'
+    | 'ask-board'
+    | 'ask-human'
+    | 'skip'
+    | 'abort'
+    | 'recovered'
+    | 'gave-up'
+    | 'rolled-back';
+  readonly failure: HealingFailure;
+  /** The attempt the action leads to (2 for the first retry). */
+  readonly attempt?: number;
+  readonly delayMs?: number;
+  readonly agent?: AgentRole;
+  /** One line a person can read: what was seen, or what was decided and why. */
+  readonly summary: string;
+  /** The Board's or the person's answer, for ask-board and ask-human. */
+  readonly choice?: string;
+}
+
+export type EngineEvent = WorkflowEvent | TaskEvent | AgentEvent | ToolCallEvent | TestRunEvent | TokensEvent | RetryEvent | VerdictEvent | HealingEvent;
 
 /** An event before the orchestrator stamps it. */
 export type EngineEventInput = EngineEvent extends infer E ? (E extends EngineEvent ? Omit<E, 'seq' | 'at'> : never) : never;

@@ -1,0 +1,44 @@
+import * as assert from 'node:assert/strict';
+import { forecastRun, overBudget, planFromHistory } from '../../../../src/core/healing/budgetForecast';
+import { stamped } from './healingTestKit';
+
+describe('Budget forecast before a run', () => {
+  const prices = { 'big-model': { promptUsdPerMillion: 2.5, completionUsdPerMillion: 10 } };
+  const models = { default: 'big-model', byRole: { testbot: 'local-llama' } };
+
+  it('prices each role\'s planned calls with its model, and names the models it cannot price', () => {
+    const forecast = forecastRun(
+      [
+        { role: 'codebot', calls: 10, promptTokensPerCall: 4_000, completionTokensPerCall: 500 },
+        { role: 'testbot', calls: 6, promptTokensPerCall: 3_000, completionTokensPerCall: 400 },
+      ],
+      models,
+      prices,
+    );
+    assert.equal(forecast.tokens, 45_000 + 20_400);
+    assert.equal(forecast.costUsd, (40_000 * 2.5 + 5_000 * 10) / 1_000_000);
+    assert.deepEqual(forecast.unpriced, ['local-llama']);
+    assert.deepEqual(forecast.byRole[1], { role: 'testbot', model: 'local-llama', tokens: 20_400 });
+    assert.equal(forecastRun([{ role: 'testbot', calls: 1, promptTokensPerCall: 1, completionTokensPerCall: 1 }], models, prices).costUsd, undefined, 'no price, no cost');
+    assert.throws(() => forecastRun([{ role: 'cto', calls: -1, promptTokensPerCall: 1, completionTokensPerCall: 1 }], models, prices), /cto has calls -1/);
+  });
+
+  it('plans from earlier runs\' token events: calls per workflow and tokens per call, by role', () => {
+    const tokens = (workflowId: string, agent: 'codebot' | 'cto', prompt: number, completion: number) =>
+      stamped(0, { type: 'tokens', workflowId, agent, model: 'big-model', usage: { promptTokens: prompt, completionTokens: completion, totalTokens: prompt + completion } });
+    const plan = planFromHistory([tokens('wf-1', 'codebot', 1_000, 100), tokens('wf-1', 'codebot', 3_000, 300), tokens('wf-2', 'codebot', 2_000, 200), tokens('wf-2', 'cto', 500, 50)]);
+    assert.deepEqual(plan, [
+      { role: 'codebot', calls: 1.5, promptTokensPerCall: 2_000, completionTokensPerCall: 200 },
+      { role: 'cto', calls: 1, promptTokensPerCall: 500, completionTokensPerCall: 50 },
+    ]);
+  });
+
+  it('says which budgets the forecast would break', () => {
+    const forecast = forecastRun([{ role: 'codebot', calls: 10, promptTokensPerCall: 4_000, completionTokensPerCall: 500 }], models, prices);
+    assert.deepEqual(overBudget(forecast, { perWorkflow: { tokens: 100_000, costUsd: 1 } }), []);
+    assert.deepEqual(overBudget(forecast, { perWorkflow: { tokens: 40_000 }, perAgent: { codebot: { costUsd: 0.1 } } }), [
+      'the run is forecast to use 45,000 tokens, over the workflow budget of 40,000',
+      'codebot is forecast to cost $0.1500, over its budget of $0.1000',
+    ]);
+  });
+});
