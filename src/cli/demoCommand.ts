@@ -56,7 +56,7 @@ async function demo(args: readonly string[], io: CliIo): Promise<number> {
   const session = await openSession({ folder, modelValues, verbose: false }, io);
   try {
     const workflowId = await session.headless.engine.start(FEATURE_WORKFLOW, { request: REQUEST });
-    const code = await finishWorkflow(session, workflowId, io, values.report);
+    const code = await finishWorkflow(session, workflowId, io, values.report, { diffs: true });
     io.stdout(`\nThe project, as the agents left it: ${folder}\n`);
     if (code === EXIT_OK) io.stdout(`Its tests: cd ${folder} && npm test\n`);
     return code;

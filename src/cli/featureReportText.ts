@@ -9,7 +9,7 @@ export function featureReportText(report: FeatureReport, options: { readonly dif
     lines.push(`  ${phase.phase.padEnd(9)} ${phase.status.padEnd(12)} ${seconds(phase.durationMs).padStart(7)}  ${phase.tasks} task${phase.tasks === 1 ? ' ' : 's'}  ${phase.summary ?? ''}`.trimEnd());
   }
   lines.push('', `Files changed (${report.files.length}):`, ...report.files.map((f) => `  ${f.change.padEnd(9)} ${f.path}`));
-  if (options.diffs) lines.push('', ...report.files.map((f) => f.diff));
+  if (options.diffs) lines.push('', ...report.files.map((f) => f.diff.trimEnd()));
   if (report.tests) {
     const { passed, failed, skipped } = report.tests.summary;
     lines.push('', `Tests: ${passed} passed, ${failed} failed, ${skipped} skipped (${report.tests.outcome})`, ...report.tests.failures.map((f) => `  FAILED ${f.id}: ${(f.message ?? '').split('\n')[0]}`));

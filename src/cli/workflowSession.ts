@@ -52,7 +52,7 @@ export async function openSession(options: SessionOptions, io: CliIo): Promise<S
 }
 
 /** Waits for the workflow (canceling it on Ctrl-C), then prints and writes its report; resolves to the exit code. */
-export async function finishWorkflow(session: Session, workflowId: string, io: CliIo, reportFile: string | undefined): Promise<number> {
+export async function finishWorkflow(session: Session, workflowId: string, io: CliIo, reportFile: string | undefined, options: { readonly diffs?: boolean } = {}): Promise<number> {
   const { engine } = session.headless;
   const cancel = () => void engine.cancel(workflowId, 'interrupted from the terminal').catch(() => undefined);
   io.signal?.addEventListener('abort', cancel, { once: true });
@@ -62,7 +62,7 @@ export async function finishWorkflow(session: Session, workflowId: string, io: C
     return EXIT_FAILED;
   }
   const report = await session.headless.report(workflowId);
-  io.stdout(`\n${featureReportText(report)}`);
+  io.stdout(`\n${featureReportText(report, options)}`);
   if (reportFile !== undefined) {
     await writeFile(reportFile, `${JSON.stringify(report, null, 2)}\n`);
     io.stdout(`The report is in ${reportFile}.\n`);
