@@ -1,6 +1,6 @@
 // The parts of a workspace's package.json that say how its tests run.
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readJsonFile } from './jsonFile';
 
 export interface PackageManifest {
   readonly scripts: Readonly<Record<string, string>>;
@@ -13,18 +13,8 @@ export interface PackageManifest {
 /** The workspace's package.json, or undefined when it has none; a malformed one is an error that says where. */
 export async function readPackageManifest(root: string): Promise<PackageManifest | undefined> {
   const path = join(root, 'package.json');
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new Error(`${path} is not valid JSON: ${(error as Error).message}`, { cause: error });
-  }
+  const value = await readJsonFile(path);
+  if (value === undefined) return undefined;
   if (!isRecord(value)) throw new Error(`${path} does not hold a JSON object.`);
   const scripts: Record<string, string> = {};
   if (isRecord(value.scripts)) for (const [name, script] of Object.entries(value.scripts)) if (typeof script === 'string') scripts[name] = script;

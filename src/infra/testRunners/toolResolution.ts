@@ -1,7 +1,8 @@
 // Finds the programs a workspace's tests run with: the framework its own node_modules holds (or a
 // parent folder's, as in a monorepo), the Python of its virtual environment, and a Node binary.
-import { access, readFile } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { readJsonFile } from './jsonFile';
 
 export interface InstalledPackage {
   /** The package's folder. */
@@ -61,17 +62,6 @@ export async function exists(path: string): Promise<boolean> {
 }
 
 async function readJson(path: string): Promise<Record<string, unknown> | undefined> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new Error(`${path} is not valid JSON: ${(error as Error).message}`, { cause: error });
-  }
+  const value = await readJsonFile(path);
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
