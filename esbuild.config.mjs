@@ -53,6 +53,8 @@ const builds = [
     platform: 'browser',
     format: 'esm',
     target: 'es2022',
+    // The codicon stylesheet and font go inside the bundle (webview/src/theme/codicons.ts).
+    loader: { '.css': 'text', '.ttf': 'binary' },
   },
 ];
 

@@ -3,6 +3,8 @@ import * as vscode from 'vscode';
 import type { ImperiumApi } from './api';
 import { ApiKeyStore } from './apiKeyStore';
 import { registerCommands } from './commands';
+import { registerDashboard } from './dashboard/registerDashboard';
+import { WorkflowEngineSource } from './dashboard/workflowEngineSource';
 import { Settings } from './settings';
 
 export class Container implements vscode.Disposable {
@@ -22,6 +24,9 @@ export class Container implements vscode.Disposable {
     const container = new Container(context, log, settings, apiKeys);
     container.register(log);
     container.register(...registerCommands({ log, apiKeys }));
+    const workflows = new WorkflowEngineSource((context.storageUri ?? context.globalStorageUri).fsPath, log);
+    const showLog = () => log.show(true);
+    container.register(workflows, ...registerDashboard({ extensionUri: context.extensionUri, source: workflows.source, logger: log, version: container.version, showLog }));
     context.subscriptions.push(container);
     log.info(`Imperium Flow ${container.version} activated in ${vscode.workspace.name ?? 'an empty window'}`);
     return container;

@@ -1,19 +1,13 @@
-// Webview entry: connects to the host and renders what it sends. Browser code only.
-import type { HostToWebview, WebviewToHost } from '../../src/shared/webviewProtocol';
+// Webview entry: the same app for the command center panel and the sidebar view; the host says
+// which in the page. Browser code only.
+import { DashboardApp } from './app';
+import { installCodicons } from './theme/codicons';
+import { registerToolkit } from './theme/toolkit';
 
-interface VsCodeApi {
-  postMessage(message: WebviewToHost): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
+registerToolkit();
+installCodicons(document).catch((error: unknown) => console.error('Imperium: the codicon font did not load', error));
 
-const vscode = acquireVsCodeApi();
-
-window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
-  const message = event.data;
-  if (message.type === 'snapshot') {
-    const root = document.getElementById('app');
-    if (root) root.textContent = `Imperium Flow ${message.version}`;
-  }
-});
-
-vscode.postMessage({ type: 'ready' });
+const root = document.getElementById('app');
+if (!root) throw new Error('Imperium: the page has no #app element');
+const app = new DashboardApp({ document, api: acquireVsCodeApi(), view: document.body.dataset.view === 'sidebar' ? 'sidebar' : 'command-center' });
+app.start(root, window);

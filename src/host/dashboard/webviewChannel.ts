@@ -1,0 +1,173 @@
+// One webview's connection to the dashboard source: waits for the webview's `ready`, posts a
+// snapshot, then forwards updates in batches; checks every message from the webview before acting
+// and answers each request by its id. Free of 'vscode' (it takes the webview's two methods), so it
+// runs under plain mocha.
+import type { Logger } from '../../core/ports';
+import type { DashboardUpdate } from '../../shared/dashboardState';
+import { parseWebviewMessage } from '../../shared/webviewMessageSchema';
+import type { HostRequest, HostToWebview } from '../../shared/webviewProtocol';
+import type { DashboardSource } from './dashboardSource';
+
+/** The part of a vscode.Webview the channel uses. */
+export interface WebviewEndpoint {
+  postMessage(message: HostToWebview): PromiseLike<boolean>;
+  onDidReceiveMessage(listener: (message: unknown) => unknown): { dispose(): unknown };
+}
+
+/** What the views ask of the editor rather than of the engine. */
+export interface EditorActions {
+  openFile(path: string, line?: number, column?: number): Promise<void>;
+  openCommandCenter(): Promise<void>;
+  showLog(): void;
+}
+
+export interface WebviewChannelOptions {
+  /** Names the view in the log. */
+  readonly label: string;
+  /** The extension's version, for the snapshot. */
+  readonly version: string;
+  readonly logger: Logger;
+  /** Updates that arrive within this many milliseconds go out in one message. */
+  readonly batchMs?: number;
+}
+
+const DEFAULT_BATCH_MS = 50;
+
+export class WebviewChannel {
+  private source: DashboardSource | undefined;
+  private unsubscribe: (() => void) | undefined;
+  private pending: DashboardUpdate[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly listening: { dispose(): unknown };
+  private disposed = false;
+  /** Counts `ready`s and hides, so a connection that finishes after a newer one gives way to it. */
+  private generation = 0;
+
+  constructor(
+    private readonly endpoint: WebviewEndpoint,
+    private readonly openSource: () => Promise<DashboardSource>,
+    private readonly editor: EditorActions,
+    private readonly options: WebviewChannelOptions,
+  ) {
+    this.listening = endpoint.onDidReceiveMessage((message) => this.receive(message));
+  }
+
+  /**
+   * A hidden webview loses its page; it says `ready` again when shown, and gets a fresh snapshot
+   * then. Until that, nothing is posted to it.
+   */
+  hidden(): void {
+    this.stopForwarding();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.stopForwarding();
+    this.listening.dispose();
+  }
+
+  private receive(value: unknown): void {
+    const parsed = parseWebviewMessage(value);
+    if (!parsed.ok) {
+      this.options.logger.warn(`${this.options.label}: dropped an invalid message from the webview: ${parsed.error}`);
+      return;
+    }
+    const { message } = parsed;
+    if (message.type === 'ready') void this.startForwarding();
+    else void this.answer(message.id, message.request);
+  }
+
+  private async startForwarding(): Promise<void> {
+    this.stopForwarding();
+    const generation = this.generation;
+    let source: DashboardSource;
+    try {
+      source = await this.connect();
+    } catch (error) {
+      if (!this.disposed && generation === this.generation) this.post({ type: 'unavailable', reason: (error as Error).message });
+      return;
+    }
+    if (this.disposed || generation !== this.generation) return;
+    // Taken together, with nothing in between: the updates continue exactly from the snapshot.
+    const { state, capabilities } = source.snapshot();
+    this.unsubscribe = source.subscribe((update) => this.enqueue(update));
+    this.post({ type: 'snapshot', version: this.options.version, state, capabilities });
+  }
+
+  private stopForwarding(): void {
+    this.generation++;
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.pending = [];
+  }
+
+  /** The source, opened on first use; a failure is logged and thrown, and tried again next time. */
+  private async connect(): Promise<DashboardSource> {
+    if (this.source) return this.source;
+    try {
+      this.source = await this.openSource();
+      return this.source;
+    } catch (error) {
+      const reason = `The workflow state could not be opened: ${error instanceof Error ? error.message : String(error)}`;
+      this.options.logger.error(`${this.options.label}: ${reason}`);
+      throw new Error(reason, { cause: error });
+    }
+  }
+
+  private enqueue(update: DashboardUpdate): void {
+    this.pending.push(update);
+    this.timer ??= setTimeout(() => this.flush(), this.options.batchMs ?? DEFAULT_BATCH_MS);
+  }
+
+  private flush(): void {
+    this.timer = undefined;
+    if (this.pending.length === 0) return;
+    const updates = this.pending;
+    this.pending = [];
+    this.post({ type: 'updates', updates });
+  }
+
+  private async answer(id: number, request: HostRequest): Promise<void> {
+    try {
+      await this.perform(request);
+      this.post({ type: 'response', id, ok: true });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.options.logger.warn(`${this.options.label}: ${request.kind} failed: ${message}`);
+      this.post({ type: 'response', id, ok: false, error: message });
+    }
+  }
+
+  private async perform(request: HostRequest): Promise<void> {
+    switch (request.kind) {
+      case 'open-file':
+        return this.editor.openFile(request.path, request.line, request.column);
+      case 'open-command-center':
+        return this.editor.openCommandCenter();
+      case 'show-log':
+        return this.editor.showLog();
+    }
+    const source = await this.connect();
+    switch (request.kind) {
+      case 'pause':
+        return source.pause(request.workflowId);
+      case 'resume':
+        return source.resume(request.workflowId);
+      case 'cancel':
+        return source.cancel(request.workflowId);
+      case 'start': {
+        const id = await source.start(request.request);
+        this.options.logger.info(`${this.options.label}: started workflow ${id}`);
+        return;
+      }
+    }
+  }
+
+  private post(message: HostToWebview): void {
+    if (this.disposed) return;
+    // A webview that went away meanwhile rejects; it will say `ready` again if it comes back.
+    this.endpoint.postMessage(message).then(undefined, (error: unknown) => this.options.logger.debug(`${this.options.label}: a message was not delivered: ${String(error)}`));
+  }
+}

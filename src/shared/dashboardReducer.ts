@@ -1,0 +1,272 @@
+// The pure reducer from engine events (and workflow descriptions) to what the views show. It never
+// mutates its input, so a view can tell what changed by comparing references, and it keeps every
+// list within DASHBOARD_LIMITS. Events at or below `lastSeq` are replays and change nothing.
+import type { AgentRole } from './agents';
+import {
+  type AgentView,
+  DASHBOARD_LIMITS,
+  type DashboardState,
+  type DashboardUpdate,
+  type TestFailureView,
+  type TestRunView,
+  type TimelineEntry,
+  type TimelineOutcome,
+  type TokenTallies,
+  type TokenTally,
+  type VerdictView,
+  type WorkflowDescription,
+  type WorkflowView,
+} from './dashboardState';
+import type { AgentEvent, EngineEvent, RetryEvent, TaskEvent, TestRunEvent, TokensEvent, ToolCallEvent, VerdictEvent, WorkflowEvent } from './events';
+import { isTerminalTask, isTerminalWorkflow } from './taskStatus';
+import type { TestCaseResult } from './testResults';
+
+export function applyUpdates(state: DashboardState, updates: readonly DashboardUpdate[]): DashboardState {
+  let next = state;
+  for (const update of updates) next = applyUpdate(next, update);
+  return next;
+}
+
+export function applyUpdate(state: DashboardState, update: DashboardUpdate): DashboardState {
+  if (update.type === 'workflow-description') return describe(state, update);
+  if (!(update.seq > state.lastSeq)) return state;
+  return applyEvent({ ...state, lastSeq: update.seq }, update);
+}
+
+function applyEvent(state: DashboardState, event: EngineEvent): DashboardState {
+  switch (event.type) {
+    case 'workflow':
+      return onWorkflow(state, event);
+    case 'task':
+      return onTask(state, event);
+    case 'agent':
+      return onAgent(state, event);
+    case 'tool':
+      return onTool(state, event);
+    case 'test-run':
+      return onTestRun(state, event);
+    case 'tokens':
+      return onTokens(state, event);
+    case 'retry':
+      return onRetry(state, event);
+    case 'verdict':
+      return onVerdict(state, event);
+    default:
+      // An event type newer than this view: its seq counts, its content is not shown.
+      return state;
+  }
+}
+
+// ------------------------------------------------------------------ per event type
+
+function onWorkflow(state: DashboardState, event: WorkflowEvent): DashboardState {
+  const terminal = isTerminalWorkflow(event.status);
+  const next = updateWorkflow(state, event.workflowId, event.at, (workflow) => {
+    const closed = terminal ? closeOpenTask(workflow, event.at) : workflow;
+    return { ...closed, status: event.status, step: event.step, reason: clipOptional(event.reason), endedAt: terminal ? event.at : undefined };
+  });
+  const outcome: TimelineOutcome = event.status === 'COMPLETED' ? 'ok' : event.status === 'CANCELED' ? 'refused' : terminal ? 'error' : 'info';
+  const where = event.step ? ` at ${event.step}` : '';
+  const why = event.reason ? `: ${event.reason}` : '';
+  return addToTimeline(next, event, { kind: 'workflow', outcome, text: `Workflow ${event.status.toLowerCase().replace('_', ' ')}${where}${why}` });
+}
+
+function onTask(state: DashboardState, event: TaskEvent): DashboardState {
+  const next = updateWorkflow(state, event.workflowId, event.at, (workflow) => {
+    // The engine announces a new step through its first task, not through a workflow event.
+    if (event.status === 'SCHEDULED') return { ...workflow, step: event.step };
+    if (event.status === 'IN_PROGRESS') return { ...closeOpenTask(workflow, event.at), step: event.step, openTask: { taskId: event.taskId, step: event.step, since: event.at } };
+    if (isTerminalTask(event.status) && workflow.openTask?.taskId === event.taskId) return closeOpenTask(workflow, event.at);
+    return workflow;
+  });
+  // Scheduling is bookkeeping; the timeline shows a step starting and ending.
+  if (event.status === 'SCHEDULED') return next;
+  const attempt = event.retryCount > 0 ? ` (attempt ${event.retryCount + 1})` : '';
+  const outcome: TimelineOutcome = event.status === 'IN_PROGRESS' ? 'running' : event.status === 'COMPLETED' ? 'ok' : event.status === 'CANCELED' ? 'refused' : 'error';
+  const verb = event.status === 'IN_PROGRESS' ? 'started' : event.status.toLowerCase().replace('_', ' ');
+  const why = event.reason ? `: ${event.reason}` : '';
+  return addToTimeline(next, event, { kind: 'task', outcome, text: `Step ${event.step} ${verb}${attempt}${why}` });
+}
+
+function onAgent(state: DashboardState, event: AgentEvent): DashboardState {
+  const agentState: AgentView['state'] = event.state === 'finished' ? 'finished' : event.state === 'failed' ? 'failed' : 'working';
+  const next = updateAgent(state, event.agent, (agent) => ({
+    role: event.agent,
+    state: agentState,
+    workflowId: event.workflowId ?? agent?.workflowId,
+    // A loop step carries no message; the agent is still doing what it said last.
+    message: event.message !== undefined ? clip(event.message) : agent?.message,
+    at: event.at,
+  }));
+  if (event.state === 'step') return next;
+  const outcome: TimelineOutcome = event.state === 'started' ? 'running' : event.state === 'finished' ? 'ok' : 'error';
+  return addToTimeline(next, event, { kind: 'agent', agent: event.agent, outcome, text: `${event.state}${event.message ? `: ${event.message}` : ''}` });
+}
+
+function onTool(state: DashboardState, event: ToolCallEvent): DashboardState {
+  const next = updateAgent(state, event.agent, (agent) => ({
+    role: event.agent,
+    state: 'working',
+    workflowId: event.workflowId ?? agent?.workflowId,
+    message: clip(event.path ? `${event.tool} ${event.path}` : event.tool),
+    at: event.at,
+  }));
+  return addToTimeline(next, event, {
+    kind: 'tool',
+    agent: event.agent,
+    tool: event.tool,
+    path: event.path,
+    durationMs: event.durationMs,
+    outcome: event.outcome,
+    text: event.message ?? '',
+  });
+}
+
+function onTestRun(state: DashboardState, event: TestRunEvent): DashboardState {
+  const run: TestRunView = {
+    seq: event.seq,
+    at: event.at,
+    label: clip(event.label),
+    state: event.state === 'started' ? 'running' : 'finished',
+    outcome: event.outcome,
+    summary: event.summary,
+    failures: (event.failures ?? []).slice(0, DASHBOARD_LIMITS.failuresPerRun).map(failureView),
+  };
+  const next =
+    event.workflowId === undefined
+      ? state
+      : updateWorkflow(state, event.workflowId, event.at, (workflow) => {
+          // A finished run replaces the same run's start, so each run is one entry.
+          const started = event.state === 'finished' ? workflow.testRuns.findLastIndex((candidate) => candidate.state === 'running' && candidate.label === run.label) : -1;
+          const testRuns = started >= 0 ? workflow.testRuns.with(started, { ...run, seq: workflow.testRuns[started].seq }) : capLast([...workflow.testRuns, run], DASHBOARD_LIMITS.testRunsPerWorkflow);
+          return { ...workflow, testRuns };
+        });
+  const { summary } = event;
+  const counts = summary ? `${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped` : '';
+  const text = event.state === 'started' ? `Tests started: ${event.label}` : `Tests ${event.outcome ?? 'finished'}: ${event.label}${counts ? ` (${counts})` : ''}`;
+  const outcome: TimelineOutcome = event.state === 'started' ? 'running' : event.outcome === 'completed' && (summary?.failed ?? 0) === 0 ? 'ok' : 'error';
+  return addToTimeline(next, event, { kind: 'test-run', outcome, text });
+}
+
+function onTokens(state: DashboardState, event: TokensEvent): DashboardState {
+  const next = { ...state, tokens: addTokens(state.tokens, event) };
+  if (event.workflowId === undefined) return next;
+  return updateWorkflow(next, event.workflowId, event.at, (workflow) => ({ ...workflow, tokens: addTokens(workflow.tokens, event) }));
+}
+
+function onRetry(state: DashboardState, event: RetryEvent): DashboardState {
+  const next = event.workflowId === undefined ? state : updateWorkflow(state, event.workflowId, event.at, (workflow) => ({ ...workflow, retries: workflow.retries + 1 }));
+  const what = event.what === 'model-call' ? 'model call' : 'task';
+  return addToTimeline(next, event, { kind: 'retry', outcome: 'info', text: `Retry ${event.attempt} of the ${what} in ${event.delayMs} ms: ${event.reason}` });
+}
+
+function onVerdict(state: DashboardState, event: VerdictEvent): DashboardState {
+  const verdict: VerdictView = { seq: event.seq, at: event.at, subject: event.subject, member: event.member, decision: event.decision, summary: clip(event.summary) };
+  const next =
+    event.workflowId === undefined
+      ? state
+      : updateWorkflow(state, event.workflowId, event.at, (workflow) => ({ ...workflow, verdicts: capLast([...workflow.verdicts, verdict], DASHBOARD_LIMITS.verdictsPerWorkflow) }));
+  const outcome: TimelineOutcome = event.decision.startsWith('approve') ? 'ok' : event.decision.startsWith('veto') || event.decision === 'invalid' ? 'error' : 'refused';
+  return addToTimeline(next, event, {
+    kind: 'verdict',
+    agent: event.member === 'board' ? undefined : event.member,
+    outcome,
+    text: `${event.member === 'board' ? 'Board: ' : ''}${event.subject} ${event.decision}${event.summary ? `: ${event.summary}` : ''}`,
+  });
+}
+
+function describe(state: DashboardState, description: WorkflowDescription): DashboardState {
+  return updateWorkflow(state, description.workflowId, description.createdAt, (workflow, isNew) => {
+    const described = { ...workflow, name: clip(description.name), steps: description.steps, createdAt: description.createdAt };
+    // The store's status is taken only when it is newer than what the events said.
+    if (!isNew && description.updatedAt <= workflow.updatedAt) return described;
+    return {
+      ...described,
+      status: description.status,
+      step: description.step,
+      reason: clipOptional(description.reason),
+      updatedAt: description.updatedAt,
+      endedAt: description.endedAt,
+    };
+  });
+}
+
+// ------------------------------------------------------------------ helpers
+
+function newWorkflow(id: string, at: number): WorkflowView {
+  return { id, name: '', steps: [], status: 'RUNNING', createdAt: at, updatedAt: at, stepMs: {}, retries: 0, testRuns: [], verdicts: [], tokens: {} };
+}
+
+/**
+ * Applies `change` to the workflow (created when unknown), keeps the list newest first and within
+ * its cap: when it overflows, the oldest ended workflow goes (or the oldest one, if none ended).
+ */
+function updateWorkflow(state: DashboardState, id: string, at: number, change: (workflow: WorkflowView, isNew: boolean) => WorkflowView): DashboardState {
+  const index = state.workflows.findIndex((workflow) => workflow.id === id);
+  const before = index >= 0 ? state.workflows[index] : newWorkflow(id, at);
+  const changed = change(before, index < 0);
+  const after = changed.updatedAt >= at ? changed : { ...changed, updatedAt: at };
+  const others = index >= 0 ? state.workflows.toSpliced(index, 1) : [...state.workflows];
+  let position = others.findIndex((workflow) => workflow.createdAt < after.createdAt);
+  if (position < 0) position = others.length;
+  const workflows = others.toSpliced(position, 0, after);
+  if (workflows.length > DASHBOARD_LIMITS.workflows) {
+    const ended = workflows.findLastIndex((workflow) => isTerminalWorkflow(workflow.status));
+    workflows.splice(ended >= 0 ? ended : workflows.length - 1, 1);
+  }
+  return { ...state, workflows };
+}
+
+function closeOpenTask(workflow: WorkflowView, at: number): WorkflowView {
+  const open = workflow.openTask;
+  if (!open) return workflow;
+  const spent = Math.max(0, at - open.since);
+  return { ...workflow, openTask: undefined, stepMs: { ...workflow.stepMs, [open.step]: (workflow.stepMs[open.step] ?? 0) + spent } };
+}
+
+function updateAgent(state: DashboardState, role: AgentRole, change: (agent: AgentView | undefined) => AgentView): DashboardState {
+  const index = state.agents.findIndex((agent) => agent.role === role);
+  const agents = index >= 0 ? state.agents.with(index, change(state.agents[index])) : [...state.agents, change(undefined)];
+  return { ...state, agents };
+}
+
+function addToTimeline(state: DashboardState, event: EngineEvent, entry: Omit<TimelineEntry, 'seq' | 'at' | 'workflowId'>): DashboardState {
+  const line: TimelineEntry = { seq: event.seq, at: event.at, workflowId: event.workflowId, ...entry, text: clip(entry.text) };
+  return { ...state, timeline: capLast([...state.timeline, line], DASHBOARD_LIMITS.timeline) };
+}
+
+function addTokens(tallies: TokenTallies, event: TokensEvent): TokenTallies {
+  const before: TokenTally = tallies[event.agent] ?? { calls: 0, promptTokens: 0, completionTokens: 0, totalTokens: 0, costUsd: 0, unpricedCalls: 0 };
+  const after: TokenTally = {
+    calls: before.calls + 1,
+    promptTokens: before.promptTokens + event.usage.promptTokens,
+    completionTokens: before.completionTokens + event.usage.completionTokens,
+    totalTokens: before.totalTokens + event.usage.totalTokens,
+    costUsd: before.costUsd + (event.costUsd ?? 0),
+    unpricedCalls: before.unpricedCalls + (event.costUsd === undefined ? 1 : 0),
+  };
+  return { ...tallies, [event.agent]: after };
+}
+
+function failureView(test: TestCaseResult): TestFailureView {
+  const location = test.failureLocation;
+  return {
+    name: clip([...test.suite, test.name].join(' > ')),
+    file: location?.file ?? test.file,
+    line: location?.line ?? test.line,
+    column: location?.column,
+    message: clip(test.message ?? ''),
+  };
+}
+
+function capLast<T>(items: T[], cap: number): T[] {
+  return items.length > cap ? items.slice(items.length - cap) : items;
+}
+
+function clip(text: string): string {
+  return text.length > DASHBOARD_LIMITS.textChars ? `${text.slice(0, DASHBOARD_LIMITS.textChars - 1)}…` : text;
+}
+
+function clipOptional(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : clip(text);
+}

@@ -1,0 +1,60 @@
+// The form that starts a workflow from a request written by the user. While the host cannot start
+// one, the form is disabled and says why. The draft survives a hidden view or a reload.
+import type { Availability } from '../../../src/shared/dashboardState';
+import { setAttribute, setText } from '../dom';
+import { ActionButton } from './actionButton';
+import type { PartContext } from './viewModel';
+
+type ValueElement = HTMLElement & { value: string };
+
+export class RequestForm {
+  readonly element: HTMLElement;
+  private readonly input: ValueElement;
+  private readonly note: HTMLElement;
+  private readonly submit: ActionButton;
+  private available = false;
+  private draftRestored = false;
+
+  constructor(private readonly context: PartContext) {
+    const { dom, actions } = context;
+    this.input = dom.el('vscode-text-area', {
+      class: 'request-input',
+      attrs: { rows: 3, resize: 'vertical', placeholder: 'Describe the change, e.g. "Add a search by author to the bookshelf"', 'aria-label': 'Request' },
+    }) as ValueElement;
+    this.input.addEventListener('input', () => actions.saveDraft(this.input.value));
+    this.submit = new ActionButton(context, { icon: 'play', label: 'Start workflow', appearance: 'primary', onPress: () => this.start() });
+    this.note = dom.el('p', { class: 'unavailable-note' });
+    this.element = dom.el('section', { class: 'request-form card', attrs: { 'aria-label': 'Start a workflow' } }, [
+      dom.el('h2', {}, ['Start a workflow']),
+      this.input,
+      dom.el('div', { class: 'form-row' }, [this.submit.element]),
+      this.note,
+    ]);
+  }
+
+  render(start: Availability | undefined, draft: string | undefined): void {
+    this.available = start?.available === true;
+    const reason = start && !start.available ? start.reason : undefined;
+    this.submit.update(this.available, reason);
+    setAttribute(this.input, 'disabled', !this.available);
+    setText(this.note, reason ?? '');
+    setAttribute(this.note, 'hidden', reason === undefined);
+    // The saved draft is put back at the first render (after a reload); after that the field is the user's.
+    if (!this.draftRestored) {
+      this.draftRestored = true;
+      if (draft) this.input.value = draft;
+    }
+  }
+
+  private async start(): Promise<void> {
+    const request = this.input.value.trim();
+    if (!request) {
+      this.input.focus();
+      return;
+    }
+    if (await this.context.actions.request({ kind: 'start', request }, 'Start workflow')) {
+      this.input.value = '';
+      this.context.actions.saveDraft('');
+    }
+  }
+}

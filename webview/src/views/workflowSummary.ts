@@ -1,0 +1,162 @@
+// A workflow at a glance, with its controls: title and status, the phases with the current one
+// marked, progress, why it stopped, and pause / resume / cancel (plus undo and diff in the command
+// center, disabled with the host's reason while the host cannot do them).
+import type { DashboardCapabilities, WorkflowView } from '../../../src/shared/dashboardState';
+import { phaseOf, progressOf, WORK_PHASES } from '../../../src/shared/workflowPhase';
+import { setAttribute, setText } from '../dom';
+import { formatDuration, formatTime, PHASE_LABELS, STATUS_ICONS, STATUS_LABELS, stepLabel, workflowTitle } from '../format';
+import { ActionButton } from './actionButton';
+import type { PartContext } from './viewModel';
+
+type StepState = 'passed' | 'current' | 'failed' | 'todo';
+
+interface StepperItem {
+  readonly label: string;
+  readonly state: StepState;
+}
+
+const STEP_STATE_WORDS: Readonly<Record<StepState, string>> = { passed: 'passed', current: 'current', failed: 'failed', todo: 'to do' };
+
+/** The workflow's steps (the TDD phases when it has not been described yet) and a closing Done. */
+export function stepperItems(workflow: WorkflowView): StepperItem[] {
+  const steps: readonly string[] = workflow.steps.length > 0 ? workflow.steps : WORK_PHASES;
+  const phase = phaseOf(workflow);
+  const current = workflow.step === undefined ? -1 : steps.findIndex((step) => step.toLowerCase() === workflow.step?.toLowerCase());
+  const label = stepLabel;
+  if (phase === 'done') return [...steps.map((step) => ({ label: label(step), state: 'passed' as const })), { label: PHASE_LABELS.done, state: 'current' }];
+  const items = steps.map((step, index): StepperItem => {
+    const state: StepState = index < current ? 'passed' : index > current ? 'todo' : phase === 'failed' ? 'failed' : 'current';
+    return { label: label(step), state };
+  });
+  return [...items, phase === 'failed' ? { label: PHASE_LABELS.failed, state: 'failed' } : { label: PHASE_LABELS.done, state: 'todo' }];
+}
+
+export class WorkflowSummary {
+  readonly element: HTMLElement;
+  private readonly title: HTMLElement;
+  private readonly status: HTMLElement;
+  private readonly meta: HTMLElement;
+  private readonly stepper: HTMLOListElement;
+  private readonly progress: HTMLElement;
+  private readonly progressBar: HTMLElement;
+  private readonly reason: HTMLElement;
+  private readonly details: HTMLElement;
+  private readonly empty: HTMLElement;
+  private readonly unavailable: HTMLElement | undefined;
+  private readonly pause: ActionButton;
+  private readonly resume: ActionButton;
+  private readonly cancel: ActionButton;
+  private readonly undo: ActionButton | undefined;
+  private readonly diff: ActionButton | undefined;
+  private workflowId: string | undefined;
+  private stepperKey = '';
+
+  constructor(
+    private readonly context: PartContext,
+    options: { readonly compact: boolean; readonly emptyText: string },
+  ) {
+    const { dom, actions } = context;
+    const act = (kind: 'pause' | 'resume' | 'cancel', label: string) => () => {
+      if (this.workflowId !== undefined) return actions.request({ kind, workflowId: this.workflowId }, label);
+    };
+    this.pause = new ActionButton(context, { icon: 'debug-pause', label: 'Pause', onPress: act('pause', 'Pause') });
+    this.resume = new ActionButton(context, { icon: 'debug-continue', label: 'Resume', onPress: act('resume', 'Resume') });
+    this.cancel = new ActionButton(context, { icon: 'debug-stop', label: 'Cancel', onPress: act('cancel', 'Cancel') });
+    if (!options.compact) {
+      // These stay disabled until the host can do them; a press never reaches it.
+      this.undo = new ActionButton(context, { icon: 'discard', label: 'Undo workflow', onPress: () => undefined });
+      this.diff = new ActionButton(context, { icon: 'diff', label: 'Open diff', onPress: () => undefined });
+      this.unavailable = dom.el('ul', { class: 'unavailable-notes' });
+    }
+    this.title = dom.el(options.compact ? 'h3' : 'h2', { class: 'summary-title' });
+    this.status = dom.el('span', { class: 'status-tag' });
+    this.meta = dom.el('p', { class: 'summary-meta' });
+    this.stepper = dom.el('ol', { class: 'phase-stepper', attrs: { 'aria-label': 'Phases' } });
+    this.progressBar = dom.el('div', { class: 'progress-bar' });
+    this.progress = dom.el('div', { class: 'progress', attrs: { role: 'progressbar', 'aria-label': 'Progress', 'aria-valuemin': 0, 'aria-valuemax': 100 } }, [this.progressBar]);
+    this.reason = dom.el('p', { class: 'summary-reason' });
+    this.details = dom.el('div', { class: 'summary-details' }, [
+      dom.el('div', { class: 'summary-head' }, [this.title, this.status]),
+      this.meta,
+      this.stepper,
+      this.progress,
+      this.reason,
+      dom.el('div', { class: 'summary-controls', attrs: { role: 'group', 'aria-label': 'Workflow controls' } }, [
+        this.pause.element,
+        this.resume.element,
+        this.cancel.element,
+        this.undo?.element,
+        this.diff?.element,
+      ]),
+      this.unavailable,
+    ]);
+    this.empty = dom.el('p', { class: 'empty' }, [options.emptyText]);
+    this.element = dom.el('section', { class: `workflow-summary${options.compact ? ' compact' : ''}`, attrs: { 'aria-label': 'Selected workflow' } }, [this.empty, this.details]);
+  }
+
+  render(workflow: WorkflowView | undefined, capabilities: DashboardCapabilities | undefined, now: number): void {
+    this.workflowId = workflow?.id;
+    setAttribute(this.empty, 'hidden', workflow !== undefined);
+    setAttribute(this.details, 'hidden', workflow === undefined);
+    if (!workflow) return;
+    const { dom } = this.context;
+    setText(this.title, workflowTitle(workflow));
+    if (this.status.dataset.status !== workflow.status) {
+      this.status.dataset.status = workflow.status;
+      setAttribute(this.status, 'class', `status-tag status-${workflow.status.toLowerCase()}`);
+      dom.replace(this.status, [dom.icon(STATUS_ICONS[workflow.status]), STATUS_LABELS[workflow.status]]);
+    }
+    const elapsed = (workflow.endedAt ?? (workflow.status === 'RUNNING' ? now : workflow.updatedAt)) - workflow.createdAt;
+    const retries = workflow.retries > 0 ? ` · ${workflow.retries} ${workflow.retries === 1 ? 'retry' : 'retries'}` : '';
+    setText(this.meta, `Started ${formatTime(workflow.createdAt)} · ${formatDuration(Math.max(0, elapsed))}${workflow.step ? ` · step ${workflow.step}` : ''}${retries}`);
+    this.renderStepper(stepperItems(workflow));
+    const percent = Math.round(progressOf(workflow) * 100);
+    setAttribute(this.progress, 'aria-valuenow', percent);
+    setAttribute(this.progress, 'aria-valuetext', `${percent}%`);
+    if (this.progressBar.style.width !== `${percent}%`) this.progressBar.style.width = `${percent}%`;
+    setText(this.reason, workflow.reason ?? '');
+    setAttribute(this.reason, 'hidden', !workflow.reason);
+    const live = capabilities !== undefined;
+    this.pause.update(live && workflow.status === 'RUNNING');
+    this.resume.update(live && workflow.status === 'PAUSED');
+    this.cancel.update(live && (workflow.status === 'RUNNING' || workflow.status === 'PAUSED'));
+    this.renderUnavailable(capabilities);
+  }
+
+  private renderStepper(items: readonly StepperItem[]): void {
+    const key = items.map((item) => `${item.label}:${item.state}`).join('|');
+    if (key === this.stepperKey) return;
+    this.stepperKey = key;
+    const { dom } = this.context;
+    dom.replace(
+      this.stepper,
+      items.map((item) =>
+        dom.el('li', { class: `step step-${item.state}`, attrs: { 'aria-current': item.state === 'current' ? 'step' : undefined } }, [
+          item.label,
+          dom.el('span', { class: 'visually-hidden' }, [`, ${STEP_STATE_WORDS[item.state]}`]),
+        ]),
+      ),
+    );
+  }
+
+  private renderUnavailable(capabilities: DashboardCapabilities | undefined): void {
+    if (!this.unavailable || !this.undo || !this.diff) return;
+    const notes: string[] = [];
+    for (const [button, availability] of [
+      [this.undo, capabilities?.undo],
+      [this.diff, capabilities?.diff],
+    ] as const) {
+      const reason = availability && !availability.available ? availability.reason : undefined;
+      // Nothing can enable them yet: the protocol has no request for either.
+      button.update(false, reason);
+      if (reason) notes.push(reason);
+    }
+    const key = notes.join('\n');
+    if (this.unavailable.dataset.key === key) return;
+    this.unavailable.dataset.key = key;
+    this.context.dom.replace(
+      this.unavailable,
+      notes.map((note) => this.context.dom.el('li', {}, [note])),
+    );
+  }
+}
