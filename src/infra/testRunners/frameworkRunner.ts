@@ -2,6 +2,7 @@
 import type { DiscoveredTest, TestSelection } from '../../core/ports';
 import type { TestFramework, TestRunResult } from '../../shared/testResults';
 import type { PackageManifest } from './packageManifest';
+import type { ProcessLauncher } from './testProcess';
 import type { WorkspacePaths } from './workspacePaths';
 
 export interface RunnerContext {
@@ -16,6 +17,8 @@ export interface RunnerContext {
 export interface FrameworkRun {
   readonly signal?: AbortSignal;
   readonly timeoutMs: number;
+  /** Starts the run's test process; runProcess when absent. */
+  readonly launch?: ProcessLauncher;
 }
 
 export interface FrameworkRunner {

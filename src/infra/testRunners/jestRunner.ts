@@ -45,7 +45,7 @@ export class JestRunner implements FrameworkRunner {
     const files = filesToRun(selection);
     return withScratchDir(async (dir) => {
       const reportPath = join(dir, 'jest-report.json');
-      const end = await runProcess({
+      const end = await (run.launch ?? runProcess)({
         command: this.context.nodePath,
         args: [
           bin,

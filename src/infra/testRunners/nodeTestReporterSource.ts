@@ -1,6 +1,8 @@
 // Imperium's node:test reporter, written to a file and loaded by `node --test --test-reporter=<file>`.
 // It runs in the test runner's process, so it is plain JavaScript and imports only Node's modules.
 // Records: see reporterRecords.ts.
+import { DECLARED_AT } from './nodeTestDiscoverySource';
+
 export const NODE_TEST_REPORTER_SOURCE = String.raw`
 import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -9,6 +11,15 @@ import { inspect } from 'node:util';
 const destination = process.env.IMPERIUM_TEST_RECORDS;
 // Appended synchronously: a run killed at its deadline keeps every record written before.
 const write = (record) => appendFileSync(destination, JSON.stringify(record) + '\n');
+
+// A test listed through the listing hook (nodeTestDiscoverySource.ts) is skipped with its place as
+// the reason: Node would report the place of the hook's call.
+const DECLARED_AT = '${DECLARED_AT}';
+function declaredPlace(data) {
+  if (typeof data.skip !== 'string' || !data.skip.startsWith(DECLARED_AT)) return { file: data.file, line: data.line };
+  const place = JSON.parse(data.skip.slice(DECLARED_AT.length));
+  return { file: place.file ?? data.file, line: place.line };
+}
 
 function failure(error) {
   if (!error) return { message: 'The test failed.' };
@@ -44,12 +55,13 @@ export default async function* imperiumReporter(source) {
         continue;
       }
       const skipped = (data.skip !== undefined && data.skip !== false) || (data.todo !== undefined && data.todo !== false);
+      const place = declaredPlace(data);
       write({
         type: 'test',
-        file: data.file,
+        file: place.file,
         suite: titles.slice(0, data.nesting),
         name: data.name,
-        line: data.line,
+        line: place.line,
         status: skipped ? 'skipped' : failed ? 'failed' : 'passed',
         durationMs: data.details?.duration_ms,
         error: failed && !skipped ? failure(data.details?.error) : undefined,

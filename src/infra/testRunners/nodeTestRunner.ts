@@ -1,13 +1,18 @@
 // node:test: `node --test` over the workspace's test files, reported through Imperium's reporter
 // (nodeTestReporterSource.ts) alongside Node's own spec reporter for people reading the output.
+// Tests are listed by a run in which the listing hook (nodeTestDiscoverySource.ts) declares every
+// test skipped, so no test body runs.
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { DiscoveredTest, TestSelection } from '../../core/ports';
 import type { TestRunResult } from '../../shared/testResults';
 import type { FrameworkRun, FrameworkRunner, RunnerContext } from './frameworkRunner';
+import { NODE_TEST_DISCOVERY_SOURCE } from './nodeTestDiscoverySource';
 import { findNodeTestFiles, nodeTestSetup } from './nodeTestFiles';
 import { NODE_TEST_REPORTER_SOURCE } from './nodeTestReporterSource';
 import { recordedRun } from './recordedRun';
 import { discoveredTests, emptyRunResult } from './runResult';
-import { MATCH_NOTHING, exactNamesPattern, filesToRun, parseTestId } from './testIds';
+import { exactNamesPattern, filesToRun, parseTestId } from './testIds';
 
 export class NodeTestRunner implements FrameworkRunner {
   readonly framework = 'node-test';
@@ -15,7 +20,7 @@ export class NodeTestRunner implements FrameworkRunner {
   constructor(private readonly context: RunnerContext) {}
 
   async discover(run: FrameworkRun): Promise<DiscoveredTest[]> {
-    return discoveredTests(await this.execute({}, MATCH_NOTHING, run));
+    return discoveredTests(await this.execute({}, { listing: true }, run));
   }
 
   run(selection: TestSelection, run: FrameworkRun): Promise<TestRunResult> {
@@ -26,10 +31,10 @@ export class NodeTestRunner implements FrameworkRunner {
       const { titles } = parseTestId(id);
       return [titles[titles.length - 1], titles.join(' ')];
     });
-    return this.execute(selection, names.length > 0 ? exactNamesPattern(names) : undefined, run);
+    return this.execute(selection, names.length > 0 ? { namePattern: exactNamesPattern(names) } : {}, run);
   }
 
-  private async execute(selection: TestSelection, namePattern: string | undefined, run: FrameworkRun): Promise<TestRunResult> {
+  private async execute(selection: TestSelection, how: { readonly namePattern?: string; readonly listing?: boolean }, run: FrameworkRun): Promise<TestRunResult> {
     const setup = nodeTestSetup(this.context.manifest);
     const selected = filesToRun(selection);
     const files = selected.length > 0 ? selected : await findNodeTestFiles(this.context.paths.root, setup);
@@ -41,8 +46,9 @@ export class NodeTestRunner implements FrameworkRunner {
         framework: this.framework,
         reporterName: 'imperium-node-test-reporter.mjs',
         reporterSource: NODE_TEST_REPORTER_SOURCE,
-        command: async (reporterPath) => ({
+        command: async (reporterPath, scratchDir) => ({
           args: [
+            ...(how.listing ? ['--require', await writeListingHook(scratchDir)] : []),
             ...setup.nodeOptions,
             // Locations of tests and failures in transpiled files (TypeScript) point into the source.
             '--enable-source-maps',
@@ -52,7 +58,7 @@ export class NodeTestRunner implements FrameworkRunner {
             // Imperium's reporter writes its records to a file itself; Node still wants a destination for it.
             `--test-reporter=${reporterPath}`,
             '--test-reporter-destination=stderr',
-            ...(namePattern !== undefined ? [`--test-name-pattern=${namePattern}`] : []),
+            ...(how.namePattern !== undefined ? [`--test-name-pattern=${how.namePattern}`] : []),
             ...files,
           ],
         }),
@@ -61,6 +67,12 @@ export class NodeTestRunner implements FrameworkRunner {
       run,
     );
   }
+}
+
+async function writeListingHook(scratchDir: string): Promise<string> {
+  const path = join(scratchDir, 'imperium-node-test-listing.cjs');
+  await writeFile(path, NODE_TEST_DISCOVERY_SOURCE);
+  return path;
 }
 
 function describePatterns(patterns: readonly string[]): string {

@@ -45,7 +45,7 @@ export class PytestRunner implements FrameworkRunner {
 
   private async pytest(args: readonly string[], run: FrameworkRun): Promise<ProcessEnd> {
     const root = this.context.paths.root;
-    return runProcess({
+    return (run.launch ?? runProcess)({
       command: await findPython(root),
       args: [
         '-m',

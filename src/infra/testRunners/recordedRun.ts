@@ -28,7 +28,7 @@ export function recordedRun(context: RunnerContext, spec: RecordedRunSpec, selec
     const recordsPath = join(dir, 'records.jsonl');
     await writeFile(reporterPath, spec.reporterSource);
     const { args, env } = await spec.command(reporterPath, dir);
-    const end = await runProcess({
+    const end = await (run.launch ?? runProcess)({
       command: context.nodePath,
       args,
       cwd: context.paths.root,

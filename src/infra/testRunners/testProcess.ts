@@ -16,6 +16,12 @@ export interface ProcessSpec {
   readonly outputLimit: number;
 }
 
+/**
+ * Starts a test-framework process and reports its end: runProcess by default; the editor passes one
+ * that starts the same command under its debugger.
+ */
+export type ProcessLauncher = (spec: ProcessSpec) => Promise<ProcessEnd>;
+
 export type ProcessEnding = 'exited' | 'timed-out' | 'canceled' | 'failed-to-start';
 
 export interface ProcessEnd {

@@ -12,6 +12,7 @@ import { NodeTestRunner } from './nodeTestRunner';
 import { readPackageManifest, type PackageManifest } from './packageManifest';
 import { PytestRunner } from './pytestRunner';
 import { parseTestId } from './testIds';
+import type { ProcessLauncher } from './testProcess';
 import { defaultNodePath } from './toolResolution';
 import { VitestRunner } from './vitestRunner';
 import { WorkspacePaths } from './workspacePaths';
@@ -28,6 +29,11 @@ export interface WorkspaceTestRunnerOptions {
   /** The Node binary for JavaScript frameworks (see defaultNodePath). */
   readonly nodePath?: string;
   readonly logger?: Logger;
+}
+
+export interface WorkspaceTestRunOptions extends TestRunOptions {
+  /** Starts the framework's process, e.g. under a debugger; spawned directly when absent. */
+  readonly launch?: ProcessLauncher;
 }
 
 const DEFAULT_TIMEOUT_MS = 10 * 60_000;
@@ -63,13 +69,13 @@ export class WorkspaceTestRunner implements TestRunner {
     return runner.discover({ signal, timeoutMs: this.options.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS });
   }
 
-  async run(selection: TestSelection, options: TestRunOptions = {}): Promise<TestRunResult> {
+  async run(selection: TestSelection, options: WorkspaceTestRunOptions = {}): Promise<TestRunResult> {
     const runner = await this.frameworkRunner();
     await this.checkSelection(selection);
     const timeoutMs = options.timeoutMs ?? this.options.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS;
     if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new TestRunnerError('bad-configuration', `A test run's timeout must be a positive number of milliseconds, not ${timeoutMs}.`);
     this.options.logger?.info(`Running ${runner.framework} tests in ${this.root}${options.label ? ` (${options.label})` : ''}.`);
-    const result = await runner.run(selection, { signal: options.signal, timeoutMs });
+    const result = await runner.run(selection, { signal: options.signal, timeoutMs, launch: options.launch });
     const { passed, failed, skipped } = result.summary;
     this.options.logger?.info(`${runner.framework} run ${result.outcome}: ${passed} passed, ${failed} failed, ${skipped} skipped, ${result.errors.length} file errors in ${result.durationMs} ms.`);
     return result;
