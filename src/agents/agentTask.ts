@@ -1,7 +1,8 @@
 // What an agent is asked to do, and what it runs with: shared by CodeBot and TestBot.
 import type { EventSink, ModelClient, TestRunner, Workspace } from '../core/ports';
+import type { AgentDefinition } from './agentLoop';
 import type { AgentRole } from '../shared/agents';
-import type { ToolContext, WriteGuard } from './tools/agentTool';
+import type { AgentTool, ToolContext, WriteGuard } from './tools/agentTool';
 
 export interface AgentTask {
   /** What to do, in a sentence or a few. */
@@ -16,6 +17,8 @@ export interface AgentDependencies {
   readonly workspace: Workspace;
   readonly tests: TestRunner;
   readonly events: EventSink;
+  /** Tools the workflow adds to the role's own, such as recall_memory. */
+  readonly tools?: readonly AgentTool[];
 }
 
 export interface AgentRunOptions {
@@ -36,6 +39,11 @@ export function taskMessage(task: AgentTask): string {
   }
   if (task.context?.trim()) parts.push(`Context:\n${task.context.trim()}`);
   return parts.join('\n\n');
+}
+
+/** The role's definition with the workflow's tools added to its own. */
+export function withTools<Answer extends { readonly summary: string }>(agent: AgentDefinition<Answer>, dependencies: AgentDependencies): AgentDefinition<Answer> {
+  return dependencies.tools?.length ? { ...agent, tools: [...agent.tools, ...dependencies.tools] } : agent;
 }
 
 /** The tools' context for a role: writes journalled under it, its guard unless the options replace it. */

@@ -1,7 +1,7 @@
 // CodeBot: changes the code under test until the tests pass (the green and refactor steps).
 import { z } from 'zod';
 import { runAgent, type AgentDefinition, type AgentRunResult } from './agentLoop';
-import { taskMessage, toolContext, type AgentDependencies, type AgentRunOptions, type AgentTask } from './agentTask';
+import { taskMessage, toolContext, withTools, type AgentDependencies, type AgentRunOptions, type AgentTask } from './agentTask';
 import { CODE_BOT_PROMPT } from './prompts/codeBotPrompt';
 import { noTestPaths } from './testFiles';
 import type { FinishTool } from './tools/agentTool';
@@ -40,7 +40,7 @@ export const CODE_BOT: AgentDefinition<CodeBotAnswer> = {
 
 /** Runs CodeBot on the task; it may not write tests or test configuration unless `options.canWrite` says otherwise. */
 export function runCodeBot(task: AgentTask, dependencies: AgentDependencies, options: AgentRunOptions): Promise<AgentRunResult<CodeBotAnswer>> {
-  return runAgent(CODE_BOT, {
+  return runAgent(withTools(CODE_BOT, dependencies), {
     task: taskMessage(task),
     model: dependencies.model,
     events: dependencies.events,

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { normalizeWorkspacePath } from '../core/workspace/pathPolicy';
 import { runAgent, type AgentDefinition, type AgentRunResult } from './agentLoop';
-import { taskMessage, toolContext, type AgentDependencies, type AgentRunOptions, type AgentTask } from './agentTask';
+import { taskMessage, toolContext, withTools, type AgentDependencies, type AgentRunOptions, type AgentTask } from './agentTask';
 import { TEST_BOT_PROMPT } from './prompts/testBotPrompt';
 import { isTestPath, onlyTestPaths } from './testFiles';
 import type { FinishTool } from './tools/agentTool';
@@ -43,7 +43,7 @@ export const TEST_BOT: AgentDefinition<TestBotAnswer> = {
 
 /** Runs TestBot on the task; it may write only test files unless `options.canWrite` says otherwise. */
 export function runTestBot(task: AgentTask, dependencies: AgentDependencies, options: AgentRunOptions): Promise<AgentRunResult<TestBotAnswer>> {
-  return runAgent(TEST_BOT, {
+  return runAgent(withTools(TEST_BOT, dependencies), {
     task: taskMessage(task),
     model: dependencies.model,
     events: dependencies.events,

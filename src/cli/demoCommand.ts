@@ -8,6 +8,7 @@ import { FEATURE_WORKFLOW } from '../superpowers/tdd/featureWorkflow';
 import { ConfigurationError, EXIT_OK, UsageError, type CliCommand, type CliIo } from './cliCommand';
 import { parseCommandArguments } from './commandArguments';
 import { MODEL_OPTIONS } from './modelOptions';
+import { STATE_FOLDER } from './headlessEngine';
 import { finishWorkflow, openSession } from './workflowSession';
 
 const EXAMPLE = 'bookshelf';
@@ -53,7 +54,8 @@ async function demo(args: readonly string[], io: CliIo): Promise<number> {
     io.stdout('For a real model: IMPERIUM_API_KEY=... npm run demo -- --model <name> [--base-url <url>]\n\n');
   }
   const modelValues = scripted ? { scenario: join(examples, SCENARIO) } : { model: values.model, 'base-url': values['base-url'] };
-  const session = await openSession({ folder, modelValues, verbose: false }, io);
+  // The demo's lessons stay with its copy: it must not teach the user's own projects.
+  const session = await openSession({ folder, modelValues, globalMemory: join(folder, STATE_FOLDER, 'global-memory'), verbose: false }, io);
   try {
     const workflowId = await session.headless.engine.start(FEATURE_WORKFLOW, { request: REQUEST });
     const code = await finishWorkflow(session, workflowId, io, values.report, { diffs: true });

@@ -18,6 +18,13 @@ export function featureReportText(report: FeatureReport, options: { readonly dif
     lines.push('', 'Board verdicts:');
     for (const v of report.verdicts) lines.push(`  ${v.subject.padEnd(6)} ${v.title.padEnd(13)} ${v.decision.padEnd(15)} ${v.summary.split('\n')[0]}${v.source === 'checks' ? ' [automatic checks]' : ''}`);
   }
+  if (report.healing.length) {
+    lines.push('', `Self-healing (${report.healing.length} step${report.healing.length === 1 ? '' : 's'}):`);
+    for (const h of report.healing) lines.push(`  ${h.action.padEnd(14)} ${h.failure.padEnd(11)} ${(h.step ?? '').padEnd(10)} ${h.summary.split('\n')[0]}`.trimEnd());
+  }
+  if (report.learned.length) {
+    lines.push('', 'Learned (kept in long-term memory):', ...report.learned.map((l) => `  ${l.kind.padEnd(10)} ${l.scope.padEnd(9)} ${l.title}`));
+  }
   lines.push('', 'Tokens and cost per agent:');
   for (const u of report.usage) lines.push(`  ${u.agent.padEnd(14)} ${String(u.calls).padStart(3)} calls ${String(u.promptTokens).padStart(8)} prompt ${String(u.completionTokens).padStart(7)} completion  ${cost(u.costUsd)}`);
   lines.push(`  ${'total'.padEnd(14)}           ${String(report.totals.promptTokens).padStart(8)} prompt ${String(report.totals.completionTokens).padStart(7)} completion  ${cost(report.totals.costUsd)}`);

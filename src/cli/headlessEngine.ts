@@ -1,31 +1,39 @@
-// The composition root of the headless engine (the CLI and the demo): the same parts the extension
-// builds, over Node's file system, the framework runners and an OpenAI-compatible endpoint.
+// The composition root of the headless engine (the CLI and the demo): the feature engine over
+// Node's file system, the framework runners, an OpenAI-compatible endpoint (with a fallback model
+// and embeddings when configured) and long-term memory in this folder and the user's.
 import { join } from 'node:path';
-import { Board, type VerdictRecord } from '../core/board/boardReview';
-import { withoutSecrets } from '../core/board/securityChecks';
-import { changedFiles } from '../core/journal/changedFiles';
+import type { Board, VerdictRecord } from '../core/board/boardReview';
 import type { JournalEntry } from '../core/journal/journalEntry';
 import { WriteJournal } from '../core/journal/writeJournal';
-import { EmbeddedEngine } from '../core/orchestrator/embeddedEngine';
-import { StepHandlers } from '../core/orchestrator/stepHandler';
+import type { EmbeddedEngine } from '../core/orchestrator/embeddedEngine';
 import { SystemClock } from '../core/orchestrator/systemClock';
-import type { Logger } from '../core/ports';
+import type { RunForecast } from '../core/healing/budgetForecast';
+import { embedderOf } from '../core/memory/modelEmbedder';
+import type { Approvals, EventSink, Logger } from '../core/ports';
 import { NodeWorkspace } from '../infra/nodeWorkspace';
 import { JsonStore } from '../infra/store/jsonStore';
 import { TestRunnerError, WorkspaceTestRunner } from '../infra/testRunners/workspaceTestRunner';
+import type { ModelChoice } from '../llm/modelChoice';
 import { OpenAiCompatibleClient } from '../llm/openAiCompatibleClient';
 import type { EngineEvent } from '../shared/events';
-import { buildFeatureReport, type FeatureReport } from '../superpowers/tdd/featureReport';
-import { registerFeatureSteps } from '../superpowers/tdd/featureSteps';
-import { DEFAULT_FEATURE_LIMITS, type FeatureLimits } from '../superpowers/tdd/featureWorkflow';
+import { FeatureEngine, type FeatureHealing } from '../superpowers/tdd/featureEngine';
+import type { FeatureReport } from '../superpowers/tdd/featureReport';
+import type { FeatureLimits } from '../superpowers/tdd/featureWorkflow';
+import { type CliMemory, defaultGlobalMemoryFolder, openCliMemory } from './cliMemory';
 
 /** The engine's state folder inside the workspace; agents may not read or write it (PathPolicy). */
 export const STATE_FOLDER = '.imperium';
+/** This folder's long-term memory, inside the state folder. */
+export const MEMORY_FOLDER = 'memory';
 
 export interface ModelSettings {
   readonly baseUrl: string;
   readonly model: string;
   readonly apiKey?: string;
+  /** The model the retry ladder falls back to, on the same endpoint. */
+  readonly fallbackModel?: string;
+  /** The embedding model long-term memory ranks with by meaning; without one, recall is lexical. */
+  readonly embeddingModel?: string;
 }
 
 export interface HeadlessOptions {
@@ -33,44 +41,93 @@ export interface HeadlessOptions {
   readonly model: ModelSettings;
   readonly logger: Logger;
   readonly limits?: Partial<FeatureLimits>;
+  /** The self-healing layer's settings (the fallback model comes with the model settings). */
+  readonly healing?: Omit<FeatureHealing, 'fallbackModel'>;
+  /** The user's global memory folder; default $IMPERIUM_GLOBAL_MEMORY or ~/.imperium/memory. */
+  readonly globalMemory?: string;
+  /** Who answers escalations; the CLI runs without anyone to ask. */
+  readonly approvals?: Approvals;
 }
 
 export class HeadlessEngine {
   private constructor(
-    readonly engine: EmbeddedEngine,
+    private readonly feature: FeatureEngine,
     readonly store: JsonStore,
     readonly workspace: NodeWorkspace,
     readonly tests: WorkspaceTestRunner,
-    readonly board: Board,
+    /** Long-term memory, this folder's and the user's. */
+    readonly memory: CliMemory,
+    private readonly models: ModelChoice,
   ) {}
 
   static async open(options: HeadlessOptions): Promise<HeadlessEngine> {
     const clock = new SystemClock();
-    const limits = { ...DEFAULT_FEATURE_LIMITS, ...options.limits };
-    const store = await JsonStore.open({ folder: join(options.folder, STATE_FOLDER), logger: options.logger });
-    const workspace = await NodeWorkspace.open(options.folder, { journal: new WriteJournal(store.log<JournalEntry>('journal'), clock) });
-    const tests = new WorkspaceTestRunner(options.folder, { defaultTimeoutMs: limits.testTimeoutMs, logger: options.logger });
-    const handlers = new StepHandlers();
-    const engine = await EmbeddedEngine.open({ store, handlers, clock, logger: options.logger });
-    const model = new OpenAiCompatibleClient({
-      baseUrl: options.model.baseUrl,
-      ...(options.model.apiKey !== undefined && { apiKey: options.model.apiKey }),
-      missingKeyHelp: 'Set IMPERIUM_API_KEY (or OPENAI_API_KEY) in the environment.',
-      models: { default: options.model.model },
-      events: engine.emit,
-      logger: options.logger,
-    });
-    const board = new Board({ model, audit: store.log<VerdictRecord>('board-verdicts'), clock, events: engine.emit });
-    registerFeatureSteps(handlers, { model, workspace, undo: workspace, tests, board, limits });
-    return new HeadlessEngine(engine, store, workspace, tests, board);
+    const { logger } = options;
+    const settings = options.model;
+    const client = (model: string, events?: EventSink, embeddingModel?: string) =>
+      new OpenAiCompatibleClient({
+        baseUrl: settings.baseUrl,
+        ...(settings.apiKey !== undefined && { apiKey: settings.apiKey }),
+        missingKeyHelp: 'Set IMPERIUM_API_KEY (or OPENAI_API_KEY) in the environment.',
+        models: { default: model },
+        ...(events && { events }),
+        ...(embeddingModel !== undefined && { embeddingModel }),
+        logger,
+      });
+    const store = await JsonStore.open({ folder: join(options.folder, STATE_FOLDER), logger });
+    let memory: CliMemory | undefined;
+    try {
+      const workspace = await NodeWorkspace.open(options.folder, { journal: new WriteJournal(store.log<JournalEntry>('journal'), clock) });
+      const testTimeoutMs = options.limits?.testTimeoutMs;
+      const tests = new WorkspaceTestRunner(options.folder, { ...(testTimeoutMs !== undefined && { defaultTimeoutMs: testTimeoutMs }), logger });
+      const embedder = settings.embeddingModel === undefined ? undefined : embedderOf(client(settings.model, undefined, settings.embeddingModel), settings.embeddingModel);
+      memory = await openCliMemory({
+        workspaceFolder: join(options.folder, STATE_FOLDER, MEMORY_FOLDER),
+        globalFolder: options.globalMemory ?? defaultGlobalMemoryFolder(),
+        clock,
+        logger,
+        ...(embedder && { embedder }),
+      });
+      const { fallbackModel } = settings;
+      const feature = await FeatureEngine.open({
+        store,
+        workspace,
+        tests,
+        clock,
+        logger,
+        memory,
+        ...(options.approvals && { approvals: options.approvals }),
+        ...(options.limits !== undefined && { limits: options.limits }),
+        healing: { ...options.healing, ...(fallbackModel !== undefined && { fallbackModel: (events: EventSink) => client(fallbackModel, events) }) },
+        model: (events) => client(settings.model, events),
+      });
+      return new HeadlessEngine(feature, store, workspace, tests, memory, { default: settings.model });
+    } catch (error) {
+      await memory?.close();
+      await store.close();
+      throw error;
+    }
   }
 
-  async verdicts(): Promise<VerdictRecord[]> {
-    return this.store.log<VerdictRecord>('board-verdicts').readAll();
+  /** What the next run will likely use, from the runs in this folder, with the budgets it must keep. */
+  forecast(): Promise<RunForecast> {
+    return this.feature.forecast({ models: this.models });
   }
 
-  async events(): Promise<EngineEvent[]> {
-    return this.store.log<EngineEvent>('events').readAll();
+  get engine(): EmbeddedEngine {
+    return this.feature.engine;
+  }
+
+  get board(): Board {
+    return this.feature.board;
+  }
+
+  verdicts(): Promise<VerdictRecord[]> {
+    return this.feature.verdicts();
+  }
+
+  events(): Promise<EngineEvent[]> {
+    return this.feature.events();
   }
 
   /**
@@ -78,24 +135,17 @@ export class HeadlessEngine {
    * has no test framework) and every line holding a secret withheld from the diffs.
    */
   async report(workflowId: string, testTimeoutMs?: number): Promise<FeatureReport> {
-    const workflow = await this.engine.get(workflowId);
-    if (!workflow) throw new Error(`workflow ${workflowId} is not in the store`);
-    await this.store.flush();
+    if (!(await this.engine.get(workflowId))) throw new Error(`workflow ${workflowId} is not in the store`);
     const finalTests = await this.tests.run({}, { label: `${workflowId} final`, ...(testTimeoutMs !== undefined && { timeoutMs: testTimeoutMs }) }).catch((error: unknown) => {
       if (error instanceof TestRunnerError && (error.code === 'no-framework' || error.code === 'framework-not-installed')) return undefined;
       throw error;
     });
-    return buildFeatureReport({
-      workflow,
-      events: await this.events(),
-      verdicts: await this.verdicts(),
-      changes: await withoutSecrets(await changedFiles(workflowId, this.workspace, this.workspace)),
-      finalTests,
-    });
+    return this.feature.report(workflowId, finalTests);
   }
 
   async close(): Promise<void> {
-    await this.engine.close();
+    await this.feature.close();
+    await this.memory.close();
     await this.store.close();
   }
 }

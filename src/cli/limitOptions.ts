@@ -1,5 +1,7 @@
 // The feature workflow's bounds as CLI options: how long a test run may take, how many tries the
-// red and green phases get, how many model calls an agent run may make.
+// red and green phases get, how many model calls an agent run may make, how much memory goes into
+// an agent's task, and the token budget the self-healing layer holds a workflow to.
+import type { Budgets } from '../core/healing/budgetTracker';
 import { DEFAULT_FEATURE_LIMITS, type FeatureLimits } from '../superpowers/tdd/featureWorkflow';
 import { UsageError } from './cliCommand';
 
@@ -8,13 +10,18 @@ export const LIMIT_OPTIONS = {
   'red-attempts': { type: 'string' },
   'green-attempts': { type: 'string' },
   'agent-steps': { type: 'string' },
+  'memory-tokens': { type: 'string' },
+  'budget-tokens': { type: 'string' },
 } as const;
 
 export const LIMIT_USAGE = `Limits:
   --test-timeout <ms>    A test run taking longer is killed and reported timed out (default ${DEFAULT_FEATURE_LIMITS.testTimeoutMs}).
   --red-attempts <n>     TestBot's tries at tests that fail for the right reason (default ${DEFAULT_FEATURE_LIMITS.redAttempts}).
   --green-attempts <n>   CodeBot's tries at making them pass (default ${DEFAULT_FEATURE_LIMITS.greenAttempts}).
-  --agent-steps <n>      Model calls per agent run (default ${DEFAULT_FEATURE_LIMITS.agentSteps}).`;
+  --agent-steps <n>      Model calls per agent run (default ${DEFAULT_FEATURE_LIMITS.agentSteps}).
+  --memory-tokens <n>    Tokens of memory packed into an agent's task (default ${DEFAULT_FEATURE_LIMITS.memoryTokens}).
+  --budget-tokens <n>    Tokens a workflow may use; past them, a person must decide (none by default).
+                         The forecast printed before a run says what earlier runs here used.`;
 
 type LimitValues = Partial<Record<keyof typeof LIMIT_OPTIONS, string>>;
 
@@ -24,12 +31,21 @@ export function parseLimits(values: LimitValues): Partial<FeatureLimits> {
     ...positive(values['red-attempts'], '--red-attempts', 'redAttempts'),
     ...positive(values['green-attempts'], '--green-attempts', 'greenAttempts'),
     ...positive(values['agent-steps'], '--agent-steps', 'agentSteps'),
+    ...positive(values['memory-tokens'], '--memory-tokens', 'memoryTokens'),
   };
 }
 
+export function parseBudgets(values: LimitValues): Budgets {
+  const tokens = values['budget-tokens'];
+  return tokens === undefined ? {} : { perWorkflow: { tokens: positiveNumber(tokens, '--budget-tokens') } };
+}
+
 function positive(text: string | undefined, option: string, key: keyof FeatureLimits): Partial<FeatureLimits> {
-  if (text === undefined) return {};
+  return text === undefined ? {} : { [key]: positiveNumber(text, option) };
+}
+
+function positiveNumber(text: string, option: string): number {
   const value = Number(text);
   if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value <= 0) throw new UsageError(`${option} takes a positive whole number, not "${text}".`);
-  return { [key]: value };
+  return value;
 }

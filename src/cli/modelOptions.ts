@@ -12,14 +12,25 @@ export const MODEL_OPTIONS = {
   model: { type: 'string' },
   'base-url': { type: 'string' },
   scenario: { type: 'string' },
+  'fallback-model': { type: 'string' },
+  'embedding-model': { type: 'string' },
 } as const;
+
+/** The scripted server embeds with any model name; this one says where the vectors come from. */
+export const SCRIPTED_EMBEDDING_MODEL = 'scripted-embedding';
 
 export const MODEL_USAGE = `Model options:
   --base-url <url>       An OpenAI-compatible endpoint (default $IMPERIUM_BASE_URL or ${DEFAULT_BASE_URL}).
   --model <name>         The model (default $IMPERIUM_MODEL or gpt-4.1-mini). The key is read from
                          $IMPERIUM_API_KEY or $OPENAI_API_KEY; servers on this machine need none.
   --scenario <file>      Answer from a scenario file with the scripted model server instead of a model
-                         (see docs/scripted-model-server.md).`;
+                         (see docs/scripted-model-server.md).
+  --fallback-model <name>
+                         The model the self-healing layer switches to when a step keeps failing
+                         (default $IMPERIUM_FALLBACK_MODEL; none: that step of the ladder is skipped).
+  --embedding-model <name>
+                         Embeddings for recalling learned patterns by meaning as well as by words
+                         (default $IMPERIUM_EMBEDDING_MODEL; with --scenario, the scripted server's).`;
 
 export interface ModelConnection {
   readonly settings: ModelSettings;
@@ -28,8 +39,13 @@ export interface ModelConnection {
   close(): Promise<void>;
 }
 
-export async function connectModel(values: { model?: string; 'base-url'?: string; scenario?: string }, io: CliIo): Promise<ModelConnection> {
+export type ModelValues = Partial<Record<keyof typeof MODEL_OPTIONS, string>>;
+
+export async function connectModel(values: ModelValues, io: CliIo): Promise<ModelConnection> {
   const env = process.env;
+  const fallbackModel = values['fallback-model'] ?? env.IMPERIUM_FALLBACK_MODEL;
+  const extras = { ...(fallbackModel && { fallbackModel }) };
+  const embeddingModel = values['embedding-model'] ?? env.IMPERIUM_EMBEDDING_MODEL;
   if (values.scenario !== undefined) {
     if (values['base-url'] !== undefined) throw new ConfigurationError('--scenario and --base-url exclude each other: a run talks either to the scripted server or to a model.');
     const file = resolve(io.cwd, values.scenario);
@@ -42,7 +58,7 @@ export async function connectModel(values: { model?: string; 'base-url'?: string
     }
     const server = await startScriptedModelServer(scenario);
     return {
-      settings: { baseUrl: server.url, model: values.model ?? scenario.model },
+      settings: { baseUrl: server.url, model: values.model ?? scenario.model, ...extras, embeddingModel: embeddingModel || SCRIPTED_EMBEDDING_MODEL },
       banner: `Model: SCRIPTED. Answers come from ${file} through the scripted model server at ${server.url}, not from a language model.`,
       close: () => server.close(),
     };
@@ -60,7 +76,7 @@ export async function connectModel(values: { model?: string; 'base-url'?: string
   }
   const model = values.model ?? env.IMPERIUM_MODEL ?? 'gpt-4.1-mini';
   return {
-    settings: { baseUrl, model, ...(apiKey ? { apiKey } : {}) },
+    settings: { baseUrl, model, ...(apiKey ? { apiKey } : {}), ...extras, ...(embeddingModel && { embeddingModel }) },
     banner: `Model: ${model} at ${baseUrl}.`,
     close: async () => undefined,
   };

@@ -27,7 +27,7 @@ export function progressLine(event: EngineEvent): string | undefined {
         ? `   Board on the ${event.subject}: ${event.decision.toUpperCase()} (${firstLine(event.summary)})`
         : `   ${event.member} on the ${event.subject}: ${event.decision}: ${firstLine(event.summary)}`;
     case 'retry':
-      return `   retry ${event.attempt} of a ${event.what} in ${event.delayMs} ms: ${firstLine(event.reason)}`;
+      return `   retry ${event.attempt} of a ${event.what}${event.agent ? ` by ${event.agent}` : ''} in ${event.delayMs} ms: ${firstLine(event.reason)}`;
     case 'healing':
       return `   healing: ${event.action} (${event.failure}${event.attempt ? `, attempt ${event.attempt}` : ''}): ${firstLine(event.summary)}`;
     case 'tokens':

@@ -3,14 +3,15 @@
 import { resolve } from 'node:path';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliCommand, type CliIo } from './cliCommand';
 import { parseCommandArguments } from './commandArguments';
-import { LIMIT_OPTIONS, LIMIT_USAGE, parseLimits } from './limitOptions';
+import { LIMIT_OPTIONS, LIMIT_USAGE, parseBudgets, parseLimits } from './limitOptions';
 import { MODEL_OPTIONS, MODEL_USAGE } from './modelOptions';
 import { finishWorkflow, openSession, reportPath } from './workflowSession';
 
 const USAGE = `Usage: imperium resume <folder> [options]
 
 Resumes every workflow in <folder> that a previous run left running (killed, crashed, or stopped
-with the machine), from its last completed step; the interrupted step runs again as a retry.
+with the machine), from its last completed step; the interrupted step runs again as a retry, after
+what it had written before it was cut off is taken back, so no change is applied twice.
 
 Options:
   --report <file>        Also write the report of the (last) resumed workflow as JSON to <file>.
@@ -34,7 +35,7 @@ export const resumeCommand: CliCommand = {
 async function resume(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArguments(args, { ...MODEL_OPTIONS, ...LIMIT_OPTIONS, report: { type: 'string' }, verbose: { type: 'boolean', default: false } });
   if (positionals.length !== 1) throw new UsageError('expected one folder.');
-  const session = await openSession({ folder: resolve(io.cwd, positionals[0] as string), modelValues: values, limits: parseLimits(values), verbose: values.verbose }, io);
+  const session = await openSession({ folder: resolve(io.cwd, positionals[0] as string), modelValues: values, limits: parseLimits(values), budgets: parseBudgets(values), verbose: values.verbose }, io);
   try {
     const resumed = await session.headless.engine.recover();
     if (resumed.length === 0) {

@@ -4,16 +4,22 @@ import { resolve } from 'node:path';
 import { FEATURE_WORKFLOW } from '../superpowers/tdd/featureWorkflow';
 import { ConfigurationError, UsageError, type CliCommand, type CliIo } from './cliCommand';
 import { parseCommandArguments } from './commandArguments';
-import { LIMIT_OPTIONS, LIMIT_USAGE, parseLimits } from './limitOptions';
+import { LIMIT_OPTIONS, LIMIT_USAGE, parseBudgets, parseLimits } from './limitOptions';
 import { MODEL_OPTIONS, MODEL_USAGE } from './modelOptions';
-import { finishWorkflow, openSession, reportPath } from './workflowSession';
+import { finishWorkflow, openSession, printForecast, reportPath } from './workflowSession';
 
 const USAGE = `Usage: imperium run <folder> "<request>" [options]
 
 Implements the request in <folder> test-first: the Product Owner writes acceptance criteria, the
 Board reviews the plan, TestBot writes tests that must fail for the right reason, CodeBot makes them
 pass without touching them, refactors, and the Board reviews the change. Progress is printed as it
-happens; the report is printed at the end. State is kept in <folder>/.imperium/.
+happens; the report is printed at the end. State is kept in <folder>/.imperium/, this folder's
+learned patterns in <folder>/.imperium/memory/, the ones for every project in $IMPERIUM_GLOBAL_MEMORY
+(default ~/.imperium/memory/). A forecast from earlier runs here is printed before the run starts.
+
+When a step keeps failing, the self-healing layer retries it, with less context, with the fallback
+model and with the Board's advice; when only a person can decide (retry, skip, edit the request or
+abort), the run ends saying so, since no one can be asked here.
 
 Options:
   --report <file>        Also write the report as JSON to <file>.
@@ -39,7 +45,7 @@ async function runFeature(args: readonly string[], io: CliIo): Promise<number> {
   if (positionals.length !== 2) throw new UsageError(`expected a folder and a request, got ${positionals.length} argument${positionals.length === 1 ? '' : 's'}.`);
   const [folder, request] = positionals as [string, string];
   if (request.trim() === '') throw new UsageError('the request is empty.');
-  const session = await openSession({ folder: resolve(io.cwd, folder), modelValues: values, limits: parseLimits(values), verbose: values.verbose }, io);
+  const session = await openSession({ folder: resolve(io.cwd, folder), modelValues: values, limits: parseLimits(values), budgets: parseBudgets(values), verbose: values.verbose }, io);
   try {
     const interrupted = session.headless.engine.list().filter((workflow) => workflow.status === 'RUNNING');
     if (interrupted.length > 0) {
@@ -47,6 +53,7 @@ async function runFeature(args: readonly string[], io: CliIo): Promise<number> {
         `${interrupted.map((w) => `workflow ${w.id}`).join(', ')} was interrupted in this folder; finish it first with \`imperium resume ${folder}\`.`,
       );
     }
+    await printForecast(session, io);
     const workflowId = await session.headless.engine.start(FEATURE_WORKFLOW, { request: request.trim() });
     return await finishWorkflow(session, workflowId, io, reportPath(values.report, io));
   } finally {

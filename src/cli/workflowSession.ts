@@ -2,19 +2,23 @@
 // on the terminal, and ending a workflow with its report.
 import { stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import type { Budgets } from '../core/healing/budgetTracker';
 import type { Logger } from '../core/ports';
 import { isTerminalWorkflow } from '../shared/taskStatus';
 import type { FeatureLimits } from '../superpowers/tdd/featureWorkflow';
 import { ConfigurationError, EXIT_FAILED, EXIT_OK, type CliIo } from './cliCommand';
 import { featureReportText } from './featureReportText';
 import { HeadlessEngine, type ModelSettings } from './headlessEngine';
-import { connectModel } from './modelOptions';
+import { connectModel, type ModelValues } from './modelOptions';
 import { progressLine } from './progressPrinter';
 
 export interface SessionOptions {
   readonly folder: string;
-  readonly modelValues: { model?: string; 'base-url'?: string; scenario?: string };
+  readonly modelValues: ModelValues;
   readonly limits?: Partial<FeatureLimits>;
+  readonly budgets?: Budgets;
+  /** The user's global memory folder, when not the default. */
+  readonly globalMemory?: string;
   readonly verbose: boolean;
 }
 
@@ -31,7 +35,14 @@ export async function openSession(options: SessionOptions, io: CliIo): Promise<S
   io.stdout(`${connection.banner}\n`);
   let headless: HeadlessEngine;
   try {
-    headless = await HeadlessEngine.open({ folder, model: connection.settings, limits: options.limits, logger: terminalLogger(io, options.verbose) });
+    headless = await HeadlessEngine.open({
+      folder,
+      model: connection.settings,
+      limits: options.limits,
+      logger: terminalLogger(io, options.verbose),
+      ...(options.budgets && { healing: { budgets: options.budgets } }),
+      ...(options.globalMemory !== undefined && { globalMemory: options.globalMemory }),
+    });
   } catch (error) {
     await connection.close();
     throw error;
@@ -49,6 +60,12 @@ export async function openSession(options: SessionOptions, io: CliIo): Promise<S
       await connection.close();
     },
   };
+}
+
+/** Prints the forecast of the run about to start, from the runs in this folder, and the budgets it must keep. */
+export async function printForecast(session: Session, io: CliIo): Promise<void> {
+  const { lines } = await session.headless.forecast();
+  io.stdout(`${lines.join('\n')}\n`);
 }
 
 /** Waits for the workflow (canceling it on Ctrl-C), then prints and writes its report; resolves to the exit code. */

@@ -5,6 +5,7 @@ import { setTimeout as sleepFor } from 'node:timers/promises';
 import OpenAI from 'openai';
 import type { ChatCompletionCreateParamsBase } from 'openai/resources/chat/completions';
 import { ModelError, type ChatRequest, type ChatResponse, type Clock, type EventSink, type Logger, type ModelClient } from '../core/ports';
+import type { AgentRole } from '../shared/agents';
 import { estimateUsage, fromCompletion, toChatParams, type TokenLimitField, type WireReply } from './chatCompletionsFormat';
 import { parseBaseUrl } from './endpoint';
 import { isLoopbackEndpoint } from './localEndpoint';
@@ -54,6 +55,8 @@ interface Connection {
 interface CallContext {
   /** The key the call is made with, to keep it out of any message. */
   readonly key: string | undefined;
+  /** Who makes the call, for its retry events; undefined for embeddings. */
+  readonly role: AgentRole | undefined;
   readonly signal: AbortSignal | undefined;
   readonly workflowId: string | undefined;
   readonly taskId: string | undefined;
@@ -91,7 +94,7 @@ export class OpenAiCompatibleClient implements ModelClient {
     const model = modelForRole(this.options.models, request.role);
     const params = toChatParams(request, model, this.options.tokenLimitField ?? 'max_completion_tokens');
     const { openai, key } = await this.connect(request.signal);
-    const context: CallContext = { key, signal: request.signal, workflowId: request.workflowId, taskId: request.taskId };
+    const context: CallContext = { key, role: request.role, signal: request.signal, workflowId: request.workflowId, taskId: request.taskId };
     const onText = request.onText;
     const reply = await this.retrying(context, (signal) =>
       onText ? this.streamOnce(openai, params, signal, onText) : this.completeOnce(openai, params, signal),
@@ -145,7 +148,7 @@ export class OpenAiCompatibleClient implements ModelClient {
   private async embedTexts(model: string, texts: readonly string[], signal: AbortSignal | undefined): Promise<number[][]> {
     if (texts.length === 0) return [];
     const { openai, key } = await this.connect(signal);
-    const context: CallContext = { key, signal, workflowId: undefined, taskId: undefined };
+    const context: CallContext = { key, role: undefined, signal, workflowId: undefined, taskId: undefined };
     const response = await this.retrying(context, (attemptSignal) =>
       openai.embeddings.create({ model, input: [...texts], encoding_format: 'float' }, this.requestOptions(attemptSignal)),
     );
@@ -194,7 +197,7 @@ export class OpenAiCompatibleClient implements ModelClient {
         }),
       onRetry: ({ attempt: retry, delayMs, reason }) => {
         this.options.logger?.warn(`Model call to ${this.endpoint} failed (${reason}); retry ${retry} in ${delayMs} ms.`);
-        this.options.events?.({ type: 'retry', what: 'model-call', attempt: retry, delayMs, reason, ...ids(context) });
+        this.options.events?.({ type: 'retry', what: 'model-call', ...(context.role !== undefined && { agent: context.role }), attempt: retry, delayMs, reason, ...ids(context) });
       },
     });
   }

@@ -80,6 +80,8 @@ export interface TokensEvent extends EventBase {
 export interface RetryEvent extends EventBase {
   readonly type: 'retry';
   readonly what: 'model-call' | 'task';
+  /** The role whose model call is retried; absent for a task, and for an embedding call, which no role makes. */
+  readonly agent?: AgentRole;
   /** 1 for the first retry. */
   readonly attempt: number;
   readonly delayMs: number;

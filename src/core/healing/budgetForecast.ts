@@ -5,7 +5,7 @@ import type { AgentRole } from '../../shared/agents';
 import type { EngineEvent } from '../../shared/events';
 import type { ModelChoice } from '../../llm/modelChoice';
 import type { PriceTable } from '../../llm/pricing';
-import type { Budgets } from './budgetTracker';
+import type { BudgetLimits, Budgets } from './budgetTracker';
 
 /** Expected model calls of one role in one run, with average tokens per call. */
 export interface PlannedCalls {
@@ -88,4 +88,51 @@ export function overBudget(forecast: Forecast, budgets: Budgets): string[] {
     if (limits?.costUsd !== undefined && (role.costUsd ?? 0) > limits.costUsd) problems.push(`${role.role} is forecast to cost $${(role.costUsd ?? 0).toFixed(4)}, over its budget of $${limits.costUsd.toFixed(4)}`);
   }
   return problems;
+}
+
+/** What the hosts show before a run: the forecast from earlier runs, what it would break, in lines a person reads. */
+export interface RunForecast {
+  /** Earlier workflows the forecast is drawn from; 0 means there is no forecast yet. */
+  readonly runs: number;
+  readonly forecast?: Forecast;
+  /** What the forecast would break, one line each (overBudget). */
+  readonly overBudget: readonly string[];
+  readonly lines: readonly string[];
+}
+
+export interface ForecastSettings {
+  readonly models: ModelChoice;
+  readonly prices?: PriceTable;
+  readonly budgets?: Budgets;
+}
+
+/** The forecast of the next run from the earlier runs in `history` (the engine's event log). */
+export function forecastFromHistory(history: readonly EngineEvent[], settings: ForecastSettings): RunForecast {
+  const runs = new Set(history.flatMap((event) => (event.type === 'tokens' && event.workflowId !== undefined ? [event.workflowId] : []))).size;
+  const limits = budgetLines(settings.budgets ?? {});
+  if (runs === 0) return { runs, overBudget: [], lines: ['Forecast: none yet, no earlier run here to draw it from.', ...limits] };
+  const forecast = forecastRun(planFromHistory(history), settings.models, settings.prices ?? {});
+  const problems = overBudget(forecast, settings.budgets ?? {});
+  const cost = forecast.costUsd === undefined ? 'cost unknown (no price set)' : `about $${forecast.costUsd.toFixed(4)}`;
+  const lines = [
+    `Forecast from ${runs} earlier run${runs === 1 ? '' : 's'}: about ${forecast.tokens.toLocaleString('en')} tokens, ${cost}${forecast.unpriced.length > 0 && forecast.costUsd !== undefined ? ` (no price for ${forecast.unpriced.join(', ')})` : ''}.`,
+    ...forecast.byRole.map((role) => `  ${role.role.padEnd(14)} ${role.model}: ${role.tokens.toLocaleString('en')} tokens${role.costUsd === undefined ? '' : `, $${role.costUsd.toFixed(4)}`}`),
+    ...limits,
+    ...problems.map((problem) => `  Over budget: ${problem}.`),
+  ];
+  return { runs, forecast, overBudget: problems, lines };
+}
+
+function budgetLines(budgets: Budgets): string[] {
+  const describe = (limits: BudgetLimits) =>
+    [
+      limits.tokens !== undefined && `${limits.tokens.toLocaleString('en')} tokens`,
+      limits.costUsd !== undefined && `$${limits.costUsd.toFixed(4)}`,
+      limits.attempts !== undefined && `${limits.attempts} attempts`,
+    ].filter(Boolean);
+  const parts = [
+    ...(budgets.perWorkflow && describe(budgets.perWorkflow).length > 0 ? [`${describe(budgets.perWorkflow).join(', ')} per workflow`] : []),
+    ...Object.entries(budgets.perAgent ?? {}).flatMap(([role, limits]) => (limits && describe(limits).length > 0 ? [`${describe(limits).join(', ')} for ${role}`] : [])),
+  ];
+  return parts.length > 0 ? [`Budgets: ${parts.join('; ')}.`] : [];
 }

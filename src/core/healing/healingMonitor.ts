@@ -27,7 +27,8 @@ export interface HealingMonitorOptions {
   readonly checkEveryMs?: number;
 }
 
-export type DetectionListener = (detection: Detection) => void;
+/** Hears a detection; returns true when it acted on it (stopped the attempt it concerns). */
+export type DetectionListener = (detection: Detection) => boolean | void;
 
 export class HealingMonitor {
   private readonly stalls: StallDetector;
@@ -38,6 +39,14 @@ export class HealingMonitor {
   private readonly listeners = new Set<DetectionListener>();
   /** File reads for ping-pong, one chain per file so versions are seen in order. */
   private readonly reads = new Map<string, Promise<void>>();
+  /** The step each task runs, by task id: an agent's writes are told apart by the step it writes in. */
+  private readonly steps = new Map<string, string>();
+  /**
+   * Detections about a task that no listener acted on, by workflow and task: one can come before
+   * the task's attempt starts watching (while the engine still writes the task's start to disk).
+   * Kept until the task ends, for the attempt to take.
+   */
+  private readonly untaken = new Map<string, Detection>();
   private ticking: AbortController | undefined;
 
   constructor(private readonly options: HealingMonitorOptions) {
@@ -50,10 +59,18 @@ export class HealingMonitor {
 
   /** Give it every engine event: `engine.subscribe(monitor.observe)`. */
   readonly observe = (event: EngineEvent): void => {
-    if (event.type === 'healing') return;
     this.stalls.observe(event);
+    // The healing layer's own events are not progress; the stall detector only learns from them when a person is being asked.
+    if (event.type === 'healing') return;
     this.deadlocks.observe(event);
     this.budgets.observe(event).forEach(this.report);
+    if (event.type === 'task') {
+      if (event.status === 'IN_PROGRESS') this.steps.set(event.taskId, event.step);
+      else if (event.status !== 'SCHEDULED') {
+        this.steps.delete(event.taskId);
+        this.untaken.delete(taskKey(event.workflowId, event.taskId));
+      }
+    }
     if (event.type === 'tool') this.snapshot(event);
   };
 
@@ -67,6 +84,14 @@ export class HealingMonitor {
   onDetection(listener: DetectionListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** A detection about this task that came while no attempt watched it; it is given once. */
+  takeUntaken(workflowId: string, taskId: string): Detection | undefined {
+    const key = taskKey(workflowId, taskId);
+    const detection = this.untaken.get(key);
+    this.untaken.delete(key);
+    return detection;
   }
 
   /** What the workflow has used so far against its budgets. */
@@ -110,20 +135,29 @@ export class HealingMonitor {
       ...(detection.agent !== undefined && { agent: detection.agent }),
       summary: detection.summary,
     });
+    let taken = false;
     for (const listener of this.listeners) {
       try {
-        listener(detection);
+        if (listener(detection) === true) taken = true;
       } catch (error) {
         this.options.logger.error(`healing: a detection listener threw: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
+    if (!taken && detection.taskId !== undefined) this.untaken.set(taskKey(detection.workflowId, detection.taskId), detection);
   };
 
-  /** After a tool touched a file, the file as it is now is a version for the ping-pong detector. */
+  /**
+   * After a tool touched a file, the file as it is now is a version for the ping-pong detector. Its
+   * author is the agent and the step it works in: CodeBot making the tests pass and CodeBot
+   * refactoring have different mandates, and undoing each other's lines is the ping-pong to catch
+   * (TestBot and CodeBot never write the same file: their write guards keep tests and code apart).
+   */
   private snapshot(event: ToolCallEvent): void {
     const { workspace } = this.options;
     if (!workspace || event.path === undefined || event.outcome !== 'ok' || event.workflowId === undefined) return;
-    const { path, workflowId, agent } = event;
+    const { path, workflowId, taskId } = event;
+    const step = event.taskId === undefined ? undefined : this.steps.get(event.taskId);
+    const author = step === undefined ? event.agent : `${event.agent} in ${step}`;
     const key = `${workflowId}\u0000${path}`;
     const read = (this.reads.get(key) ?? Promise.resolve()).then(async () => {
       let content: string | undefined;
@@ -135,8 +169,9 @@ export class HealingMonitor {
           return;
         }
       }
-      const detection = this.pingPong.observe({ workflowId, path, author: agent, content, at: this.options.clock.now() });
-      if (detection) this.report(detection);
+      const detection = this.pingPong.observe({ workflowId, path, author, content, at: this.options.clock.now() });
+      // The reversal that completes the ping-pong is this task's: its attempt is the one to stop.
+      if (detection) this.report({ ...detection, ...(taskId !== undefined && { taskId }), agent: event.agent });
     });
     this.reads.set(key, read);
     void read.finally(() => {
@@ -148,4 +183,8 @@ export class HealingMonitor {
   async settled(): Promise<void> {
     await Promise.all(this.reads.values());
   }
+}
+
+function taskKey(workflowId: string, taskId: string): string {
+  return `${workflowId}\u0000${taskId}`;
 }

@@ -2,12 +2,18 @@
 // stall, a doom loop, ping-pong, a budget) or that outlasts its time, and climbs the retry ladder
 // for the kind of failure: retry with backoff, retry with less context and a summary of the
 // failure, the fallback model, the Board, a person (retry, skip, edit the request, abort). Every
-// step of the climb is a 'healing' event. Steps wrapped here should leave the engine's own retries
-// at 0: the ladder does the retrying.
+// step of the climb is a 'healing' event.
+//
+// Retries are split between the ladder and the engine. Every failure an attempt reports is the
+// ladder's to heal, and when the ladder ends (used up, a person aborts, no one to ask) the step
+// fails with a TerminalStepError, so the engine does not run the whole climb again. The engine's
+// own retry count is left for what the ladder cannot see: a process that died mid-step, whose
+// orphaned attempt the engine counts and runs again on recovery (the replay guard first takes
+// back what it wrote). A TerminalStepError from the handler (a Board veto) skips the ladder.
 import type { HealingEvent } from '../../shared/events';
-import type { StepContext, StepHandler, StepResult } from '../orchestrator/stepHandler';
+import { type StepContext, type StepHandler, type StepResult, TerminalStepError } from '../orchestrator/stepHandler';
 import { type Approvals, type Clock, ModelError } from '../ports';
-import type { BoardAdvisor } from './boardAdvisor';
+import type { BoardAdvice, BoardAdvisor } from './boardAdvisor';
 import type { Detection } from './detection';
 import type { HealingMonitor } from './healingMonitor';
 import type { ReplayGuard } from './replayGuard';
@@ -23,7 +29,7 @@ export interface HealingOptions {
   readonly monitor?: HealingMonitor;
   readonly fallback?: FallbackControl;
   readonly board?: BoardAdvisor;
-  /** Who is asked at the top of the ladder; without it the ladder ends before a person. */
+  /** Who is asked at the top of the ladder; without it, reaching a person ends the step saying what they would decide. */
   readonly approvals?: Approvals;
   /** Rolls back what an attempt cut off by a crash wrote, before the step runs again. */
   readonly replayGuard?: ReplayGuard;
@@ -34,10 +40,8 @@ export interface HealingOptions {
 /** What a person is offered when the ladder reaches them. */
 export const ESCALATION_OPTIONS = ['retry', 'skip', 'edit', 'abort'] as const;
 
-/** A person (or the Board's veto through a person) ended the step. */
-export class HealingAbortedError extends Error {
-  override readonly name = 'HealingAbortedError';
-}
+/** A person ended the step: final, like any end of the ladder. */
+export class HealingAbortedError extends TerminalStepError {}
 
 /** The wrapped handler, healed. */
 export function withHealing(handler: HealableStepHandler, options: HealingOptions): StepHandler {
@@ -71,11 +75,7 @@ class LadderRun {
     private readonly input: Readonly<Record<string, unknown>>,
     private readonly context: StepContext,
   ) {
-    this.climb = new LadderClimb(options.policy ?? DEFAULT_LADDER, {
-      fallbackModel: options.fallback?.available ?? false,
-      board: options.board !== undefined,
-      human: options.approvals !== undefined,
-    });
+    this.climb = new LadderClimb(options.policy ?? DEFAULT_LADDER, { fallbackModel: options.fallback?.available ?? false, board: options.board !== undefined });
   }
 
   run(): Promise<StepResult | void> {
@@ -132,13 +132,13 @@ class LadderRun {
           this.event({ action: 'fallback-model', failure, attempt: next, summary: `retrying with the fallback model after: ${summary}` });
           return { kind: 'again' };
         case 'ask-board': {
-          const advice = await this.options.board?.advise({ workflowId: this.context.workflowId, step: this.context.step, failure, summary, attempts: this.attempt }, this.context.signal);
-          if (advice?.decision === 'retry') {
+          const advice = await this.askBoard(failure, summary);
+          if (advice.decision === 'retry') {
             this.guidance = advice.guidance;
             this.event({ action: 'ask-board', failure, attempt: next, choice: 'retry', summary: `the Board advises another attempt: ${firstLine(advice.guidance)}` });
             return { kind: 'again' };
           }
-          this.event({ action: 'ask-board', failure, choice: 'escalate', summary: `the Board hands the decision on: ${advice?.reasons ?? 'no answer'}` });
+          this.event({ action: 'ask-board', failure, choice: 'escalate', summary: `the Board hands the decision on: ${advice.reasons}` });
           continue;
         }
         case 'ask-human': {
@@ -149,20 +149,36 @@ class LadderRun {
         case 'give-up': {
           const reason = `step "${this.context.step}" failed ${this.attempt} time(s) and its ${failure} ladder is used up: ${summary}`;
           this.event({ action: 'gave-up', failure, summary: reason });
-          throw new Error(reason);
+          throw new TerminalStepError(reason);
         }
       }
     }
   }
 
+  /** The Board's advice; a Board that cannot answer (its model fails) hands the decision on. */
+  private async askBoard(failure: LadderFailure, summary: string): Promise<BoardAdvice> {
+    const board = this.options.board;
+    if (!board) return { decision: 'escalate', reasons: 'there is no Board to ask' };
+    try {
+      return await board.advise({ workflowId: this.context.workflowId, step: this.context.step, failure, summary, attempts: this.attempt }, this.context.signal);
+    } catch (error) {
+      if (this.context.signal.aborted) throw error;
+      return { decision: 'escalate', reasons: `the Board could not answer (${error instanceof Error ? error.message : String(error)})` };
+    }
+  }
+
   /** Undefined when the person chose to edit but gave no new request: they are asked again. */
   private async askPerson(failure: LadderFailure, summary: string): Promise<Decision | undefined> {
+    const question = `Step "${this.context.step}" failed ${this.attempt} time(s) (${failure}): ${summary}`;
     const approvals = this.options.approvals;
-    if (!approvals) throw new Error('The retry ladder reached a person, but there is no one to ask.');
-    const answer = await approvals.request(
-      { kind: 'escalation', workflowId: this.context.workflowId, reason: `Step "${this.context.step}" failed ${this.attempt} time(s) (${failure}): ${summary}`, options: ESCALATION_OPTIONS },
-      this.context.signal,
-    );
+    if (!approvals) {
+      const reason = `${question.replace(/[.\s]+$/, '')}. A person must decide whether to retry it, skip it, edit the request or abort the workflow, and no one can be asked here.`;
+      this.event({ action: 'gave-up', failure, summary: reason });
+      throw new TerminalStepError(reason);
+    }
+    // Said before the wait: a person may take a while, and the views show who is being waited for.
+    this.event({ action: 'ask-human', failure, summary: `asking a person: retry, skip, edit the request or abort (${firstLine(summary)})` });
+    const answer = await approvals.request({ kind: 'escalation', workflowId: this.context.workflowId, reason: question, options: ESCALATION_OPTIONS }, this.context.signal);
     const choice = answer.approved ? (answer.choice ?? 'retry') : 'abort';
     const next = this.attempt + 1;
     switch (choice) {
@@ -193,9 +209,16 @@ class LadderRun {
   private async tryOnce(hint: RecoveryHint | undefined): Promise<Attempted> {
     const stop = new AbortController();
     const signal = AbortSignal.any([this.context.signal, stop.signal]);
-    const unwatch = this.options.monitor?.onDetection((detection) => {
-      if (concerns(detection, this.context)) stop.abort(new AttemptStopped(detection.kind as LadderFailure, detection.summary));
+    const stopFor = (detection: Detection) => stop.abort(new AttemptStopped(detection.kind as LadderFailure, detection.summary));
+    const { monitor } = this.options;
+    const unwatch = monitor?.onDetection((detection) => {
+      if (!concerns(detection, this.context)) return false;
+      stopFor(detection);
+      return true;
     });
+    // One may have come before this attempt watched (between the task's start and now).
+    const missed = monitor?.takeUntaken(this.context.workflowId, this.context.taskId);
+    if (missed && concerns(missed, this.context)) stopFor(missed);
     const timer = new AbortController();
     const { attemptTimeoutMs } = this.options;
     if (attemptTimeoutMs !== undefined) {
@@ -214,8 +237,9 @@ class LadderRun {
       });
       return { ok: true, result: await Promise.race([running, stopped]) };
     } catch (error) {
-      // The engine stopping the task (cancel, pause, shutdown, its own timeout) is not the ladder's to heal.
-      if (this.context.signal.aborted) throw error;
+      // The engine stopping the task (cancel, pause, shutdown, its own timeout) is not the ladder's to heal,
+      // and a failure the handler calls final (a veto) is not either.
+      if (this.context.signal.aborted || (error instanceof TerminalStepError && !stop.signal.aborted)) throw error;
       return { ok: false, ...classify(stop.signal.aborted ? stop.signal.reason : error) };
     } finally {
       unwatch?.();

@@ -1,7 +1,7 @@
 // The retry ladder: for each kind of failure, the steps to try in order, each a given number of
 // times: retry with backoff; retry with less context and a summary of the failure; switch to the
 // fallback model; ask the Board; ask a person. Steps whose means are missing (no fallback model,
-// no Board, no one to ask) are passed over. Pure: it says what to do next, the handler does it.
+// no Board) are passed over. Pure: it says what to do next, the handler does it.
 import type { HealingFailure } from '../../shared/events';
 
 export type LadderFailure = Exclude<HealingFailure, 'deadlock' | 'interrupted'>;
@@ -44,11 +44,13 @@ export type LadderAction =
   | { readonly kind: 'ask-human' }
   | { readonly kind: 'give-up' };
 
-/** Which means exist; a rung that needs a missing one is passed over. */
+/**
+ * Which means exist; a rung that needs a missing one is passed over. A person is always a rung:
+ * when there is no one to ask, reaching them ends the step saying what they would have to decide.
+ */
 export interface LadderMeans {
   readonly fallbackModel: boolean;
   readonly board: boolean;
-  readonly human: boolean;
 }
 
 /** Where one step's climb stands, per kind of failure. */
@@ -96,7 +98,6 @@ export class LadderClimb {
   private usable(rung: Rung): boolean {
     if (rung.kind === 'fallback-model') return this.means.fallbackModel;
     if (rung.kind === 'ask-board') return this.means.board;
-    if (rung.kind === 'ask-human') return this.means.human;
     return true;
   }
 }

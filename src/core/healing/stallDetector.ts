@@ -1,7 +1,8 @@
 // Stalls and response timeouts: a workflow with a task in progress must show progress (any event
 // of its own) within the limit for what it is doing now, which its last event tells: after an
 // agent's step event it waits for a model reply; after a reply or a tool result it runs tools;
-// after a test run starts it waits for the run. Pure: fed events, asked with the time.
+// after a test run starts it waits for the run. While the retry ladder waits for a person, nothing
+// is late. Pure: fed events, asked with the time.
 import type { AgentRole } from '../../shared/agents';
 import type { EngineEvent } from '../../shared/events';
 import type { Detection } from './detection';
@@ -21,7 +22,8 @@ export const DEFAULT_STALL_LIMITS: StallLimits = {
 interface Watched {
   taskId: string | undefined;
   agent: AgentRole | undefined;
-  activity: Activity;
+  /** 'person' while the retry ladder waits for a person's answer: that silence has no limit. */
+  activity: Activity | 'person';
   since: number;
   reported: boolean;
 }
@@ -43,8 +45,13 @@ export class StallDetector {
   }
 
   observe(event: EngineEvent): void {
-    if (event.type === 'healing' || event.workflowId === undefined) return;
+    if (event.workflowId === undefined) return;
     const { workflowId } = event;
+    if (event.type === 'healing') {
+      const watched = this.watched.get(workflowId);
+      if (watched && event.action === 'ask-human' && event.choice === undefined) watched.activity = 'person';
+      return;
+    }
     if (event.type === 'workflow') {
       if (event.status !== 'RUNNING') this.watched.delete(workflowId);
       return;
@@ -58,7 +65,7 @@ export class StallDetector {
     if (!watched) return;
     watched.since = event.at;
     watched.reported = false;
-    watched.activity = activityAfter(event, watched.activity);
+    watched.activity = activityAfter(event, watched.activity === 'person' ? 'other' : watched.activity);
     if (event.type === 'agent' || event.type === 'tool' || event.type === 'tokens') watched.agent = event.agent;
   }
 
@@ -66,6 +73,7 @@ export class StallDetector {
   check(now: number): Detection[] {
     const detections: Detection[] = [];
     for (const [workflowId, watched] of this.watched) {
+      if (watched.activity === 'person') continue;
       const limit = this.limits[watched.activity];
       const quiet = now - watched.since;
       if (watched.reported || quiet <= limit) continue;

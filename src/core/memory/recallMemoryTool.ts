@@ -3,7 +3,7 @@
 // zod schema, run) so it joins a role's tool set as it is; it reads the workflow from the caller's
 // write origin, so an agent only ever sees its own workflow's context.
 import { z } from 'zod';
-import type { LongTermMemory } from './longTermMemory';
+import type { RecallResult } from './longTermMemory';
 import type { WorkflowMemory } from './workflowMemory';
 
 const schema = z.strictObject({
@@ -31,7 +31,12 @@ export interface RecallMemoryResult {
 /** Each memory shown is cut to this, so a recall cannot crowd out the conversation. */
 const MAX_ENTRY_CHARS = 600;
 
-export function recallMemoryTool(memory: { readonly workflow: WorkflowMemory; readonly learned?: LongTermMemory }) {
+/** Long-term memory as the tool reads it: one LongTermMemory, or both scopes together (LearnedMemories). */
+export interface LearnedRecall {
+  recall(query: string, options: { readonly limit: number; readonly signal?: AbortSignal }): Promise<RecallResult>;
+}
+
+export function recallMemoryTool(memory: { readonly workflow: WorkflowMemory; readonly learned?: LearnedRecall }) {
   return {
     name: 'recall_memory',
     description:

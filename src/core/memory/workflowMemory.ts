@@ -34,6 +34,8 @@ export interface PackOptions {
   readonly budgetTokens: number;
   /** Long-term memories recalled for the task, best first. */
   readonly patterns?: readonly MemoryRecord[];
+  /** Kinds the prompt already states elsewhere (an agent's task names its request and criteria). */
+  readonly leaveOut?: readonly ContextKind[];
 }
 
 /** Sections in the order a prompt shows them. */
@@ -105,12 +107,18 @@ export class WorkflowMemory {
     const entries = await this.load(workflowId);
     const latest = new Map<ContextKind, number>();
     entries.forEach((entry, position) => latest.set(entry.kind, position));
-    const items: PackItem[] = entries.map((entry, position) => ({
-      section: SECTIONS[entry.kind],
-      text: entry.by ? `${entry.text} (${entry.by})` : entry.text,
-      priority: latest.get(entry.kind) === position ? PRIORITY[entry.kind].latest : PRIORITY[entry.kind].older,
-      order: position,
-    }));
+    const items: PackItem[] = entries.flatMap((entry, position) =>
+      options.leaveOut?.includes(entry.kind)
+        ? []
+        : [
+            {
+              section: SECTIONS[entry.kind],
+              text: entry.by ? `${entry.text} (${entry.by})` : entry.text,
+              priority: latest.get(entry.kind) === position ? PRIORITY[entry.kind].latest : PRIORITY[entry.kind].older,
+              order: position,
+            },
+          ],
+    );
     (options.patterns ?? []).forEach((pattern, rank) =>
       items.push({ section: SECTIONS.pattern, text: `${pattern.title} (${pattern.kind}): ${pattern.text}`, priority: PATTERN_PRIORITY - rank / 100, order: rank }),
     );

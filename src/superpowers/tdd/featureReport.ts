@@ -1,12 +1,14 @@
 // The report a feature workflow ends with: request, criteria, phases with durations, files changed
-// with their diffs, test results, the Board's verdicts with reasons, tokens and cost per agent.
+// with their diffs, test results, the Board's verdicts with reasons, every self-healing step, what
+// was learned, tokens and cost per agent.
 import type { VerdictRecord } from '../../core/board/boardReview';
 import { unifiedDiff, type ChangedFile } from '../../core/changeSet';
 import type { WorkflowSnapshot } from '../../core/orchestrator/workflowState';
-import type { EngineEvent } from '../../shared/events';
+import type { EngineEvent, HealingEvent } from '../../shared/events';
 import type { WorkflowStatus } from '../../shared/taskStatus';
 import type { TestRunResult, TestSummary } from '../../shared/testResults';
 import { FEATURE_PHASES, type FeaturePhase } from './featureWorkflow';
+import type { LearnedLesson } from './learning';
 
 export interface PhaseReport {
   readonly phase: FeaturePhase;
@@ -25,6 +27,17 @@ export interface AgentUsage {
   readonly costUsd?: number;
 }
 
+/** One step of the self-healing layer: what a detector saw, or what the retry ladder did and why. */
+export interface HealingReport {
+  readonly action: HealingEvent['action'];
+  readonly failure: HealingEvent['failure'];
+  /** The step it concerns, when it concerns one. */
+  readonly step?: string;
+  readonly attempt?: number;
+  readonly choice?: string;
+  readonly summary: string;
+}
+
 export interface FeatureReport {
   readonly workflowId: string;
   readonly request: string;
@@ -36,6 +49,10 @@ export interface FeatureReport {
   readonly files: readonly { readonly path: string; readonly change: 'created' | 'modified' | 'deleted'; readonly diff: string }[];
   readonly tests?: { readonly outcome: TestRunResult['outcome']; readonly summary: TestSummary; readonly failures: readonly { readonly id: string; readonly message?: string }[] };
   readonly verdicts: readonly Pick<VerdictRecord, 'subject' | 'role' | 'title' | 'decision' | 'summary' | 'findings' | 'source'>[];
+  /** Every step the self-healing layer took, in order. */
+  readonly healing: readonly HealingReport[];
+  /** What long-term memory kept from this workflow (only once its tests passed and the Board approved). */
+  readonly learned: readonly LearnedLesson[];
   readonly usage: readonly AgentUsage[];
   readonly totals: { readonly promptTokens: number; readonly completionTokens: number; readonly costUsd?: number };
   readonly startedAt: string;
@@ -78,6 +95,8 @@ export function buildFeatureReport({ workflow, events, verdicts, changes, finalT
     verdicts: verdicts
       .filter((v) => v.workflowId === workflow.id)
       .map(({ subject, role, title, decision, summary, findings, source }) => ({ subject, role, title, decision, summary, findings, source })),
+    healing: healingOf(workflow, events),
+    learned: (workflow.outputs.review as { learned?: LearnedLesson[] } | undefined)?.learned ?? [],
     usage,
     totals: {
       promptTokens: sum(usage.map((u) => u.promptTokens)),
@@ -103,6 +122,24 @@ function phaseReport(workflow: WorkflowSnapshot, phase: FeaturePhase, steps: rea
   // Its own output says why a failed task failed; a completed one that ended the workflow does not.
   const summary = endedHere && last.status === 'COMPLETED' && workflow.reason ? `${workflow.reason}${said ? ` (${said})` : ''}` : said;
   return { phase, status, tasks: tasks.length, durationMs, ...(summary !== undefined && { summary }) };
+}
+
+function healingOf(workflow: WorkflowSnapshot, events: readonly EngineEvent[]): HealingReport[] {
+  const stepOf = new Map(workflow.tasks.map((task) => [task.id, task.step]));
+  return events.flatMap((event) => {
+    if (event.type !== 'healing' || event.workflowId !== workflow.id) return [];
+    const step = event.taskId === undefined ? undefined : stepOf.get(event.taskId);
+    return [
+      {
+        action: event.action,
+        failure: event.failure,
+        ...(step !== undefined && { step }),
+        ...(event.attempt !== undefined && { attempt: event.attempt }),
+        ...(event.choice !== undefined && { choice: event.choice }),
+        summary: event.summary,
+      },
+    ];
+  });
 }
 
 function usageByAgent(events: readonly EngineEvent[]): AgentUsage[] {

@@ -1,5 +1,9 @@
-// Registers the feature workflow's step handlers, built over the same dependencies.
-import { TerminalStepError, type StepHandler, type StepHandlers } from '../../core/orchestrator/stepHandler';
+// Registers the feature workflow's step handlers, built over the same dependencies, each healed by
+// the retry ladder (withHealing): detectors stop an attempt in trouble, failures climb the ladder,
+// and the step's writes are guarded against being applied twice after a crash.
+import { type HealingOptions, withHealing } from '../../core/healing/healingStepHandler';
+import type { HealableStepHandler } from '../../core/healing/recoveryHint';
+import { TerminalStepError, type StepHandlers } from '../../core/orchestrator/stepHandler';
 import { ModelError, type ModelErrorCode } from '../../core/ports';
 import type { FeatureDependencies } from './featureWorkflow';
 import { greenStep } from './greenStep';
@@ -8,27 +12,28 @@ import { redStep } from './redStep';
 import { refactorStep } from './refactorStep';
 import { reviewStep } from './reviewStep';
 
-export function registerFeatureSteps(handlers: StepHandlers, deps: FeatureDependencies): StepHandlers {
+export function registerFeatureSteps(handlers: StepHandlers, deps: FeatureDependencies, healing: HealingOptions): StepHandlers {
+  const healed = (handler: HealableStepHandler) => withHealing(finalOnModelRefusal(handler), healing);
   return handlers
-    .register('tdd.plan', finalOnModelRefusal(planStep(deps)))
-    .register('tdd.planReview', finalOnModelRefusal(planReviewStep(deps)))
-    .register('tdd.red', finalOnModelRefusal(redStep(deps)))
-    .register('tdd.green', finalOnModelRefusal(greenStep(deps)))
-    .register('tdd.refactor', finalOnModelRefusal(refactorStep(deps)))
-    .register('tdd.review', finalOnModelRefusal(reviewStep(deps)));
+    .register('tdd.plan', healed(planStep(deps)))
+    .register('tdd.planReview', healed(planReviewStep(deps)))
+    .register('tdd.red', healed(redStep(deps)))
+    .register('tdd.green', healed(greenStep(deps)))
+    .register('tdd.refactor', healed(refactorStep(deps)))
+    .register('tdd.review', healed(reviewStep(deps)));
 }
 
 /**
- * The model client has already retried what retrying can fix; a missing or refused key, a rate limit
- * that outlasted its retries, or a request the endpoint rejects will not change if the step runs
- * again, so the step's own retry (kept for a process that died mid-step) is not spent on them.
+ * A key that is missing or refused, or a request the endpoint rejects, will not change however often
+ * the step runs again: the workflow ends, saying so, for a person to fix the configuration. (A rate
+ * limit that outlasted the client's own retries is a model error the ladder retries with backoff.)
  */
-const FINAL_MODEL_ERRORS: ReadonlySet<ModelErrorCode> = new Set(['missing-key', 'auth', 'rate-limited', 'bad-request']);
+const FINAL_MODEL_ERRORS: ReadonlySet<ModelErrorCode> = new Set(['missing-key', 'auth', 'bad-request']);
 
-function finalOnModelRefusal(handler: StepHandler): StepHandler {
+function finalOnModelRefusal(handler: HealableStepHandler): HealableStepHandler {
   return {
-    run: (input, context) =>
-      handler.run(input, context).catch((error: unknown) => {
+    run: (input, context, hint) =>
+      handler.run(input, context, hint).catch((error: unknown) => {
         if (error instanceof ModelError && FINAL_MODEL_ERRORS.has(error.code)) throw new TerminalStepError(error.message);
         throw error;
       }),

@@ -3,7 +3,8 @@
 import type { Board } from '../../core/board/boardReview';
 import type { WorkflowUndo } from '../../core/journal/journalEntry';
 import type { WorkflowDefinitionInput } from '../../core/orchestrator/workflowDefinition';
-import type { ModelClient, TestRunner, Workspace } from '../../core/ports';
+import type { Logger, ModelClient, TestRunner, Workspace } from '../../core/ports';
+import type { FeatureMemory } from './featureMemory';
 
 export interface FeatureLimits {
   /** TestBot's tries at tests that fail for the right reason. */
@@ -14,9 +15,11 @@ export interface FeatureLimits {
   readonly agentSteps: number;
   /** A test run that takes longer is killed and counts as not completed. */
   readonly testTimeoutMs: number;
+  /** Tokens of memory (what the workflow established, learned patterns) packed into an agent's task. */
+  readonly memoryTokens: number;
 }
 
-export const DEFAULT_FEATURE_LIMITS: FeatureLimits = { redAttempts: 3, greenAttempts: 4, agentSteps: 30, testTimeoutMs: 120_000 };
+export const DEFAULT_FEATURE_LIMITS: FeatureLimits = { redAttempts: 3, greenAttempts: 4, agentSteps: 30, testTimeoutMs: 120_000, memoryTokens: 1_500 };
 
 export interface FeatureDependencies {
   readonly model: ModelClient;
@@ -24,7 +27,9 @@ export interface FeatureDependencies {
   readonly undo: WorkflowUndo;
   readonly tests: TestRunner;
   readonly board: Board;
+  readonly memory: FeatureMemory;
   readonly limits: FeatureLimits;
+  readonly logger: Logger;
 }
 
 /** The input a feature workflow starts from. */
@@ -35,8 +40,9 @@ export interface FeatureRequest {
 const request = '${workflow.input.request}';
 const criteria = '${plan.output.criteria}';
 
-// One more attempt for every step: a model call that failed for good, or a process that died mid-step
-// (recovery counts the interrupted attempt). A gate's verdict is terminal and never retried.
+// The engine's retry is kept for a process that dies mid-step: recovery counts the orphaned attempt
+// and runs the step again. Every failure an attempt reports is the healing ladder's (featureSteps.ts),
+// whose end is final, so the engine never runs a step's whole climb twice.
 const retry = { retryCount: 1, retryDelayMs: 1000 };
 
 export const FEATURE_WORKFLOW: WorkflowDefinitionInput = {
@@ -48,7 +54,7 @@ export const FEATURE_WORKFLOW: WorkflowDefinitionInput = {
     { name: 'red', handler: 'tdd.red', inputs: { request, criteria }, retry },
     { name: 'green', handler: 'tdd.green', inputs: { request, criteria, red: '${red.output}', findings: '${review.output.findings}' }, retry },
     { name: 'refactor', handler: 'tdd.refactor', inputs: { request, red: '${red.output}' }, retry },
-    { name: 'review', handler: 'tdd.review', inputs: { request, criteria, red: '${red.output}' }, retry, goto: { targets: ['green'], maxJumps: 2 } },
+    { name: 'review', handler: 'tdd.review', inputs: { request, criteria, red: '${red.output}', green: '${green.output}' }, retry, goto: { targets: ['green'], maxJumps: 2 } },
   ],
 };
 

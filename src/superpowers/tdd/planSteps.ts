@@ -2,8 +2,10 @@
 // reviews that plan and may send it back once, with its reasons.
 import { z } from 'zod';
 import type { ChatMessage } from '../../core/ports';
-import { TerminalStepError, type StepHandler } from '../../core/orchestrator/stepHandler';
+import type { HealableStepHandler } from '../../core/healing/recoveryHint';
+import { TerminalStepError } from '../../core/orchestrator/stepHandler';
 import type { FeatureDependencies } from './featureWorkflow';
+import { memoryBudget, recoveryNote } from './recoveryNote';
 
 const planSchema = z.strictObject({
   criteria: z.array(z.string().trim().min(1).max(500)).min(1).max(12),
@@ -21,19 +23,25 @@ const PRODUCT_OWNER_PROMPT = [
 
 const inputSchema = z.object({ request: z.string().min(1), feedback: z.array(z.string()).optional() });
 
-export function planStep(deps: FeatureDependencies): StepHandler {
+export function planStep(deps: FeatureDependencies): HealableStepHandler {
   return {
-    async run(input, context) {
-      const { request, feedback } = inputSchema.parse(input);
+    async run(input, context, hint) {
+      const { request: asked, feedback } = inputSchema.parse(input);
+      const { workflowId } = context;
+      const request = await deps.memory.request(workflowId, asked, hint?.editedRequest);
+      await deps.memory.recordRecovery(context, hint);
       const files = await deps.workspace.list('', { recursive: true, limit: 200 });
       const parts = [`Request: ${request}`, `Files in the workspace:\n${files.filter((f) => f.kind === 'file').map((f) => f.path).join('\n')}`];
       if (feedback?.length) parts.push(`The Board sent the previous plan back:\n${feedback.map((reason) => `- ${reason}`).join('\n')}`);
+      const memory = await deps.memory.section(workflowId, request, memoryBudget(deps.limits.memoryTokens, hint), context.signal);
+      const recovery = recoveryNote(hint);
+      parts.push(...[memory, recovery].filter((part): part is string => Boolean(part)));
       const messages: ChatMessage[] = [
         { role: 'system', content: PRODUCT_OWNER_PROMPT },
         { role: 'user', content: parts.join('\n\n') },
       ];
       context.emit({ type: 'agent', agent: 'product-owner', state: 'started', message: 'turning the request into acceptance criteria' });
-      const ask = () => deps.model.chat({ role: 'product-owner', messages, temperature: 0, signal: context.signal, workflowId: context.workflowId, taskId: context.taskId });
+      const ask = () => deps.model.chat({ role: 'product-owner', messages, temperature: 0, signal: context.signal, workflowId, taskId: context.taskId });
       let answer = (await ask()).content;
       let parsed = parsePlan(answer);
       if (typeof parsed === 'string') {
@@ -46,6 +54,8 @@ export function planStep(deps: FeatureDependencies): StepHandler {
         throw new Error(`The Product Owner's plan is not valid: ${parsed}`);
       }
       context.emit({ type: 'agent', agent: 'product-owner', state: 'finished', message: `${parsed.criteria.length} acceptance criteria, ${parsed.tasks.length} tasks` });
+      await deps.memory.record(workflowId, { kind: 'criteria', text: numbered(parsed.criteria), by: 'product-owner', taskId: context.taskId });
+      if (parsed.tasks.length > 0) await deps.memory.record(workflowId, { kind: 'plan', text: numbered(parsed.tasks), by: 'product-owner', taskId: context.taskId });
       return { output: { criteria: parsed.criteria, tasks: parsed.tasks } };
     },
   };
@@ -65,17 +75,34 @@ export function parsePlan(answer: string | null): Plan | string {
   return result.success ? result.data : result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
 }
 
-const reviewInputSchema = z.object({ request: z.string(), criteria: z.array(z.string()), tasks: z.array(z.string()).default([]) });
+/**
+ * The plan's criteria as a later step reads them. A plan a person skipped has none, and nothing after
+ * it can do without them: the workflow ends, saying so.
+ */
+export function criteriaOf(value: unknown, step: string): string[] {
+  if (value === undefined) throw new TerminalStepError(`step "${step}" has no acceptance criteria to work from: step "plan" was skipped`);
+  return z.array(z.string()).min(1).parse(value);
+}
 
-export function planReviewStep(deps: FeatureDependencies): StepHandler {
+const reviewInputSchema = z.object({ request: z.string(), criteria: z.unknown(), tasks: z.array(z.string()).default([]) });
+
+export function planReviewStep(deps: FeatureDependencies): HealableStepHandler {
   return {
-    async run(input, context) {
-      const { request, criteria, tasks } = reviewInputSchema.parse(input);
+    async run(input, context, hint) {
+      const { request: asked, criteria: criteriaInput, tasks } = reviewInputSchema.parse(input);
+      const criteria = criteriaOf(criteriaInput, context.step);
+      const request = await deps.memory.request(context.workflowId, asked, hint?.editedRequest);
+      await deps.memory.recordRecovery(context, hint);
       const plan = tasks.map((task, index) => `${index + 1}. ${task}`).join('\n') || '(no tasks listed)';
       const review = await deps.board.review({ kind: 'plan', request, criteria, plan }, { workflowId: context.workflowId, signal: context.signal });
       const output = { outcome: review.outcome, reasons: [...review.reasons] };
+      await deps.memory.record(context.workflowId, { kind: 'decision', text: `The Board on the plan: ${review.outcome} (${review.reasons.join('; ')})`, by: 'board', taskId: context.taskId });
       if (review.outcome === 'vetoed') throw new TerminalStepError(`the Board vetoed the plan: ${review.reasons.join('; ')}`, output);
       return review.outcome === 'approved' ? { output } : { output, goto: 'plan' };
     },
   };
+}
+
+function numbered(items: readonly string[]): string {
+  return items.map((item, index) => `${index + 1}. ${item}`).join('\n');
 }

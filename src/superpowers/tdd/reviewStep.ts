@@ -1,26 +1,54 @@
 // Review: the Board reviews the diff and a fresh run of the suite. Changes requested send the work
-// back to green with the findings (bounded by the definition); a veto ends the workflow.
+// back to green with the findings (bounded by the definition); a veto ends the workflow. Approved,
+// the workflow's lessons are kept in long-term memory, with this run and this decision as proof.
 import { z } from 'zod';
 import { changedFiles } from '../../core/journal/changedFiles';
-import { TerminalStepError, type StepHandler } from '../../core/orchestrator/stepHandler';
+import type { HealableStepHandler } from '../../core/healing/recoveryHint';
+import { TerminalStepError } from '../../core/orchestrator/stepHandler';
 import type { FeatureDependencies } from './featureWorkflow';
+import { criteriaOf } from './planSteps';
+import { learnFrom } from './learning';
+import { redOutputOf } from './redOutput';
 import { runSuite } from './suiteRun';
 
-const inputSchema = z.object({ request: z.string().min(1), criteria: z.array(z.string()) });
+const greenOutputSchema = z.object({
+  fixed: z.object({ failure: z.string(), by: z.string() }).optional(),
+  addressed: z.array(z.string()).optional(),
+});
 
-export function reviewStep(deps: FeatureDependencies): StepHandler {
+const inputSchema = z.object({ request: z.string().min(1), criteria: z.unknown(), red: z.unknown(), green: z.unknown().optional() });
+
+export function reviewStep(deps: FeatureDependencies): HealableStepHandler {
   return {
-    async run(input, context) {
-      const { request, criteria } = inputSchema.parse(input);
-      const changes = await changedFiles(context.workflowId, deps.undo, deps.workspace);
-      const tests = await runSuite(deps.tests, context, `${context.workflowId} review`, { timeoutMs: deps.limits.testTimeoutMs });
-      const review = await deps.board.review({ kind: 'change', request, criteria, changes, tests }, { workflowId: context.workflowId, signal: context.signal });
+    async run(input, context, hint) {
+      const { request: asked, criteria: criteriaInput, red: redInput, green: greenInput } = inputSchema.parse(input);
+      const criteria = criteriaOf(criteriaInput, context.step);
+      const red = redOutputOf(redInput, 'review');
+      const { workflowId } = context;
+      const request = await deps.memory.request(workflowId, asked, hint?.editedRequest);
+      await deps.memory.recordRecovery(context, hint);
+      const changes = await changedFiles(workflowId, deps.undo, deps.workspace);
+      const tests = await runSuite(deps.tests, context, `${workflowId} review`, { timeoutMs: deps.limits.testTimeoutMs });
+      const review = await deps.board.review({ kind: 'change', request, criteria, changes, tests }, { workflowId, signal: context.signal });
       const findings = review.verdicts.flatMap((verdict) =>
         verdict.decision === 'approve' ? [] : [`${verdict.title}: ${verdict.summary}`, ...verdict.findings.map((f) => `${verdict.title} [${f.severity}] ${f.message}${f.file ? ` (${f.file}${f.line ? `:${f.line}` : ''})` : ''}`)],
       );
       const output = { outcome: review.outcome, reasons: [...review.reasons], findings, files: changes.map((c) => c.path) };
+      await deps.memory.record(workflowId, {
+        kind: 'decision',
+        text: `The Board on the change: ${review.outcome} (${[...review.reasons, ...findings].join('; ')})`,
+        by: 'board',
+        taskId: context.taskId,
+      });
       if (review.outcome === 'vetoed') throw new TerminalStepError(`the Board vetoed the change: ${review.reasons.join('; ')}`, output);
-      return review.outcome === 'approved' ? { output } : { output, goto: 'green' };
+      if (review.outcome !== 'approved') return { output, goto: 'green' };
+      // An unreadable green output (a workflow started before learning kept these) only teaches less.
+      const green = greenOutputSchema.safeParse(greenInput ?? {});
+      const learned = await learnFrom(deps, context, {
+        evidence: { workflowId, request, finalTests: tests, board: review, files: output.files },
+        sources: { request, framework: tests.framework, testFiles: red.testFiles, ...(green.success && green.data) },
+      });
+      return { output: { ...output, learned } };
     },
   };
 }

@@ -4,6 +4,9 @@ import type { TestRunner, TestSelection } from '../../core/ports';
 import type { StepContext } from '../../core/orchestrator/stepHandler';
 import type { TestCaseResult, TestRunResult } from '../../shared/testResults';
 
+/** The failures a test-run event carries for the views; the summary counts them all. */
+const MAX_REPORTED_FAILURES = 20;
+
 export async function runSuite(
   tests: TestRunner,
   context: StepContext,
@@ -12,7 +15,10 @@ export async function runSuite(
 ): Promise<TestRunResult> {
   context.emit({ type: 'test-run', label, state: 'started' });
   const run = await tests.run(options.selection ?? {}, { label, timeoutMs: options.timeoutMs, signal: context.signal });
-  context.emit({ type: 'test-run', label, state: 'finished', outcome: run.outcome, summary: run.summary });
+  const failures = run.tests.filter((test) => test.status === 'failed').slice(0, MAX_REPORTED_FAILURES);
+  context.emit({ type: 'test-run', label, state: 'finished', outcome: run.outcome, summary: run.summary, ...(failures.length > 0 && { failures }) });
+  // A run cut short because the attempt was stopped says nothing about the code: nothing may act on it.
+  context.signal.throwIfAborted();
   return run;
 }
 

@@ -2,8 +2,11 @@
 // repository root, with a deadline so a hung CLI fails the test instead of hanging the suite.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { GLOBAL_MEMORY_ENV } from '../../../src/cli/cliMemory';
 
 export const REPOSITORY = resolve(__dirname, '../../..');
 
@@ -30,12 +33,17 @@ export interface ImperiumProcess {
   readonly ended: Promise<CliOutcome>;
 }
 
+/** The user's global memory for every run of this test process: never the developer's own. */
+const GLOBAL_MEMORY = mkdtempSync(join(tmpdir(), 'imperium-e2e-global-memory-'));
+process.once('exit', () => rmSync(GLOBAL_MEMORY, { recursive: true, force: true }));
+
 /**
  * The environment without the settings a developer's shell may carry (a real key, a model, an
- * endpoint), so every run here talks to the scripted server and nothing else.
+ * endpoint), so every run here talks to the scripted server and nothing else, and keeps its global
+ * memory in a temporary folder.
  */
 function cleanEnvironment(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { NO_COLOR: '1' };
+  const env: NodeJS.ProcessEnv = { NO_COLOR: '1', [GLOBAL_MEMORY_ENV]: GLOBAL_MEMORY };
   for (const [name, value] of Object.entries(process.env)) {
     if (!/^(IMPERIUM_|OPENAI_)/.test(name) && name !== 'FORCE_COLOR') env[name] = value;
   }

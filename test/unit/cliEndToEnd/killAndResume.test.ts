@@ -1,11 +1,12 @@
 // `imperium run` killed (SIGKILL) while green waits for CodeBot, then `imperium resume` with a
 // scenario that scripts only what remains: the workflow finishes from its last completed step,
 // plan and red are not run again, the interrupted green runs again as a retry, and no file is
-// written twice.
+// written twice, even when the killed green had already written it.
 import * as assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { WorkflowSummary } from '../../../src/core/orchestrator/workflowState';
-import { readJournalWrites, readReport, readWorkflow } from './engineRecords';
+import { readEvents, readJournalWrites, readReport, readWorkflow } from './engineRecords';
 import { printed, runImperium, startImperium, type ImperiumProcess } from './imperiumProcess';
 import { copyFixture, SCENARIOS, type ProjectCopy } from './projectCopy';
 
@@ -60,5 +61,32 @@ describe('imperium run killed, then imperium resume (end to end)', function () {
       readJournalWrites(folder).map((entry) => `${entry.agent} ${entry.path}`),
       ['testbot test/stack-empty.test.js', 'codebot src/stack.js'],
     );
+  });
+
+  it('takes back what the killed green wrote before it runs again, so its edit lands once', async () => {
+    copy = await copyFixture('mocha-project');
+    const { root, folder } = copy;
+
+    first = startImperium(['run', folder, 'Add Stack#isEmpty().', '--scenario', join(SCENARIOS, 'kill-after-write-first-run.json')], RUN_DEADLINE_MS);
+    // CodeBot's edit is on disk; its next model call waits a minute.
+    await first.waitForStdout(/^ {5}codebot edit_file src\/stack\.js → ok/m, RUN_DEADLINE_MS);
+    first.child.kill('SIGKILL');
+    assert.equal((await first.ended).signal, 'SIGKILL');
+    assert.equal((await readFile(join(folder, 'src/stack.js'), 'utf8')).match(/isEmpty\(\)/g)?.length, 1, 'the killed green had written its edit');
+
+    const reportFile = join(root, 'report.json');
+    const resumed = await runImperium(['resume', folder, '--scenario', join(SCENARIOS, 'kill-resume-remaining.json'), '--report', reportFile], RUN_DEADLINE_MS);
+
+    assert.equal(resumed.code, 0, printed(resumed));
+    assert.match(resumed.stdout, /^ {3}healing: rolled-back \(interrupted\): step "green" was cut off before it finished; restored src\/stack\.js, so it runs again from the files as they were$/m);
+    assert.equal(readReport(reportFile).status, 'COMPLETED');
+    // The resumed green made the same edit (its old text is still there after one insertion): it landed once.
+    assert.equal((await readFile(join(folder, 'src/stack.js'), 'utf8')).match(/isEmpty\(\)/g)?.length, 1);
+    assert.deepEqual(
+      readJournalWrites(folder).map((entry) => `${entry.agent} ${entry.path}`),
+      ['testbot test/stack-empty.test.js', 'codebot src/stack.js', 'codebot src/stack.js'],
+    );
+    const healing = readEvents(folder).flatMap((event) => (event.type === 'healing' ? [`${event.action} ${event.failure}`] : []));
+    assert.deepEqual(healing, ['rolled-back interrupted']);
   });
 });

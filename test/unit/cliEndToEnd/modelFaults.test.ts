@@ -1,5 +1,6 @@
 // `imperium run` through faults of the model server: a tool call whose arguments are not JSON, a
-// short burst of rate limits, and a storm of rate limits longer than the client's retry limit.
+// short burst of rate limits, and a storm of rate limits longer than the client's retry limit, which
+// the healing layer's retry ladder meets in turn.
 import * as assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -56,16 +57,16 @@ describe('imperium run: model faults (end to end)', function () {
     assert.equal(readReport(reportFile).status, 'COMPLETED');
     const events = readEvents(folder);
     const red = events.find((event) => event.type === 'task' && event.step === 'red' && event.status === 'IN_PROGRESS');
-    const retries = retryEvents(events).map(({ what, attempt, delayMs, taskId }) => ({ what, attempt, delayMs, taskId }));
+    const retries = retryEvents(events).map(({ what, agent, attempt, delayMs, taskId }) => ({ what, agent, attempt, delayMs, taskId }));
     assert.deepEqual(retries, [
-      { what: 'model-call', attempt: 1, delayMs: 50, taskId: red?.taskId },
-      { what: 'model-call', attempt: 2, delayMs: 50, taskId: red?.taskId },
+      { what: 'model-call', agent: 'testbot', attempt: 1, delayMs: 50, taskId: red?.taskId },
+      { what: 'model-call', agent: 'testbot', attempt: 2, delayMs: 50, taskId: red?.taskId },
     ]);
     assert.ok(retryEvents(events).every((event) => /429/.test(event.reason)));
-    assert.match(run.stdout, /^ {3}retry 1 of a model-call in 50 ms: HTTP 429/m);
+    assert.match(run.stdout, /^ {3}retry 1 of a model-call by testbot in 50 ms: HTTP 429/m);
   });
 
-  it('gives up on a rate-limit storm after the retry limit: the run fails in bounded time, saying why', async () => {
+  it('meets a rate-limit storm with the retry ladder: the client retries each call, the ladder the step, then it ends for a person to decide', async () => {
     const { root, folder } = await mochaCopy();
     const reportFile = join(root, 'report.json');
     // The server runs here rather than inside the CLI (`--base-url`), so the requests it saw can be counted.
@@ -82,22 +83,28 @@ describe('imperium run: model faults (end to end)', function () {
     const { maxRetries } = DEFAULT_RETRY_POLICY;
     const rateLimited = new RegExp(`rate limiting requests \\(HTTP 429: Rate limit reached for requests\\)\\. Gave up after ${maxRetries} retries\\.`);
     assert.match(run.stdout, /^workflow wf-1 FAILED at planReview: /m);
-    assert.match(run.stdout, rateLimited);
+    assert.match(run.stdout, /^ {3}healing: retry \(model-error, attempt 2\): retrying in 2000 ms after: /m);
     const report = readReport(reportFile);
     assert.equal(report.status, 'FAILED');
     assert.match(report.reason ?? '', rateLimited);
+    assert.match(report.reason ?? '', /A person must decide whether to retry it, skip it, edit the request or abort the workflow, and no one can be asked here/);
     assert.deepEqual(
       report.phases.map((phase) => `${phase.phase} ${phase.status}`),
       ['plan failed', 'red not reached', 'green not reached', 'refactor not reached', 'review not reached'],
     );
+    // The ladder's two retries of the step, 2 s then 4 s apart, then a person (no fallback model is configured).
+    assert.deepEqual(
+      report.healing.map((h) => `${h.action} ${h.failure} ${h.attempt ?? ''}`.trim()),
+      ['retry model-error 2', 'retry model-error 3', 'gave-up model-error'],
+    );
 
-    // One model call: the first try and every retry allowed, no more.
-    assert.equal(server.requests.filter((request) => request.role === 'cto').length, maxRetries + 1);
+    // Each of the three attempts: the CTO's call, tried once and retried as often as allowed.
+    assert.equal(server.requests.filter((request) => request.role === 'cto').length, 3 * (maxRetries + 1));
     const retries = retryEvents(readEvents(folder));
     assert.deepEqual(
       retries.map((event) => event.attempt),
-      Array.from({ length: maxRetries }, (_, i) => i + 1),
+      [1, 2, 3].flatMap(() => Array.from({ length: maxRetries }, (_, i) => i + 1)),
     );
-    assert.ok(retries.every((event) => event.what === 'model-call' && event.delayMs === 20 && /429/.test(event.reason)));
+    assert.ok(retries.every((event) => event.what === 'model-call' && event.agent === 'cto' && event.delayMs === 20 && /429/.test(event.reason)));
   });
 });

@@ -19,7 +19,7 @@ describe('OpenAI-compatible client: failures, retries and cancellation', () => {
   afterEach(closeRigs);
 
   describe('retries', () => {
-    it('honours Retry-After (milliseconds, then seconds) on a 429, and reports each retry as an event', async () => {
+    it('honours Retry-After (milliseconds, then seconds) on a 429, and reports each retry as an event naming the role', async () => {
       const { server, client, events } = await rig('fault-rate-limit.json', { retry: { maxRetries: 3, baseDelayMs: 5, maxDelayMs: 5_000 } });
       const started = Date.now();
       const response = await client.chat({ role: 'codebot', messages: ask, workflowId: 'wf-9' });
@@ -27,8 +27,8 @@ describe('OpenAI-compatible client: failures, retries and cancellation', () => {
       assert.equal(response.content, 'Answered after two rate limits.');
       assert.equal(server.requests.length, 3);
       assert.deepEqual(retryEvents(events), [
-        { type: 'retry', what: 'model-call', attempt: 1, delayMs: 50, reason: 'HTTP 429 rate limited', workflowId: 'wf-9' },
-        { type: 'retry', what: 'model-call', attempt: 2, delayMs: 1000, reason: 'HTTP 429 rate limited', workflowId: 'wf-9' },
+        { type: 'retry', what: 'model-call', agent: 'codebot', attempt: 1, delayMs: 50, reason: 'HTTP 429 rate limited', workflowId: 'wf-9' },
+        { type: 'retry', what: 'model-call', agent: 'codebot', attempt: 2, delayMs: 1000, reason: 'HTTP 429 rate limited', workflowId: 'wf-9' },
       ]);
       const gaps = server.requests.slice(1).map((request, index) => request.at - (server.requests[index]?.at ?? 0));
       assert.ok((gaps[0] ?? 0) >= 45 && (gaps[1] ?? 0) >= 950, `the waits were honoured: ${gaps.join(', ')} ms`);

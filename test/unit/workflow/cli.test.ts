@@ -5,6 +5,8 @@ import { execFile } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { GLOBAL_MEMORY_ENV } from '../../../src/cli/cliMemory';
+import { STATE_FOLDER } from '../../../src/cli/headlessEngine';
 import type { ScenarioInput } from '../../../src/llm/scriptedServer/scenario';
 import type { FeatureReport } from '../../../src/superpowers/tdd/featureReport';
 import { copyExample, REPOSITORY, SCENARIOS } from './featureRun';
@@ -17,14 +19,16 @@ interface CliRun {
   readonly report: FeatureReport;
 }
 
-/** `imperium run <folder> <request> --scenario <file> --report <folder>/report.json` from the repository root. */
-async function imperiumRun(folder: string, request: string, scenario: string): Promise<CliRun> {
+/** `imperium run <folder> <request> --scenario <file> --report <folder>/report.json [options]` from the repository root. */
+async function imperiumRun(folder: string, request: string, scenario: string, options: readonly string[] = []): Promise<CliRun> {
   const reportFile = join(folder, 'report.json');
-  const args = ['--import', 'tsx', 'src/cli/main.ts', 'run', folder, request, '--scenario', scenario, '--report', reportFile];
+  const args = ['--import', 'tsx', 'src/cli/main.ts', 'run', folder, request, '--scenario', scenario, '--report', reportFile, ...options];
   let code = 0;
   let stdout: string;
   try {
-    ({ stdout } = await execFileAsync(process.execPath, args, { cwd: REPOSITORY, maxBuffer: 16 * 1024 * 1024 }));
+    // The user's global memory stays with the copy, not in the developer's home.
+    const env = { ...process.env, [GLOBAL_MEMORY_ENV]: join(folder, STATE_FOLDER, 'global-memory') };
+    ({ stdout } = await execFileAsync(process.execPath, args, { cwd: REPOSITORY, env, maxBuffer: 16 * 1024 * 1024 }));
   } catch (error) {
     const failure = error as { code?: unknown; stdout?: string; stderr?: string };
     if (typeof failure.code !== 'number') throw error;
@@ -55,6 +59,7 @@ describe('the feature workflow through `imperium run`', () => {
     it('exits 0, says the model is scripted, and reports COMPLETED with every phase done', () => {
       assert.equal(result.code, 0, result.stdout);
       assert.match(result.stdout, /^Model: SCRIPTED\./);
+      assert.match(result.stdout, /^Forecast: none yet, no earlier run here to draw it from\.\nworkflow wf-1 RUNNING at plan$/m);
       assert.match(result.stdout, /^workflow wf-1 COMPLETED$/m);
       assert.equal(result.report.status, 'COMPLETED');
       assert.equal('reason' in result.report, false);
@@ -100,6 +105,27 @@ describe('the feature workflow through `imperium run`', () => {
       for (const usage of result.report.usage) assert.ok(usage.promptTokens > 0 && usage.completionTokens > 0, `${usage.agent} used tokens`);
       assert.equal(result.report.totals.promptTokens, result.report.usage.reduce((sum, u) => sum + u.promptTokens, 0));
       assert.equal(result.report.totals.completionTokens, result.report.usage.reduce((sum, u) => sum + u.completionTokens, 0));
+    });
+
+    it('keeps what it learned in long-term memory, and says so', () => {
+      assert.deepEqual(result.report.learned.map((lesson) => [lesson.kind, lesson.scope, lesson.title]), [['convention', 'workspace', 'Tests run with node:test, in test/*.test.js']]);
+      assert.match(result.stdout, /^Learned \(kept in long-term memory\):\n {2}convention workspace Tests run with node:test, in test\/\*\.test\.js$/m);
+    });
+
+    it('forecasts the next run from this one; over its token budget, that run ends for a person to decide', async function () {
+      this.timeout(120_000);
+      const next = await imperiumRun(folder, 'Add Shelf#citation(title) again.', scenario, ['--budget-tokens', '100']);
+      assert.match(next.stdout, /^Forecast from 1 earlier run: about [\d,]+ tokens, cost unknown \(no price set\)\.$/m);
+      assert.match(next.stdout, /^Budgets: 100 tokens per workflow\.\n {2}Over budget: the run is forecast to use [\d,]+ tokens, over the workflow budget of 100\.$/m);
+      assert.equal(next.code, 1, next.stdout);
+      assert.deepEqual(
+        next.report.healing.map((h) => [h.action, h.failure, h.step]),
+        [
+          ['detected', 'budget', 'plan'],
+          ['gave-up', 'budget', 'plan'],
+        ],
+      );
+      assert.match(next.report.reason ?? '', /^step "plan" failed: Step "plan" failed 1 time\(s\) \(budget\): workflow wf-2 used [\d,]+ tokens, over its budget of 100 tokens\. A person must decide whether to retry it, skip it, edit the request or abort the workflow/);
     });
 
     it("leaves the example's own test suite green", async () => {

@@ -214,4 +214,40 @@ describe('the feature report', () => {
       assert.equal(report.durationMs, 9_700);
     });
   });
+
+  describe('of a workflow the healing layer retried, and that learned', () => {
+    const tasks = [task('plan', 'COMPLETED', 0, 400), task('green', 'COMPLETED', 400, 2_000), task('review', 'COMPLETED', 2_000, 3_000)];
+    const state = workflow('COMPLETED', tasks, { endedAt: 3_000 });
+    const learned = [{ id: 'mem-1', kind: 'convention', scope: 'workspace', title: 'Tests run with node:test, in test/*.test.js' }];
+    const healing = (taskId: string | undefined, action: 'detected' | 'retry' | 'recovered', attempt?: number): EngineEvent => ({
+      type: 'healing',
+      seq: ++seq,
+      at: T0 + seq,
+      workflowId: 'wf-7',
+      ...(taskId !== undefined && { taskId }),
+      action,
+      failure: 'timeout',
+      ...(attempt !== undefined && { attempt }),
+      summary: `${action} at green`,
+    });
+    const report = buildFeatureReport({
+      workflow: { ...state, outputs: { ...state.outputs, review: { outcome: 'approved', learned } } },
+      events: [healing(tasks[1]?.id, 'detected'), healing(tasks[1]?.id, 'retry', 2), healing(tasks[1]?.id, 'recovered', 2), healing(undefined, 'detected'), { ...healing(tasks[1]?.id, 'retry'), workflowId: 'wf-8' }],
+      verdicts: [],
+      changes: [],
+    });
+
+    it("lists every healing step of this workflow in order, with the step it concerns", () => {
+      assert.deepEqual(report.healing, [
+        { action: 'detected', failure: 'timeout', step: 'green', summary: 'detected at green' },
+        { action: 'retry', failure: 'timeout', step: 'green', attempt: 2, summary: 'retry at green' },
+        { action: 'recovered', failure: 'timeout', step: 'green', attempt: 2, summary: 'recovered at green' },
+        { action: 'detected', failure: 'timeout', summary: 'detected at green' },
+      ]);
+    });
+
+    it("names what long-term memory kept, from the review's output", () => {
+      assert.deepEqual(report.learned, learned);
+    });
+  });
 });

@@ -5,11 +5,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HeadlessEngine, STATE_FOLDER } from '../../../src/cli/headlessEngine';
+import { HeadlessEngine, type HeadlessOptions, STATE_FOLDER } from '../../../src/cli/headlessEngine';
+import { SCRIPTED_EMBEDDING_MODEL } from '../../../src/cli/modelOptions';
 import type { VerdictRecord } from '../../../src/core/board/boardReview';
 import type { JournalEntry, JournalWrite } from '../../../src/core/journal/journalEntry';
 import type { WorkflowSnapshot } from '../../../src/core/orchestrator/workflowState';
-import type { Logger } from '../../../src/core/ports';
+import type { MemoryRecord } from '../../../src/core/memory/memoryRecord';
+import type { Approvals, Logger } from '../../../src/core/ports';
 import { startScriptedModelServer, type RecordedRequest } from '../../../src/llm/scriptedServer/scriptedModelServer';
 import type { EngineEvent } from '../../../src/shared/events';
 import type { TestRunResult } from '../../../src/shared/testResults';
@@ -44,6 +46,12 @@ export interface FeatureRun {
   readonly filesAfterStep: ReadonlyMap<string, ProjectFiles>;
   /** The project's files now. */
   files(): ProjectFiles;
+  /** Long-term memory after the run. */
+  readonly memories: MemoriesAfter;
+  /** Embedding requests the scripted server answered (semantic recall and promotion). */
+  readonly embeddingRequests: number;
+  /** What the engine logged at warning level or above, one line each. */
+  readonly warnings: readonly string[];
   remove(): Promise<void>;
 }
 
@@ -52,25 +60,49 @@ export interface FeatureRunOptions {
   readonly scenario: string;
   readonly request?: string;
   readonly limits?: Partial<FeatureLimits>;
+  readonly healing?: HeadlessOptions['healing'];
+  /** Who answers escalations; none, as in the CLI, by default. */
+  readonly approvals?: Approvals;
+  /** The model the ladder falls back to (the scripted server answers it too). */
+  readonly fallbackModel?: string;
+  /** Run in this project (a copy made earlier, by copyExample) instead of a fresh copy; it is kept. */
+  readonly folder?: string;
+  /** The user's global memory folder; by default one inside the project's state folder. */
+  readonly globalMemory?: string;
 }
 
-// The tests look at what the engine recorded, not at its log.
-const SILENT: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+/** Long-term memory as the run left it. */
+export interface MemoriesAfter {
+  readonly workspace: readonly MemoryRecord[];
+  readonly global: readonly MemoryRecord[];
+}
 
 // A run of the example takes well under a second: one that hangs should fail the test long before
 // the default limit of two minutes.
 const TEST_TIMEOUT_MS = 30_000;
 
-export async function runFeature({ scenario, request = SIZE_REQUEST, limits }: FeatureRunOptions): Promise<FeatureRun> {
-  const folder = await copyExample();
+export async function runFeature(options: FeatureRunOptions): Promise<FeatureRun> {
+  const { scenario, request = SIZE_REQUEST, limits } = options;
+  const folder = options.folder ?? (await copyExample());
   const server = await startScriptedModelServer(join(SCENARIOS, scenario));
+  const warnings: string[] = [];
+  // The tests look at what the engine recorded; of its log, only what a person would be warned of.
+  const logger: Logger = { debug: () => undefined, info: () => undefined, warn: (line) => warnings.push(line), error: (line) => warnings.push(line) };
   let headless: HeadlessEngine | undefined;
   try {
     headless = await HeadlessEngine.open({
       folder,
-      model: { baseUrl: server.url, model: server.scenario.model },
-      logger: SILENT,
+      model: {
+        baseUrl: server.url,
+        model: server.scenario.model,
+        embeddingModel: SCRIPTED_EMBEDDING_MODEL,
+        ...(options.fallbackModel !== undefined && { fallbackModel: options.fallbackModel }),
+      },
+      logger,
       limits: { testTimeoutMs: TEST_TIMEOUT_MS, ...limits },
+      globalMemory: options.globalMemory ?? join(folder, STATE_FOLDER, 'global-memory'),
+      ...(options.healing && { healing: options.healing }),
+      ...(options.approvals && { approvals: options.approvals }),
     });
     const filesBefore = readProject(folder);
     const filesAfterStep = new Map<string, ProjectFiles>();
@@ -85,6 +117,7 @@ export async function runFeature({ scenario, request = SIZE_REQUEST, limits }: F
     const events = await headless.events();
     const verdicts = await headless.verdicts();
     const journal = await headless.store.log<JournalEntry>('journal').readAll();
+    const memories = { workspace: headless.memory.workspace.list({ limit: 1000 }).items, global: headless.memory.global.list({ limit: 1000 }).items };
     return {
       folder,
       workflow,
@@ -98,10 +131,13 @@ export async function runFeature({ scenario, request = SIZE_REQUEST, limits }: F
       filesBefore,
       filesAfterStep,
       files: () => readProject(folder),
-      remove: () => rm(folder, { recursive: true, force: true }),
+      memories,
+      embeddingRequests: server.requests.filter((r) => r.path === '/v1/embeddings').length,
+      warnings,
+      remove: () => (options.folder === undefined ? rm(folder, { recursive: true, force: true }) : Promise.resolve()),
     };
   } catch (error) {
-    await rm(folder, { recursive: true, force: true });
+    if (options.folder === undefined) await rm(folder, { recursive: true, force: true });
     throw error;
   } finally {
     await headless?.close();

@@ -41,6 +41,11 @@ describe('feature workflow: the CSO vetoes a hard-coded secret', () => {
     assert.equal(run.unusedReplies, 0);
   });
 
+  it('learns nothing from it: a vetoed change teaches no lesson', () => {
+    assert.deepEqual(run.report.learned, []);
+    assert.deepEqual([run.memories.workspace, run.memories.global], [[], []]);
+  });
+
   it('keeps the secret out of the audit log', () => {
     assert.ok(!JSON.stringify(run.verdicts).includes(SECRET));
   });
@@ -98,6 +103,11 @@ describe('feature workflow: an invalid verdict fails closed', () => {
     assert.equal(review?.status, 'failed', 'the phase the workflow ended in is not shown as done');
     assert.equal(review?.summary, '"review" sent the workflow back to "green" more than its limit of 2 time(s) (Board: changes-requested)');
     assert.ok(run.report.verdicts.some((v) => v.subject === 'change' && v.role === 'cso' && v.decision === 'invalid' && /not JSON/.test(v.summary)));
+  });
+
+  it('learns nothing from it, though its tests pass: the Board never approved', () => {
+    assert.deepEqual(run.report.learned, []);
+    assert.deepEqual([run.memories.workspace, run.memories.global], [[], []]);
   });
 
   it('leaves the workspace consistent: green, tests as red left them, only the code under test changed', () => {

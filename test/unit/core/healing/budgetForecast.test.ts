@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { forecastRun, overBudget, planFromHistory } from '../../../../src/core/healing/budgetForecast';
+import { forecastFromHistory, forecastRun, overBudget, planFromHistory } from '../../../../src/core/healing/budgetForecast';
 import { stamped } from './healingTestKit';
 
 describe('Budget forecast before a run', () => {
@@ -40,5 +40,28 @@ describe('Budget forecast before a run', () => {
       'the run is forecast to use 45,000 tokens, over the workflow budget of 40,000',
       'codebot is forecast to cost $0.1500, over its budget of $0.1000',
     ]);
+  });
+
+  it('says before a run, in lines a person reads, what earlier runs predict and what it would break', () => {
+    const tokens = (workflowId: string, agent: 'codebot' | 'testbot', prompt: number, completion: number) =>
+      stamped(0, { type: 'tokens', workflowId, agent, model: 'big-model', usage: { promptTokens: prompt, completionTokens: completion, totalTokens: prompt + completion } });
+    const none = forecastFromHistory([], { models, budgets: { perWorkflow: { tokens: 50_000 } } });
+    assert.deepEqual(none.lines, ['Forecast: none yet, no earlier run here to draw it from.', 'Budgets: 50,000 tokens per workflow.']);
+    assert.equal(none.runs, 0);
+
+    const forecast = forecastFromHistory([tokens('wf-1', 'codebot', 30_000, 3_000), tokens('wf-2', 'codebot', 36_000, 3_000), tokens('wf-2', 'testbot', 8_000, 800)], {
+      models,
+      prices,
+      budgets: { perWorkflow: { tokens: 40_000 }, perAgent: { testbot: { attempts: 4 } } },
+    });
+    assert.equal(forecast.runs, 2);
+    assert.deepEqual(forecast.lines, [
+      'Forecast from 2 earlier runs: about 44,800 tokens, about $0.1125 (no price for local-llama).',
+      '  codebot        big-model: 36,000 tokens, $0.1125',
+      '  testbot        local-llama: 8,800 tokens',
+      'Budgets: 40,000 tokens per workflow; 4 attempts for testbot.',
+      '  Over budget: the run is forecast to use 44,800 tokens, over the workflow budget of 40,000.',
+    ]);
+    assert.deepEqual(forecast.overBudget, ['the run is forecast to use 44,800 tokens, over the workflow budget of 40,000']);
   });
 });

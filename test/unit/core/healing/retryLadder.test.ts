@@ -7,7 +7,7 @@ import { type RecoveryHint, StepFailure } from '../../../../src/core/healing/rec
 import { DEFAULT_LADDER, LadderClimb, type LadderPolicy } from '../../../../src/core/healing/retryLadder';
 import { WatchedModelClient } from '../../../../src/core/healing/watchedModelClient';
 import { Board, type VerdictRecord } from '../../../../src/core/board/boardReview';
-import type { StepResult } from '../../../../src/core/orchestrator/stepHandler';
+import { type StepResult, TerminalStepError } from '../../../../src/core/orchestrator/stepHandler';
 import { SystemClock } from '../../../../src/core/orchestrator/systemClock';
 import { type ApprovalDecision, type ApprovalRequest, type Approvals, type ChatMessage, ModelError, type ModelClient } from '../../../../src/core/ports';
 import { InMemoryAppendLog } from '../journal/inMemoryAppendLog';
@@ -107,12 +107,12 @@ describe('Retry ladder', () => {
   });
 
   it('passes over the fallback rung when no fallback model is configured', () => {
-    const climb = new LadderClimb(DEFAULT_LADDER, { fallbackModel: false, board: false, human: true });
+    const climb = new LadderClimb(DEFAULT_LADDER, { fallbackModel: false, board: false });
     assert.deepEqual(
       [climb.next('model-error'), climb.next('model-error'), climb.next('model-error'), climb.next('model-error')].map((action) => action.kind),
       ['retry', 'retry', 'ask-human', 'ask-human'],
     );
-    assert.throws(() => new LadderClimb(only('budget', [{ kind: 'reduce-context', times: 1, contextScale: 1.5 }]), { fallbackModel: false, board: false, human: false }), /between 0 and 1/);
+    assert.throws(() => new LadderClimb(only('budget', [{ kind: 'reduce-context', times: 1, contextScale: 1.5 }]), { fallbackModel: false, board: false }), /between 0 and 1/);
   });
 
   it('asks the Board, and retries with its guidance', async () => {
@@ -151,10 +151,11 @@ describe('Retry ladder', () => {
       const events = healingEvents(context.events);
       assert.deepEqual(events.map((event) => [event.action, event.choice]), [
         ['ask-board', 'escalate'],
+        ['ask-human', undefined],
         ['abort', 'abort'],
       ]);
       assert.match(events[0]?.summary ?? '', /the Board hands the decision on: changes-requested/);
-      assert.match(events[1]?.summary ?? '', /a person aborted step "green" \(stop here\)/);
+      assert.match(events[2]?.summary ?? '', /a person aborted step "green" \(stop here\)/);
     });
   });
 
@@ -165,9 +166,11 @@ describe('Retry ladder', () => {
       const context = stepContext();
       assert.deepEqual(await withHealing(handler, { clock: new InstantClock(), approvals, policy: only('step-failed', [{ kind: 'ask-human' }]) }).run({}, context), { output: { ok: 1 } });
       assert.deepEqual(approvals.asked, [{ kind: 'escalation', workflowId: 'wf-1', reason: 'Step "green" failed 1 time(s) (step-failed): red', options: ['retry', 'skip', 'edit', 'abort'] }]);
-      const [asked] = healingEvents(context.events);
-      assert.deepEqual([asked?.action, asked?.choice], ['ask-human', 'retry']);
-      assert.match(asked?.summary ?? '', /a person chose another attempt: try once more/);
+      const [asking, answered] = healingEvents(context.events);
+      assert.deepEqual([asking?.action, asking?.choice], ['ask-human', undefined], 'said before the wait, so the views show who is waited for');
+      assert.match(asking?.summary ?? '', /^asking a person: retry, skip, edit the request or abort \(red\)$/);
+      assert.deepEqual([answered?.action, answered?.choice], ['ask-human', 'retry']);
+      assert.match(answered?.summary ?? '', /a person chose another attempt: try once more/);
     });
 
     it('retries with the request as the person rewrote it, asking again when they gave none', async () => {
@@ -187,7 +190,7 @@ describe('Retry ladder', () => {
       const context = stepContext();
       const result = await withHealing(handler, { clock: new InstantClock(), approvals: new ScriptedApprovals([{ approved: true, choice: 'skip' }]), policy: only('step-failed', [{ kind: 'ask-human' }]) }).run({}, context);
       assert.deepEqual(result, { output: { skipped: true, reason: 'the deploy target is down' } });
-      assert.deepEqual(actions(context.events), ['skip']);
+      assert.deepEqual(actions(context.events), ['ask-human', 'skip']);
     });
 
     it('aborts when the person says so, or declines to answer', async () => {
@@ -196,21 +199,54 @@ describe('Retry ladder', () => {
         const context = stepContext();
         await assert.rejects(
           withHealing(handler, { clock: new InstantClock(), approvals: new ScriptedApprovals([answer]), policy: only('step-failed', [{ kind: 'ask-human' }]) }).run({}, context),
-          (error: unknown) => error instanceof HealingAbortedError && /a person aborted step "green" after: red/.test(error.message),
+          (error: unknown) => error instanceof HealingAbortedError && error instanceof TerminalStepError && /a person aborted step "green" after: red/.test(error.message),
         );
-        assert.deepEqual(actions(context.events), ['abort']);
+        assert.deepEqual(actions(context.events), ['ask-human', 'abort']);
       }
     });
   });
 
-  it('gives up, saying why, when the ladder is used up', async () => {
+  it('gives up, saying why, when the ladder is used up: a final failure the engine does not retry', async () => {
     const { handler } = scripted([new Error('red'), new Error('still red')]);
     const context = stepContext();
     await assert.rejects(
       withHealing(handler, { clock: new InstantClock(), policy: only('step-failed', [{ kind: 'retry', times: 1, delayMs: 0 }]) }).run({}, context),
-      /step "green" failed 2 time\(s\) and its step-failed ladder is used up: still red/,
+      (error: unknown) => error instanceof TerminalStepError && /step "green" failed 2 time\(s\) and its step-failed ladder is used up: still red/.test(error.message),
     );
     assert.deepEqual(actions(context.events), ['retry', 'gave-up']);
+  });
+
+  it('ends the step, naming what a person must decide, when the ladder reaches a person and no one can be asked', async () => {
+    const { handler } = scripted([new Error('the suite is red')]);
+    const context = stepContext();
+    await assert.rejects(withHealing(handler, { clock: new InstantClock(), policy: only('step-failed', [{ kind: 'ask-human' }]) }).run({}, context), (error: unknown) => {
+      assert.ok(error instanceof TerminalStepError);
+      assert.match(error.message, /^Step "green" failed 1 time\(s\) \(step-failed\): the suite is red\. A person must decide whether to retry it, skip it, edit the request or abort the workflow, and no one can be asked here/);
+      return true;
+    });
+    assert.deepEqual(actions(context.events), ['gave-up']);
+  });
+
+  it('leaves a final failure of the handler (a veto) to the engine, without climbing', async () => {
+    const { handler, hints } = scripted([new TerminalStepError('the Board vetoed the change'), { output: {} }]);
+    const context = stepContext();
+    await assert.rejects(withHealing(handler, { clock: new InstantClock() }).run({}, context), /the Board vetoed the change/);
+    assert.equal(hints.length, 1);
+    assert.deepEqual(healingEvents(context.events), []);
+  });
+
+  it('goes on to a person when the Board cannot answer (its model fails)', async () => {
+    const failing: BoardAdvisor = {
+      advise: () => Promise.reject(new ModelError('server', 'HTTP 503 from the model server')),
+    };
+    const approvals = new ScriptedApprovals([{ approved: true, choice: 'retry' }]);
+    const { handler } = scripted([new Error('red'), { output: {} }]);
+    const context = stepContext();
+    await withHealing(handler, { clock: new InstantClock(), board: failing, approvals, policy: only('step-failed', [{ kind: 'ask-board' }, { kind: 'ask-human' }]) }).run({}, context);
+    const [board] = healingEvents(context.events);
+    assert.deepEqual([board?.action, board?.choice], ['ask-board', 'escalate']);
+    assert.match(board?.summary ?? '', /the Board could not answer \(HTTP 503 from the model server\)/);
+    assert.equal(approvals.asked.length, 1);
   });
 
   it('stops an attempt stuck in a doom loop, then retries with less context (scripted model server)', async () => {

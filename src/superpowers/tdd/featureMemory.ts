@@ -1,0 +1,81 @@
+// What the feature steps remember and recall. Short-term: each step records what it established
+// (request, criteria, plan, decisions, test results, files touched, failures) in the workflow's
+// memory. Long-term: the patterns learned from earlier workflows. Agents get both as a context
+// section packed into their task within a token budget, and through the recall_memory tool.
+import type { AgentTool } from '../../agents/tools/agentTool';
+import type { RecoveryHint } from '../../core/healing/recoveryHint';
+import type { LearnedMemories } from '../../core/memory/learnedMemories';
+import { recallMemoryTool } from '../../core/memory/recallMemoryTool';
+import type { ContextEntryInput, WorkflowMemory } from '../../core/memory/workflowMemory';
+import type { StepContext } from '../../core/orchestrator/stepHandler';
+import type { Logger } from '../../core/ports';
+
+/** Long-term memories recalled into a task. */
+const PATTERNS_PER_TASK = 5;
+
+export class FeatureMemory {
+  /** recall_memory, for CodeBot and TestBot. */
+  readonly tools: readonly AgentTool[];
+
+  constructor(
+    readonly workflow: WorkflowMemory,
+    readonly learned: LearnedMemories | undefined,
+    private readonly logger: Logger,
+  ) {
+    this.tools = [recallMemoryTool({ workflow, ...(learned && { learned }) })];
+  }
+
+  async record(workflowId: string, entry: ContextEntryInput): Promise<void> {
+    await this.workflow.record(workflowId, entry);
+  }
+
+  /** On a retry, what went wrong with the last attempt, so that every later prompt knows it. */
+  async recordRecovery(context: Pick<StepContext, 'workflowId' | 'taskId' | 'step'>, hint: RecoveryHint | undefined): Promise<void> {
+    if (!hint) return;
+    await this.record(context.workflowId, { kind: 'failure', text: `${context.step}, attempt ${hint.attempt - 1}: ${hint.failure}: ${firstLine(hint.summary)}`, by: 'engine', taskId: context.taskId });
+  }
+
+  /**
+   * The request as it stands: a person's rewrite (given on a retry, or recorded by an earlier step)
+   * over the workflow's input. The first step to see it records it.
+   */
+  async request(workflowId: string, input: string, edited?: string): Promise<string> {
+    const requests = (await this.workflow.entries(workflowId)).filter((entry) => entry.kind === 'request');
+    const latest = requests.at(-1)?.text;
+    if (edited !== undefined && edited !== latest) {
+      await this.record(workflowId, { kind: 'request', text: edited, by: 'user' });
+      return edited;
+    }
+    if (latest === undefined) await this.record(workflowId, { kind: 'request', text: input, by: 'user' });
+    return latest ?? input;
+  }
+
+  /**
+   * The memory section of an agent's task: what the workflow has established (less what the task
+   * states itself) and the patterns learned for the request, within `budgetTokens`. Empty when
+   * there is nothing to say.
+   */
+  async section(workflowId: string, request: string, budgetTokens: number, signal?: AbortSignal): Promise<string> {
+    const packed = await this.workflow.pack(workflowId, { budgetTokens, patterns: await this.patterns(request, signal), leaveOut: ['request', 'criteria'] });
+    return packed.text === '' ? '' : `What this workflow has established so far, and patterns learned from earlier work (recall_memory finds more):\n${packed.text.trimEnd()}`;
+  }
+
+  private async patterns(request: string, signal: AbortSignal | undefined) {
+    if (!this.learned) return [];
+    try {
+      const result = await this.learned.recall(request, { limit: PATTERNS_PER_TASK, ...(signal && { signal }) });
+      return result.hits.map((hit) => hit.record);
+    } catch (error) {
+      signal?.throwIfAborted();
+      // Learned patterns help; a memory that cannot be read now must not stop the work.
+      this.logger.warn(`memory: recalling learned patterns failed (${error instanceof Error ? error.message : String(error)}); the agent works without them`);
+      return [];
+    }
+  }
+}
+
+/** A memory entry keeps the first line of a long message: the whole of it is in the step's own feedback. */
+export function firstLine(text: string): string {
+  const line = text.split('\n')[0] ?? '';
+  return line.length > 300 ? `${line.slice(0, 297)}...` : line;
+}
