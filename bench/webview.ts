@@ -23,7 +23,9 @@ const CAPABILITIES: DashboardCapabilities = {
   start: { available: true },
   approvals: { available: false, reason: 'not in this benchmark' },
   undo: { available: false, reason: 'not in this benchmark' },
+  files: { available: false, reason: 'not in this benchmark' },
   diff: { available: false, reason: 'not in this benchmark' },
+  memories: { available: false, reason: 'not in this benchmark' },
 };
 
 interface LoadResult {

@@ -1,12 +1,15 @@
-// The pure reducer from engine events (and workflow descriptions) to what the views show. It never
-// mutates its input, so a view can tell what changed by comparing references, and it keeps every
-// list within DASHBOARD_LIMITS. Events at or below `lastSeq` are replays and change nothing.
+// The pure reducer from engine events (and what the host adds: workflow descriptions, pending
+// approvals, changed files, memories) to what the views show. It never mutates its input, so a view
+// can tell what changed by comparing references, and it keeps every list within DASHBOARD_LIMITS.
+// Events at or below `lastSeq` are replays and change nothing.
 import type { AgentRole } from './agents';
 import {
   type AgentView,
+  type ApprovalView,
   DASHBOARD_LIMITS,
   type DashboardState,
   type DashboardUpdate,
+  type MemoryView,
   type TestFailureView,
   type TestRunView,
   type TimelineEntry,
@@ -15,9 +18,10 @@ import {
   type TokenTally,
   type VerdictView,
   type WorkflowDescription,
+  type WorkflowFiles,
   type WorkflowView,
 } from './dashboardState';
-import type { AgentEvent, EngineEvent, RetryEvent, TaskEvent, TestRunEvent, TokensEvent, ToolCallEvent, VerdictEvent, WorkflowEvent } from './events';
+import type { AgentEvent, EngineEvent, HealingEvent, RetryEvent, TaskEvent, TestRunEvent, TokensEvent, ToolCallEvent, VerdictEvent, WorkflowEvent } from './events';
 import { isTerminalTask, isTerminalWorkflow } from './taskStatus';
 import type { TestCaseResult } from './testResults';
 
@@ -28,9 +32,21 @@ export function applyUpdates(state: DashboardState, updates: readonly DashboardU
 }
 
 export function applyUpdate(state: DashboardState, update: DashboardUpdate): DashboardState {
-  if (update.type === 'workflow-description') return describe(state, update);
-  if (!(update.seq > state.lastSeq)) return state;
-  return applyEvent({ ...state, lastSeq: update.seq }, update);
+  switch (update.type) {
+    case 'workflow-description':
+      return describe(state, update);
+    case 'approval-pending':
+      return addApproval(state, update.approval);
+    case 'approval-settled':
+      return state.approvals.some((approval) => approval.id === update.id) ? { ...state, approvals: state.approvals.filter((approval) => approval.id !== update.id) } : state;
+    case 'workflow-files':
+      return setFiles(state, update);
+    case 'memories':
+      return { ...state, memories: update.memories.slice(0, DASHBOARD_LIMITS.memories).map(memoryView) };
+    default:
+      if (!(update.seq > state.lastSeq)) return state;
+      return applyEvent({ ...state, lastSeq: update.seq }, update);
+  }
 }
 
 function applyEvent(state: DashboardState, event: EngineEvent): DashboardState {
@@ -51,6 +67,8 @@ function applyEvent(state: DashboardState, event: EngineEvent): DashboardState {
       return onRetry(state, event);
     case 'verdict':
       return onVerdict(state, event);
+    case 'healing':
+      return onHealing(state, event);
     default:
       // An event type newer than this view: its seq counts, its content is not shown.
       return state;
@@ -175,6 +193,32 @@ function onVerdict(state: DashboardState, event: VerdictEvent): DashboardState {
   });
 }
 
+const HEALING_WORDS: Readonly<Record<HealingEvent['action'], string>> = {
+  detected: 'detected',
+  retry: 'retry',
+  'reduce-context': 'retry with less context',
+  'fallback-model': 'switch to the fallback model',
+  'ask-board': 'ask the Board',
+  'ask-human': 'ask you',
+  skip: 'skip',
+  abort: 'abort',
+  recovered: 'recovered',
+  'gave-up': 'gave up',
+  'rolled-back': 'rolled back',
+};
+
+function onHealing(state: DashboardState, event: HealingEvent): DashboardState {
+  const outcome: TimelineOutcome = event.action === 'recovered' ? 'ok' : event.action === 'detected' || event.action === 'gave-up' || event.action === 'abort' ? 'error' : 'info';
+  const attempt = event.attempt !== undefined ? `, attempt ${event.attempt}` : '';
+  const choice = event.choice ? ` (answer: ${event.choice})` : '';
+  return addToTimeline(state, event, {
+    kind: 'healing',
+    agent: event.agent,
+    outcome,
+    text: `Healing, ${event.failure.replace('-', ' ')}: ${HEALING_WORDS[event.action]}${attempt}: ${event.summary}${choice}`,
+  });
+}
+
 function describe(state: DashboardState, description: WorkflowDescription): DashboardState {
   return updateWorkflow(state, description.workflowId, description.createdAt, (workflow, isNew) => {
     const described = { ...workflow, name: clip(description.name), steps: description.steps, createdAt: description.createdAt };
@@ -189,6 +233,47 @@ function describe(state: DashboardState, description: WorkflowDescription): Dash
       endedAt: description.endedAt,
     };
   });
+}
+
+function addApproval(state: DashboardState, approval: ApprovalView): DashboardState {
+  if (state.approvals.some((pending) => pending.id === approval.id) || state.approvals.length >= DASHBOARD_LIMITS.approvals) return state;
+  return { ...state, approvals: [...state.approvals, approvalView(approval)] };
+}
+
+/** Text for people is clipped; what a decision must name exactly (the id, an escalation's options) is not. */
+function approvalView(approval: ApprovalView): ApprovalView {
+  switch (approval.kind) {
+    case 'edit': {
+      const shown = approval.diff.slice(0, DASHBOARD_LIMITS.diffLines).map((line) => ({ kind: line.kind, text: clip(line.text) }));
+      const left = approval.diff.length - shown.length;
+      const diffNote = left > 0 ? `${left} more lines of the diff are not shown here.` : approval.diffNote;
+      return { ...approval, path: clip(approval.path), diff: shown, diffNote: clipOptional(diffNote) };
+    }
+    case 'command':
+      return { ...approval, command: clip(approval.command) };
+    case 'escalation':
+      return { ...approval, reason: clip(approval.reason) };
+  }
+}
+
+function setFiles(state: DashboardState, update: WorkflowFiles): DashboardState {
+  const index = state.workflows.findIndex((workflow) => workflow.id === update.workflowId);
+  if (index < 0) return state;
+  const files = update.files.slice(0, DASHBOARD_LIMITS.filesPerWorkflow).map((file) => ({ path: file.path, created: file.created }));
+  return { ...state, workflows: state.workflows.with(index, { ...state.workflows[index], files }) };
+}
+
+function memoryView(memory: MemoryView): MemoryView {
+  const { provenance } = memory;
+  return {
+    ...memory,
+    tags: memory.tags.slice(0, DASHBOARD_LIMITS.provenanceItems),
+    provenance: {
+      workflowId: provenance.workflowId,
+      files: provenance.files.slice(0, DASHBOARD_LIMITS.provenanceItems),
+      tests: provenance.tests.slice(0, DASHBOARD_LIMITS.provenanceItems),
+    },
+  };
 }
 
 // ------------------------------------------------------------------ helpers

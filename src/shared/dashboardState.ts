@@ -21,6 +21,14 @@ export const DASHBOARD_LIMITS = {
   testRunsPerWorkflow: 30,
   failuresPerRun: 20,
   textChars: 500,
+  /** Pending approvals shown; the oldest (longest waiting) are kept. */
+  approvals: 50,
+  /** Lines of an edit's diff shown in the views (the editor's diff shows all of it). */
+  diffLines: 400,
+  filesPerWorkflow: 200,
+  memories: 100,
+  /** Files and tests named in a memory's provenance. */
+  provenanceItems: 20,
 } as const;
 
 /**
@@ -40,8 +48,93 @@ export interface WorkflowDescription {
   readonly endedAt?: number;
 }
 
-/** Everything that changes a dashboard: an engine event, or a workflow's description. */
-export type DashboardUpdate = EngineEvent | WorkflowDescription;
+/** One line of an edit's diff: a hunk's header (`@@ -1,3 +1,4 @@`), or a line added, removed or kept. */
+export interface DiffLine {
+  readonly kind: 'hunk' | 'added' | 'removed' | 'context';
+  readonly text: string;
+}
+
+interface ApprovalBase {
+  /** PendingApprovals' id: what a decision names. */
+  readonly id: string;
+  readonly at: number;
+  readonly workflowId: string;
+}
+
+/** A request waiting for the user's decision, as the views show it. */
+export type ApprovalView =
+  | (ApprovalBase & {
+      readonly kind: 'edit';
+      /** Workspace-relative; written by a model, shown as text. */
+      readonly path: string;
+      /** The file does not exist yet. */
+      readonly created: boolean;
+      readonly diff: readonly DiffLine[];
+      /** Why the diff is incomplete or missing, when it is. */
+      readonly diffNote?: string;
+    })
+  | (ApprovalBase & { readonly kind: 'command'; readonly command: string })
+  | (ApprovalBase & {
+      readonly kind: 'escalation';
+      readonly reason: string;
+      /** The answers offered; the decision names one of them exactly. */
+      readonly options: readonly string[];
+    });
+
+export type ApprovalKind = ApprovalView['kind'];
+
+/** A request for the user's decision arrived. */
+export interface ApprovalPending {
+  readonly type: 'approval-pending';
+  readonly approval: ApprovalView;
+}
+
+/** A request was decided (here or elsewhere) or withdrawn: it leaves the views. */
+export interface ApprovalSettled {
+  readonly type: 'approval-settled';
+  readonly id: string;
+}
+
+/** A file a workflow wrote, as its journal has it. */
+export interface ChangedFileView {
+  /** Workspace-relative. */
+  readonly path: string;
+  /** The workflow created it (an undo deletes it). */
+  readonly created: boolean;
+}
+
+/** The files a workflow changed so far, replacing what was known. */
+export interface WorkflowFiles {
+  readonly type: 'workflow-files';
+  readonly workflowId: string;
+  readonly files: readonly ChangedFileView[];
+}
+
+export const MEMORY_VIEW_SCOPES = ['workspace', 'global'] as const;
+
+/** A learned memory (long-term memory), as the command center lists it. */
+export interface MemoryView {
+  readonly id: string;
+  readonly scope: (typeof MEMORY_VIEW_SCOPES)[number];
+  /** convention, fix, rule... */
+  readonly kind: string;
+  readonly title: string;
+  /** Shown and edited whole: never clipped, so an edit cannot lose what was not shown. */
+  readonly text: string;
+  readonly tags: readonly string[];
+  /** Where it was learned; the views show at most DASHBOARD_LIMITS.provenanceItems files and tests. */
+  readonly provenance: { readonly workflowId: string; readonly files: readonly string[]; readonly tests: readonly string[] };
+  readonly createdAt: number;
+}
+
+/** The learned memories now, most recently changed first, replacing what was known. */
+export interface MemoriesUpdate {
+  readonly type: 'memories';
+  readonly memories: readonly MemoryView[];
+}
+
+/** Everything that changes a dashboard: an engine event, or what the host learned besides the events. */
+export type DashboardUpdate = EngineEvent | WorkflowDescription | ApprovalPending | ApprovalSettled | WorkflowFiles | MemoriesUpdate;
 
 export interface TokenTally {
   readonly calls: number;
@@ -105,9 +198,11 @@ export interface WorkflowView {
   readonly testRuns: readonly TestRunView[];
   readonly verdicts: readonly VerdictView[];
   readonly tokens: TokenTallies;
+  /** The files it changed; undefined until the host said (or when it cannot say). */
+  readonly files?: readonly ChangedFileView[];
 }
 
-export type TimelineKind = 'workflow' | 'task' | 'agent' | 'tool' | 'test-run' | 'retry' | 'verdict';
+export type TimelineKind = 'workflow' | 'task' | 'agent' | 'tool' | 'test-run' | 'retry' | 'verdict' | 'healing';
 export type TimelineOutcome = 'ok' | 'error' | 'refused' | 'running' | 'info';
 
 /** One line of the activity timeline. */
@@ -144,10 +239,14 @@ export interface DashboardState {
   readonly agents: readonly AgentView[];
   /** Over every workflow, including those no longer kept. */
   readonly tokens: TokenTallies;
+  /** Requests waiting for the user, oldest first. */
+  readonly approvals: readonly ApprovalView[];
+  /** The learned memories, most recently changed first. */
+  readonly memories: readonly MemoryView[];
 }
 
 export function emptyDashboard(): DashboardState {
-  return { lastSeq: 0, workflows: [], timeline: [], agents: [], tokens: {} };
+  return { lastSeq: 0, workflows: [], timeline: [], agents: [], tokens: {}, approvals: [], memories: [] };
 }
 
 /** Whether a control the views offer can be used, and if not, why, in words for the user. */
@@ -161,6 +260,10 @@ export interface DashboardCapabilities {
   readonly approvals: Availability;
   /** Undo everything a workflow wrote. */
   readonly undo: Availability;
-  /** Open the diff of a workflow's change. */
+  /** List the files a workflow changed. */
+  readonly files: Availability;
+  /** Open the diff of a file a workflow changed. */
   readonly diff: Availability;
+  /** List, read, edit and delete learned memories. */
+  readonly memories: Availability;
 }

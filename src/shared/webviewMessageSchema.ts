@@ -2,12 +2,11 @@
 // and file content, so what it sends is input like any other. Kept apart from webviewProtocol.ts
 // so that the webview bundle, which only sends these messages, does not carry zod.
 import { z } from 'zod';
-import type { HostRequest, WebviewToHost } from './webviewProtocol';
+import { type HostRequest, MAX_MEMORY_TEXT_CHARS, MAX_MEMORY_TITLE_CHARS, MAX_REQUEST_CHARS, type WebviewToHost } from './webviewProtocol';
 
-/** The longest request text a person may type into the start form. */
-export const MAX_REQUEST_CHARS = 20_000;
-
-const workflowId = z.string().min(1).max(200);
+const id = z.string().min(1).max(200);
+const workflowId = id;
+const path = z.string().min(1).max(1_000);
 const position = z.number().int().min(1).max(10_000_000);
 
 const hostRequestSchema = z.discriminatedUnion('kind', [
@@ -15,7 +14,19 @@ const hostRequestSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('resume'), workflowId }),
   z.strictObject({ kind: z.literal('cancel'), workflowId }),
   z.strictObject({ kind: z.literal('start'), request: z.string().trim().min(1, 'the request is empty').max(MAX_REQUEST_CHARS) }),
-  z.strictObject({ kind: z.literal('open-file'), path: z.string().min(1).max(1_000), line: position.optional(), column: position.optional() }),
+  z.strictObject({ kind: z.literal('decide'), approvalId: id, approved: z.boolean(), choice: z.string().min(1).max(1_000).optional() }),
+  z.strictObject({ kind: z.literal('undo'), workflowId }),
+  z.strictObject({ kind: z.literal('open-diff'), workflowId, path }),
+  z
+    .strictObject({
+      kind: z.literal('edit-memory'),
+      memoryId: id,
+      title: z.string().trim().min(1, 'the title is empty').max(MAX_MEMORY_TITLE_CHARS).optional(),
+      text: z.string().trim().min(1, 'the text is empty').max(MAX_MEMORY_TEXT_CHARS).optional(),
+    })
+    .refine((edit) => edit.title !== undefined || edit.text !== undefined, 'an edit changes the title, the text, or both'),
+  z.strictObject({ kind: z.literal('delete-memory'), memoryId: id }),
+  z.strictObject({ kind: z.literal('open-file'), path, line: position.optional(), column: position.optional() }),
   z.strictObject({ kind: z.literal('open-command-center') }),
   z.strictObject({ kind: z.literal('show-log') }),
 ]);

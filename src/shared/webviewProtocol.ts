@@ -10,6 +10,15 @@ export type ViewKind = 'command-center' | 'sidebar';
 /** How long a webview waits for the response to a request before it gives up. */
 export const REQUEST_TIMEOUT_MS = 10_000;
 
+/** The longest request text a person may type into the start form. */
+export const MAX_REQUEST_CHARS = 20_000;
+/** What long-term memory accepts for a memory's title and text. */
+export const MAX_MEMORY_TITLE_CHARS = 200;
+export const MAX_MEMORY_TEXT_CHARS = 8_000;
+
+/** For a request the host answers only after the user confirmed it in the editor (an undo). */
+export const CONFIRMATION_TIMEOUT_MS = 15 * 60_000;
+
 // ------------------------------------------------------------------ webview -> host
 
 /** Sent by a webview each time its script starts; the host posts nothing to it before. */
@@ -24,6 +33,14 @@ export type HostRequest =
   | { readonly kind: 'cancel'; readonly workflowId: string }
   /** Starts a workflow on a request written by the user. */
   | { readonly kind: 'start'; readonly request: string }
+  /** Answers a pending approval: an edit or a command approved or rejected, or an escalation's option chosen. */
+  | { readonly kind: 'decide'; readonly approvalId: string; readonly approved: boolean; readonly choice?: string }
+  /** Puts back what the workflow wrote, after the host's own confirmation. */
+  | { readonly kind: 'undo'; readonly workflowId: string }
+  /** Opens the diff of a file the workflow changed. */
+  | { readonly kind: 'open-diff'; readonly workflowId: string; readonly path: string }
+  | { readonly kind: 'edit-memory'; readonly memoryId: string; readonly title?: string; readonly text?: string }
+  | { readonly kind: 'delete-memory'; readonly memoryId: string }
   /** Opens a workspace file (workspace-relative path) at a 1-based line and column. */
   | { readonly kind: 'open-file'; readonly path: string; readonly line?: number; readonly column?: number }
   | { readonly kind: 'open-command-center' }
@@ -37,6 +54,11 @@ export interface RequestMessage {
 }
 
 export type WebviewToHost = ReadyMessage | RequestMessage;
+
+/** How long the webview waits for the answer to `request`. */
+export function requestTimeoutMs(request: HostRequest, usual = REQUEST_TIMEOUT_MS): number {
+  return request.kind === 'undo' ? Math.max(usual, CONFIRMATION_TIMEOUT_MS) : usual;
+}
 
 // ------------------------------------------------------------------ host -> webview
 

@@ -42,6 +42,7 @@ export class DashboardApp {
       request: (request, label) => this.request(request, label),
       select: (workflowId) => this.changeUi({ ...this.ui, selectedWorkflowId: workflowId }),
       saveDraft: (text) => this.changeUi({ ...this.ui, requestDraft: text }),
+      notify: (message) => this.view.notify(message),
     };
     this.view = options.view === 'sidebar' ? new SidebarView(dom, actions) : new CommandCenterView(dom, actions);
     this.host = new HostConnection(options.api, options.requestTimeoutMs);

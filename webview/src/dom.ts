@@ -61,3 +61,11 @@ export function setAttribute(element: Element, name: string, value: string | num
 export function setText(element: Element, text: string): void {
   if (element.textContent !== text) element.textContent = text;
 }
+
+/** Makes `parent`'s children exactly `children`, in order, touching only what differs (a focused node stays focused). */
+export function syncChildren(parent: Element, children: readonly Element[]): void {
+  children.forEach((child, index) => {
+    if (parent.children[index] !== child) parent.insertBefore(child, parent.children[index] ?? null);
+  });
+  while (parent.children.length > children.length) parent.lastElementChild?.remove();
+}

@@ -1,6 +1,6 @@
 // The webview's side of the protocol: says `ready`, sends requests with an id, and settles each
 // request by the host's response with that id, or rejects it when none comes within the timeout.
-import { type HostRequest, type HostToWebview, REQUEST_TIMEOUT_MS, type ResponseMessage } from '../../src/shared/webviewProtocol';
+import { type HostRequest, type HostToWebview, REQUEST_TIMEOUT_MS, requestTimeoutMs, type ResponseMessage } from '../../src/shared/webviewProtocol';
 import type { VsCodeApi } from './vscodeApi';
 
 interface Pending {
@@ -32,11 +32,12 @@ export class HostConnection {
   /** Resolves when the host did it; rejects with the host's reason, or when it does not answer in time. */
   request(request: HostRequest): Promise<void> {
     const id = this.nextId++;
+    const timeoutMs = requestTimeoutMs(request, this.timeoutMs);
     return new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
-        reject(new Error(`The extension did not answer within ${Math.round(this.timeoutMs / 1000)} s.`));
-      }, this.timeoutMs);
+        reject(new Error(`The extension did not answer within ${Math.round(timeoutMs / 1000)} s.`));
+      }, timeoutMs);
       this.pending.set(id, { resolve, reject, timer });
       this.api.postMessage({ type: 'request', id, request });
     });

@@ -5,7 +5,7 @@ import type { DashboardCapabilities, DashboardState } from '../../src/shared/das
 import type { VsCodeApi } from './vscodeApi';
 
 /** Bumped whenever the shape below or DashboardState changes, so an older saved state is ignored. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 export interface UiChoices {
   readonly selectedWorkflowId?: string;
@@ -34,7 +34,7 @@ export class PersistedView {
     const stored = this.api.getState() as Partial<Stored> | undefined;
     if (!stored || stored.format !== FORMAT || typeof stored.ui !== 'object' || stored.ui === null) return undefined;
     const { shown } = stored;
-    const valid = shown === undefined || (Array.isArray(shown.state?.workflows) && Array.isArray(shown.state.timeline) && typeof shown.capabilities === 'object');
+    const valid = shown === undefined || (Array.isArray(shown.state?.workflows) && Array.isArray(shown.state.timeline) && Array.isArray(shown.state.approvals) && typeof shown.capabilities === 'object');
     return valid ? { ui: stored.ui, shown } : { ui: stored.ui };
   }
 

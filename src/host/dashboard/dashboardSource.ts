@@ -1,6 +1,6 @@
 // What the command center and the sidebar need from the engine, as one small interface: the
 // views depend on it, not on the engine, so any engine (the embedded one, Conductor) can feed them.
-import type { DashboardCapabilities, DashboardState, DashboardUpdate } from '../../shared/dashboardState';
+import type { DashboardCapabilities, DashboardState, DashboardUpdate, MemoryView } from '../../shared/dashboardState';
 
 export interface DashboardSnapshot {
   readonly state: DashboardState;
@@ -8,6 +8,30 @@ export interface DashboardSnapshot {
 }
 
 export type DashboardListener = (update: DashboardUpdate) => void;
+
+/** The user's answer to a pending approval. */
+export interface ApprovalAnswer {
+  readonly approved: boolean;
+  /** For an escalation: the option chosen, exactly as offered. */
+  readonly choice?: string;
+}
+
+/** What the user may change in a memory from the command center. */
+export interface MemoryEdit {
+  readonly title?: string;
+  readonly text?: string;
+}
+
+/** Long-term memory as the command center browses it (the host adapts LongTermMemory to it). */
+export interface MemoryBrowser {
+  /** Most recently changed first; the views show at most `limit`. */
+  list(limit: number): Promise<readonly MemoryView[]>;
+  /** Rejects, with a message for the user, when the edit does not check or the memory is gone. */
+  update(id: string, edit: MemoryEdit): Promise<void>;
+  delete(id: string): Promise<void>;
+  /** Called when the memories change by other ways (a workflow learned something, another window). */
+  onDidChange?(listener: () => void): () => void;
+}
 
 export interface DashboardSource {
   /** The views' state now; updates from subscribe() continue from exactly here. */
@@ -20,4 +44,10 @@ export interface DashboardSource {
   cancel(workflowId: string): Promise<void>;
   /** Starts a workflow on the user's request; resolves with its id. */
   start(request: string): Promise<string>;
+  decide(approvalId: string, answer: ApprovalAnswer): Promise<void>;
+  /** Resolves when the workflow was undone, or the user declined the host's confirmation. */
+  undo(workflowId: string): Promise<void>;
+  openDiff(workflowId: string, path: string): Promise<void>;
+  editMemory(id: string, edit: MemoryEdit): Promise<void>;
+  deleteMemory(id: string): Promise<void>;
 }

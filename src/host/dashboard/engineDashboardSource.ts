@@ -1,12 +1,26 @@
 // The DashboardSource over the embedded engine: keeps the views' state by reducing the engine's
-// events, describes each workflow (name, steps) from the store the first time it is met, and
-// forwards the views' controls to the engine. Free of 'vscode', so it runs under plain mocha.
+// events, describes each workflow (name, steps) from the store the first time it is met, follows the
+// pending approvals, the files each workflow changed and the learned memories, and forwards the
+// views' controls to the engine and the host. Free of 'vscode', so it runs under plain mocha.
+import type { PendingApproval, PendingApprovals } from '../../core/approvals/pendingApprovals';
 import type { EmbeddedEngine } from '../../core/orchestrator/embeddedEngine';
 import type { Logger } from '../../core/ports';
 import { applyUpdate, applyUpdates } from '../../shared/dashboardReducer';
-import { type DashboardCapabilities, DASHBOARD_LIMITS, type DashboardState, type DashboardUpdate, emptyDashboard, type WorkflowDescription } from '../../shared/dashboardState';
+import {
+  type Availability,
+  type ChangedFileView,
+  type DashboardCapabilities,
+  DASHBOARD_LIMITS,
+  type DashboardState,
+  type DashboardUpdate,
+  emptyDashboard,
+  type WorkflowDescription,
+} from '../../shared/dashboardState';
 import type { EngineEvent } from '../../shared/events';
-import type { DashboardListener, DashboardSnapshot, DashboardSource } from './dashboardSource';
+import { isTerminalTask, isTerminalWorkflow } from '../../shared/taskStatus';
+import { approvalView } from './approvalView';
+import type { ApprovalAnswer, DashboardListener, DashboardSnapshot, DashboardSource, MemoryBrowser, MemoryEdit } from './dashboardSource';
+import { Refresher } from './refresher';
 
 /** The part of the engine the views use. */
 export type DashboardEngine = Pick<EmbeddedEngine, 'subscribe' | 'list' | 'get' | 'pause' | 'resume' | 'cancel' | 'start'>;
@@ -16,6 +30,10 @@ export interface RequestWorkflow {
   readonly definition: unknown;
 }
 
+/**
+ * What the host can do besides the engine's own controls. Each is optional: without it, the views
+ * disable that control and say why.
+ */
 export interface EngineDashboardSourceOptions {
   readonly engine: DashboardEngine;
   readonly logger: Logger;
@@ -24,8 +42,17 @@ export interface EngineDashboardSourceOptions {
    * views show what happened, not only where each workflow stands.
    */
   readonly pastEvents?: () => Promise<readonly EngineEvent[]>;
-  /** Without it the start form is disabled, with the reason below. */
+  /** What the start form runs. */
   readonly requestWorkflow?: RequestWorkflow;
+  /** The requests waiting for a person, which the views list and decide. */
+  readonly approvals?: PendingApprovals;
+  /** Undoes a workflow after the host's own confirmation; resolves when done or declined. */
+  readonly undo?: (workflowId: string) => Promise<void>;
+  /** Opens the diff of a file the workflow changed. */
+  readonly openDiff?: (workflowId: string, path: string) => Promise<void>;
+  /** The files a workflow changed, from its journal. */
+  readonly changedFiles?: (workflowId: string) => Promise<readonly ChangedFileView[]>;
+  readonly memories?: MemoryBrowser;
 }
 
 /**
@@ -35,27 +62,58 @@ export interface EngineDashboardSourceOptions {
  */
 const ACCEPTANCE_MS = 1_000;
 
-const NO_REQUEST_WORKFLOW = 'This version has no workflow to start from a request yet: the red-green-refactor workflow is still to come.';
-const NOT_YET: Omit<DashboardCapabilities, 'start'> = {
-  approvals: { available: false, reason: 'Reviewing edits and escalations before they apply is not available in this version yet.' },
-  undo: { available: false, reason: 'Undoing a workflow from the views is not available in this version yet.' },
-  diff: { available: false, reason: "Showing a workflow's diff is not available in this version yet." },
+const UNAVAILABLE: Readonly<Record<keyof DashboardCapabilities, string>> = {
+  start: 'Workflows cannot be started from this window.',
+  approvals: 'Edits and escalations are not held for review in this window.',
+  undo: 'Undoing a workflow is not available in this window.',
+  files: 'The files a workflow changed are not available in this window.',
+  diff: 'Diffs of the changed files are not available in this window.',
+  memories: 'Learned memories are not available in this window.',
 };
+
+const NO_LONGER_WAITING = 'This request is no longer waiting: it was answered elsewhere, or its workflow stopped asking.';
+
+function availability(present: boolean, capability: keyof DashboardCapabilities): Availability {
+  return present ? { available: true } : { available: false, reason: UNAVAILABLE[capability] };
+}
 
 export class EngineDashboardSource implements DashboardSource {
   private state: DashboardState = emptyDashboard();
   private readonly listeners = new Set<DashboardListener>();
   /** Workflows described, or being described, so each is read from the store once. */
   private readonly described = new Set<string>();
-  private readonly unsubscribe: () => void;
+  private readonly unsubscribe: (() => void)[] = [];
   /** Live events that arrive while the past ones are read; they follow them. */
   private waiting: EngineEvent[] | undefined = [];
+  private readonly files: Refresher<string>;
+  private readonly memories: Refresher<'all'>;
+  private readonly capabilities: DashboardCapabilities;
 
   private constructor(private readonly options: EngineDashboardSourceOptions) {
-    this.unsubscribe = options.engine.subscribe((event) => {
-      if (this.waiting) this.waiting.push(event);
-      else this.follow(event);
-    });
+    const { approvals } = options;
+    this.capabilities = {
+      start: availability(options.requestWorkflow !== undefined, 'start'),
+      approvals: availability(approvals !== undefined, 'approvals'),
+      undo: availability(options.undo !== undefined, 'undo'),
+      files: availability(options.changedFiles !== undefined, 'files'),
+      diff: availability(options.openDiff !== undefined, 'diff'),
+      memories: availability(options.memories !== undefined, 'memories'),
+    };
+    this.files = new Refresher((workflowId) => this.readFiles(workflowId));
+    this.memories = new Refresher(() => this.readMemories());
+    this.unsubscribe.push(
+      options.engine.subscribe((event) => {
+        if (this.waiting) this.waiting.push(event);
+        else this.follow(event);
+      }),
+    );
+    if (approvals) {
+      // Taken with the subscription, with nothing in between: no request is missed or shown twice.
+      for (const pending of approvals.pending()) this.state = applyUpdate(this.state, pendingUpdate(pending));
+      this.unsubscribe.push(approvals.subscribe((change) => this.apply(change.type === 'added' ? pendingUpdate(change.approval) : { type: 'approval-settled', id: change.id })));
+    }
+    const changed = options.memories?.onDidChange?.(() => void this.memories.refresh('all'));
+    if (changed) this.unsubscribe.push(changed);
   }
 
   /**
@@ -69,19 +127,18 @@ export class EngineDashboardSource implements DashboardSource {
       source.state = applyUpdates(source.state, past);
     } catch (error) {
       // The views start from the workflows' states alone.
-      options.logger.warn(`dashboard: could not read the past events: ${error instanceof Error ? error.message : String(error)}`);
+      options.logger.warn(`dashboard: could not read the past events: ${messageOf(error)}`);
     }
     const waiting = source.waiting ?? [];
     source.waiting = undefined;
     for (const event of waiting) source.follow(event);
     const recent = options.engine.list().slice(-DASHBOARD_LIMITS.workflows);
-    await Promise.all(recent.map((summary) => source.describe(summary.id)));
+    await Promise.all([...recent.map((summary) => source.describe(summary.id)), source.memories.refresh('all')]);
     return source;
   }
 
   snapshot(): DashboardSnapshot {
-    const start = this.options.requestWorkflow ? ({ available: true } as const) : ({ available: false, reason: NO_REQUEST_WORKFLOW } as const);
-    return { state: this.state, capabilities: { start, ...NOT_YET } };
+    return { state: this.state, capabilities: this.capabilities };
   }
 
   subscribe(listener: DashboardListener): () => void {
@@ -102,19 +159,58 @@ export class EngineDashboardSource implements DashboardSource {
   }
 
   async start(request: string): Promise<string> {
-    const workflow = this.options.requestWorkflow;
-    if (!workflow) throw new Error(NO_REQUEST_WORKFLOW);
+    const workflow = this.require('start', this.options.requestWorkflow);
     return this.options.engine.start(workflow.definition, { request });
   }
 
+  async decide(approvalId: string, answer: ApprovalAnswer): Promise<void> {
+    const approvals = this.require('approvals', this.options.approvals);
+    const pending = approvals.get(approvalId);
+    if (!pending) throw new Error(NO_LONGER_WAITING);
+    const { request } = pending;
+    if (request.kind === 'escalation') {
+      if (answer.choice === undefined || !request.options.includes(answer.choice)) throw new Error(`Choose one of the offered answers: ${request.options.join(', ')}.`);
+    } else if (answer.choice !== undefined) {
+      throw new Error(`A ${request.kind} is approved or rejected; it offers no answers to choose from.`);
+    }
+    const decision = request.kind === 'escalation' ? { approved: true, choice: answer.choice } : { approved: answer.approved };
+    if (!approvals.decide(approvalId, decision)) throw new Error(NO_LONGER_WAITING);
+  }
+
+  async undo(workflowId: string): Promise<void> {
+    await this.require('undo', this.options.undo)(workflowId);
+    await this.files.refresh(workflowId);
+  }
+
+  async openDiff(workflowId: string, path: string): Promise<void> {
+    await this.require('diff', this.options.openDiff)(workflowId, path);
+  }
+
+  async editMemory(id: string, edit: MemoryEdit): Promise<void> {
+    await this.require('memories', this.options.memories).update(id, edit);
+    await this.memories.refresh('all');
+  }
+
+  async deleteMemory(id: string): Promise<void> {
+    await this.require('memories', this.options.memories).delete(id);
+    await this.memories.refresh('all');
+  }
+
   dispose(): void {
-    this.unsubscribe();
+    for (const unsubscribe of this.unsubscribe.splice(0)) unsubscribe();
     this.listeners.clear();
+  }
+
+  private require<T>(capability: keyof DashboardCapabilities, value: T | undefined): T {
+    if (value === undefined) throw new Error(UNAVAILABLE[capability]);
+    return value;
   }
 
   private follow(event: EngineEvent): void {
     this.apply(event);
-    if (event.workflowId !== undefined) void this.describe(event.workflowId);
+    if (event.workflowId === undefined) return;
+    void this.describe(event.workflowId);
+    if (changesFiles(event)) void this.files.refresh(event.workflowId);
   }
 
   private apply(update: DashboardUpdate): void {
@@ -149,7 +245,33 @@ export class EngineDashboardSource implements DashboardSource {
       this.apply(description);
     } catch (error) {
       // The workflow still shows, by its id and from its events.
-      this.options.logger.warn(`dashboard: could not read workflow ${workflowId} from the store: ${error instanceof Error ? error.message : String(error)}`);
+      this.options.logger.warn(`dashboard: could not read workflow ${workflowId} from the store: ${messageOf(error)}`);
+    }
+    // In the background: the views open without waiting for every workflow's journal.
+    void this.files.refresh(workflowId);
+  }
+
+  private async readFiles(workflowId: string): Promise<void> {
+    const { changedFiles } = this.options;
+    if (!changedFiles) return;
+    try {
+      const files = await changedFiles(workflowId);
+      const known = this.state.workflows.find((workflow) => workflow.id === workflowId)?.files;
+      if (known && sameFiles(known, files)) return;
+      this.apply({ type: 'workflow-files', workflowId, files });
+    } catch (error) {
+      this.options.logger.warn(`dashboard: could not list the files workflow ${workflowId} changed: ${messageOf(error)}`);
+    }
+  }
+
+  private async readMemories(): Promise<void> {
+    const { memories } = this.options;
+    if (!memories) return;
+    try {
+      this.apply({ type: 'memories', memories: (await memories.list(DASHBOARD_LIMITS.memories)).slice(0, DASHBOARD_LIMITS.memories) });
+    } catch (error) {
+      // The views keep the list they had.
+      this.options.logger.warn(`dashboard: could not list the learned memories: ${messageOf(error)}`);
     }
   }
 
@@ -168,10 +290,30 @@ export class EngineDashboardSource implements DashboardSource {
         },
         (error: unknown) => {
           clearTimeout(timer);
-          if (answered) this.options.logger.error(`dashboard: ${what} failed after it was accepted: ${error instanceof Error ? error.message : String(error)}`);
+          if (answered) this.options.logger.error(`dashboard: ${what} failed after it was accepted: ${messageOf(error)}`);
           else reject(error);
         },
       );
     });
   }
+}
+
+function pendingUpdate(pending: PendingApproval): DashboardUpdate {
+  return { type: 'approval-pending', approval: approvalView(pending) };
+}
+
+/** A write that went through, or the end of a step or workflow (a rollback, a crash mid-step). */
+function changesFiles(event: EngineEvent): boolean {
+  if (event.type === 'tool') return event.outcome === 'ok' && event.path !== undefined;
+  if (event.type === 'task') return isTerminalTask(event.status);
+  if (event.type === 'workflow') return isTerminalWorkflow(event.status);
+  return event.type === 'healing' && event.action === 'rolled-back';
+}
+
+function sameFiles(a: readonly ChangedFileView[], b: readonly ChangedFileView[]): boolean {
+  return a.length === b.length && a.every((file, i) => file.path === b[i].path && file.created === b[i].created);
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

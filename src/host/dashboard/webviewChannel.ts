@@ -162,6 +162,16 @@ export class WebviewChannel {
         this.options.logger.info(`${this.options.label}: started workflow ${id}`);
         return;
       }
+      case 'decide':
+        return source.decide(request.approvalId, { approved: request.approved, choice: request.choice });
+      case 'undo':
+        return source.undo(request.workflowId);
+      case 'open-diff':
+        return source.openDiff(request.workflowId, request.path);
+      case 'edit-memory':
+        return source.editMemory(request.memoryId, { title: request.title, text: request.text });
+      case 'delete-memory':
+        return source.deleteMemory(request.memoryId);
     }
   }
 

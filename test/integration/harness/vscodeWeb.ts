@@ -13,7 +13,9 @@
 //                               test-electron, which always passes --disable-workspace-trust).
 //                               "restricted": trust is on and nobody answers the prompt, so the folder
 //                               opens in Restricted Mode (vscode.workspace.isTrusted === false).
-//   IMPERIUM_SCREENSHOT_DIR     when set, a PNG of the page is saved there just before exit.
+//   IMPERIUM_SCREENSHOT_DIR     when set, the tests save their screenshots of the views there (the
+//                               documentation's images: IMPERIUM_SCREENSHOT_DIR=docs/images), and a
+//                               PNG of the page is saved there when the run fails.
 //   IMPERIUM_VSCODE_TIMEOUT_SECONDS  overall limit, default 600.
 //   IMPERIUM_VSCODE_VERBOSE=1   also print the VS Code server's output and the workbench's own log;
 //                               by default only the extension host's console (the tests' output) is
@@ -26,6 +28,8 @@ import { constants, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { format } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { PAGE_DRIVER_ENV } from '../suite/pageDriver';
+import { PageDriverServer } from './pageDriverServer';
 import { isInstalled, vscodeInstall } from './vscodeInstall';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -95,7 +99,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-function startServer(port: number, dataDir: string, extensionsDir: string): ChildProcess {
+function startServer(port: number, dataDir: string, extensionsDir: string, driver: PageDriverServer): ChildProcess {
   const install = vscodeInstall();
   const args = [
     install.serverMain,
@@ -109,7 +113,8 @@ function startServer(port: number, dataDir: string, extensionsDir: string): Chil
     ...['--user-data-dir', dataDir, '--server-data-dir', dataDir, '--extensions-dir', extensionsDir],
   ];
   // Its own process group, so that stopping it also stops the extension host it forks.
-  const server = spawn(install.node, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const env = { ...process.env, [PAGE_DRIVER_ENV]: driver.url };
+  const server = spawn(install.node, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env });
   for (const stream of [server.stdout, server.stderr]) {
     stream?.on('data', (chunk: Buffer) => {
       const text = chunk.toString().replace(/^(?=.)/gm, '[vscode-server] ');
@@ -160,13 +165,14 @@ async function runTests(page: Page, url: string): Promise<number> {
     if (!verbose && WORKBENCH_CHATTER.some((pattern) => pattern.test(line))) return;
     (level === 'error' || level === 'warn' ? process.stderr : process.stdout).write(`${line}\n`);
   });
-  await page.goto(url);
+  // The run's own time limit (IMPERIUM_VSCODE_TIMEOUT_SECONDS) bounds the load; on a busy machine it takes long.
+  await page.goto(url, { waitUntil: 'commit', timeout: 0 });
   return exitCode;
 }
 
-async function screenshot(page: Page, dir: string): Promise<void> {
+async function failureScreenshot(page: Page, dir: string): Promise<void> {
   mkdirSync(dir, { recursive: true });
-  const file = join(resolve(dir), `workbench-${new Date().toISOString().replace(/[:.]/g, '-')}.png`);
+  const file = join(resolve(dir), `workbench-failed-${new Date().toISOString().replace(/[:.]/g, '-')}.png`);
   await page.screenshot({ path: file });
   console.log(`[vscode-web] screenshot: ${file}`);
 }
@@ -179,9 +185,11 @@ async function main(): Promise<number> {
   const seconds = timeoutSeconds();
   const scratch = mkdtempSync(join(tmpdir(), 'imperium-vscode-web-'));
   const port = await freePort();
-  const server = startServer(port, args.userDataDir ?? join(scratch, 'data'), args.extensionsDir ?? join(scratch, 'extensions'));
+  const driver = await PageDriverServer.start();
+  const server = startServer(port, args.userDataDir ?? join(scratch, 'data'), args.extensionsDir ?? join(scratch, 'extensions'), driver);
   const cleanUp = () => {
     stopServer(server);
+    void driver.close();
     rmSync(scratch, { recursive: true, force: true });
   };
   // test-electron stops its `code` with SIGINT on Ctrl+C; the server must not outlive us.
@@ -199,6 +207,7 @@ async function main(): Promise<number> {
   failed.catch(() => undefined); // only ever raced; the server's exit at clean-up must not count as unhandled
   let browser: Browser | undefined;
   let page: Page | undefined;
+  let exitCode: number | undefined;
   try {
     const started = Date.now();
     await Promise.race([waitForServer(`http://${HOST}:${port}/version`, server), failed]);
@@ -209,11 +218,13 @@ async function main(): Promise<number> {
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     });
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    return await Promise.race([runTests(page, workbenchUrl(port, args)), failed]);
+    driver.attach(page);
+    exitCode = await Promise.race([runTests(page, workbenchUrl(port, args)), failed]);
+    return exitCode;
   } finally {
     clearTimeout(timer);
     const dir = process.env.IMPERIUM_SCREENSHOT_DIR;
-    if (page && dir) await screenshot(page, dir).catch((error: unknown) => console.error(`[vscode-web] no screenshot: ${String(error)}`));
+    if (page && dir && exitCode !== 0) await failureScreenshot(page, dir).catch((error: unknown) => console.error(`[vscode-web] no screenshot: ${String(error)}`));
     await browser?.close().catch(() => undefined);
     cleanUp();
   }

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { applyUpdate, applyUpdates } from '../../../src/shared/dashboardReducer';
-import { DASHBOARD_LIMITS, type DashboardState, type DashboardUpdate, emptyDashboard, type WorkflowDescription } from '../../../src/shared/dashboardState';
+import { type ApprovalView, DASHBOARD_LIMITS, type DashboardState, type DashboardUpdate, emptyDashboard, type MemoryView, type WorkflowDescription } from '../../../src/shared/dashboardState';
 import type { EngineEvent, EngineEventInput } from '../../../src/shared/events';
 
 /** Stamps events as the engine does: seq from 1, `at` one second apart from T0. */
@@ -191,5 +191,76 @@ describe('the dashboard reducer', () => {
     const state = reduce(unknown);
     assert.equal(state.lastSeq, 1);
     assert.deepEqual([state.workflows, state.timeline], [[], []]);
+  });
+
+  it('puts what the healing layer noticed and did on the timeline, with the agent, the attempt and the answer', () => {
+    const state = reduce(
+      ...stamp(
+        { type: 'healing', workflowId: 'wf-1', action: 'detected', failure: 'doom-loop', agent: 'codebot', summary: 'read_file src/a.js called 5 times in a row' },
+        { type: 'healing', workflowId: 'wf-1', action: 'reduce-context', failure: 'doom-loop', attempt: 2, summary: 'retry with a summary of the failure' },
+        { type: 'healing', workflowId: 'wf-1', action: 'ask-human', failure: 'doom-loop', summary: 'retries ran out', choice: 'skip' },
+        { type: 'healing', workflowId: 'wf-1', action: 'recovered', failure: 'doom-loop', summary: 'the step passed' },
+      ),
+    );
+    assert.deepEqual(
+      state.timeline.map((entry) => [entry.kind, entry.agent, entry.outcome, entry.text]),
+      [
+        ['healing', 'codebot', 'error', 'Healing, doom loop: detected: read_file src/a.js called 5 times in a row'],
+        ['healing', undefined, 'info', 'Healing, doom loop: retry with less context, attempt 2: retry with a summary of the failure'],
+        ['healing', undefined, 'info', 'Healing, doom loop: ask you: retries ran out (answer: skip)'],
+        ['healing', undefined, 'ok', 'Healing, doom loop: recovered: the step passed'],
+      ],
+    );
+  });
+
+  it('lists pending approvals oldest first, whatever their seq, drops each once settled, and clips what people read but not the options', () => {
+    const option = `Continue ${'x'.repeat(DASHBOARD_LIMITS.textChars)}`;
+    const escalation: ApprovalView = { id: 'approval-2', at: T0, workflowId: 'wf-1', kind: 'escalation', reason: 'r'.repeat(DASHBOARD_LIMITS.textChars + 10), options: [option, 'Skip'] };
+    const edit: ApprovalView = { id: 'approval-1', at: T0, workflowId: 'wf-1', kind: 'edit', path: 'src/a.js', created: true, diff: [{ kind: 'added', text: 'a' }] };
+    const events = stamp({ type: 'workflow', workflowId: 'wf-1', status: 'RUNNING', step: 'green' });
+    let state = reduce(...events, { type: 'approval-pending', approval: edit }, { type: 'approval-pending', approval: escalation }, { type: 'approval-pending', approval: edit });
+    assert.deepEqual(
+      state.approvals.map((approval) => approval.id),
+      ['approval-1', 'approval-2'],
+      'one entry per id',
+    );
+    const shown = state.approvals[1];
+    assert.ok(shown.kind === 'escalation' && shown.reason.length === DASHBOARD_LIMITS.textChars && shown.options[0] === option);
+    state = applyUpdate(state, { type: 'approval-settled', id: 'approval-1' });
+    assert.deepEqual(
+      state.approvals.map((approval) => approval.id),
+      ['approval-2'],
+    );
+    assert.equal(applyUpdate(state, { type: 'approval-settled', id: 'approval-1' }), state, 'settling twice changes nothing');
+  });
+
+  it("keeps an edit's diff within its cap and says how much is left out", () => {
+    const diff = Array.from({ length: DASHBOARD_LIMITS.diffLines + 5 }, (_, i) => ({ kind: 'added' as const, text: `line ${i}` }));
+    const state = reduce({ type: 'approval-pending', approval: { id: 'a', at: T0, workflowId: 'wf-1', kind: 'edit', path: 'big.js', created: true, diff } });
+    const [edit] = state.approvals;
+    assert.ok(edit.kind === 'edit');
+    assert.equal(edit.diff.length, DASHBOARD_LIMITS.diffLines);
+    assert.equal(edit.diffNote, '5 more lines of the diff are not shown here.');
+  });
+
+  it("sets a known workflow's changed files, capped, and ignores files of a workflow it does not show", () => {
+    const state = reduce(...stamp({ type: 'workflow', workflowId: 'wf-1', status: 'COMPLETED' }));
+    const files = Array.from({ length: DASHBOARD_LIMITS.filesPerWorkflow + 1 }, (_, i) => ({ path: `src/f${i}.js`, created: i === 0 }));
+    const next = applyUpdate(state, { type: 'workflow-files', workflowId: 'wf-1', files });
+    assert.equal(next.workflows[0].files?.length, DASHBOARD_LIMITS.filesPerWorkflow);
+    assert.deepEqual(next.workflows[0].files?.[0], { path: 'src/f0.js', created: true });
+    assert.equal(applyUpdate(state, { type: 'workflow-files', workflowId: 'wf-9', files }), state);
+  });
+
+  it("replaces the memories with each list, keeping the memories' text whole and their provenance within its cap", () => {
+    const many = Array.from({ length: DASHBOARD_LIMITS.provenanceItems + 3 }, (_, i) => `test ${i}`);
+    const memory: MemoryView = { id: 'mem-1', scope: 'global', kind: 'fix', title: 't', text: 'x'.repeat(8_000), tags: ['a'], provenance: { workflowId: 'wf-1', files: ['a.js'], tests: many }, createdAt: T0 };
+    const memories = Array.from({ length: DASHBOARD_LIMITS.memories + 1 }, (_, i) => ({ ...memory, id: `mem-${i}` }));
+    let state = reduce({ type: 'memories', memories });
+    assert.equal(state.memories.length, DASHBOARD_LIMITS.memories);
+    assert.equal(state.memories[0].text.length, 8_000);
+    assert.equal(state.memories[0].provenance.tests.length, DASHBOARD_LIMITS.provenanceItems);
+    state = applyUpdate(state, { type: 'memories', memories: [] });
+    assert.deepEqual(state.memories, []);
   });
 });

@@ -6,7 +6,7 @@ import * as esbuild from 'esbuild';
 import type { RequestMessage } from '../../../src/shared/webviewProtocol';
 import type { Browser } from 'playwright-core';
 import { type ChromiumPage, launchChromium, openChromiumPage } from './chromiumPage';
-import { featureSnapshot, snapshotOf, stamp, T0 } from './dashboardFixture';
+import { EDIT_APPROVAL, ESCALATION, featureSnapshot, reviewSnapshot, snapshotOf, stamp, T0 } from './dashboardFixture';
 
 // The real bundle in a real browser, under the page's real Content Security Policy: what jsdom
 // cannot show (the policy, the toolkit's elements, the codicon font, keyboard use, network).
@@ -112,5 +112,36 @@ describe('the webview bundle in Chromium', function () {
     assert.deepEqual(found, { pwned: null, elements: 0 });
     assert.deepEqual(page.outsideRequests, []);
     assert.deepEqual(await page.violations(), []);
+  });
+
+  it('decides approvals from the keyboard alone, and keeps focus among them as each is decided', async () => {
+    const page = await open('sidebar');
+    await page.post(reviewSnapshot());
+    const approve = page.page.getByRole('button', { name: 'Approve the edit to src/search.js' });
+    await approve.focus();
+    await page.page.keyboard.press('Enter');
+    const request = await lastRequest(page);
+    assert.deepEqual(request.request, { kind: 'decide', approvalId: EDIT_APPROVAL.id, approved: true });
+    await page.post({ type: 'response', id: request.id, ok: true });
+    await page.post({ type: 'updates', updates: [{ type: 'approval-settled', id: EDIT_APPROVAL.id }] });
+    const first = ESCALATION.kind === 'escalation' ? ESCALATION.options[0] : '';
+    await page.page.waitForFunction((name) => document.activeElement?.getAttribute('aria-label') === name, first);
+    await page.page.keyboard.press('Tab');
+    await page.page.keyboard.press('Space');
+    assert.deepEqual((await lastRequest(page)).request, { kind: 'decide', approvalId: ESCALATION.id, approved: true, choice: 'Skip this edit' });
+    assert.deepEqual(await page.violations(), []);
+  });
+
+  it('edits a memory in the toolkit fields under the policy', async () => {
+    const page = await open('command-center');
+    await page.post(reviewSnapshot());
+    await page.page.getByText('Search is case-insensitive').click();
+    await page.page.getByRole('button', { name: 'Edit the memory "Search is case-insensitive"' }).click();
+    const title = page.page.locator('vscode-text-field.memory-title-field input');
+    await title.fill('Searches ignore case');
+    await page.page.getByRole('button', { name: 'Save the memory "Search is case-insensitive"' }).click();
+    assert.deepEqual((await lastRequest(page)).request, { kind: 'edit-memory', memoryId: 'mem-1', title: 'Searches ignore case' });
+    assert.deepEqual(await page.violations(), []);
+    assert.deepEqual(page.errors, []);
   });
 });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { RequestMessage } from '../../../src/shared/webviewProtocol';
-import { featureSnapshot, FEATURE_EVENTS, LIVE, NO_START, stamp } from './dashboardFixture';
+import { BARE, featureSnapshot, FEATURE_EVENTS, LIVE, reviewSnapshot, stamp } from './dashboardFixture';
 import { FakeVsCodeApi, openPage, type TestPage } from './jsdomPage';
 
 const settle = () => new Promise((resolve) => setImmediate(resolve));
@@ -139,12 +139,14 @@ describe('the dashboard app (command center, in jsdom)', () => {
 
   it('disables what the host cannot do and says why, and everything when the host has no state', () => {
     page = openPage('command-center');
-    page.post(featureSnapshot(NO_START));
+    page.post(featureSnapshot(BARE));
     page.runFrames();
-    for (const label of ['Start workflow', 'Undo workflow', 'Open diff']) assert.equal(button(page, label).hasAttribute('disabled'), true, label);
-    assert.match(text(page, '.request-form'), /No workflow to start from a request yet\./);
-    assert.match(text(page, '.unavailable-notes'), /Undo is not available.*Diffs are not available/);
-    assert.match(text(page, '.approvals'), /Reviewing edits is not available/);
+    for (const label of ['Start workflow', 'Undo workflow']) assert.equal(button(page, label).hasAttribute('disabled'), true, label);
+    assert.match(text(page, '.request-form'), /Workflows cannot be started from this window\./);
+    assert.match(text(page, '.workflow-summary .unavailable-note'), /Undoing a workflow is not available in this window\./);
+    assert.match(text(page, '.approvals'), /Edits and escalations are not held for review in this window\./);
+    assert.match(text(page, '.files'), /The files a workflow changed are not available in this window\./);
+    assert.match(text(page, '.memories'), /Learned memories are not available in this window\./);
     page.post({ type: 'unavailable', reason: 'The workflow state could not be opened: locked by another window' });
     page.runFrames();
     assert.equal(text(page, '.connection'), 'The workflow state could not be opened: locked by another window');
@@ -153,12 +155,12 @@ describe('the dashboard app (command center, in jsdom)', () => {
 
   it('gives every control an accessible name, keeps icons away from screen readers, and describes the charts', async () => {
     page = openPage('command-center');
-    page.post(featureSnapshot(LIVE));
+    page.post(reviewSnapshot(LIVE));
     page.runFrames();
     // Charts are drawn at most every 250 ms; the snapshot came right after the first (empty) drawing.
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const controls = [...page.document.querySelectorAll<HTMLElement>('vscode-button, button, vscode-text-area')];
-    assert.ok(controls.length >= 8);
+    const controls = [...page.document.querySelectorAll<HTMLElement>('vscode-button, button, vscode-text-area, vscode-text-field, summary')];
+    assert.ok(controls.length >= 20, `${controls.length} controls`);
     for (const control of controls) assert.ok(control.getAttribute('aria-label') || control.textContent?.trim(), control.outerHTML);
     for (const icon of page.document.querySelectorAll('.codicon')) assert.equal(icon.getAttribute('aria-hidden'), 'true');
     const described = [...page.document.querySelectorAll('canvas[role="img"]')].map((canvas) => canvas.getAttribute('aria-label'));
@@ -183,7 +185,7 @@ describe('the dashboard app (sidebar, in jsdom)', () => {
 
   it('has quick actions that open the command center and the log; starting waits for the host to offer it', () => {
     page = openPage('sidebar');
-    page.post(featureSnapshot(NO_START));
+    page.post(featureSnapshot(BARE));
     page.runFrames();
     button(page, 'Open Command Center').click();
     assert.deepEqual(lastRequest(page).request, { kind: 'open-command-center' });
@@ -192,8 +194,8 @@ describe('the dashboard app (sidebar, in jsdom)', () => {
     assert.deepEqual(lastRequest(page).request, { kind: 'show-log' });
     page.post({ type: 'response', id: lastRequest(page).id, ok: true });
     const start = page.document.querySelector('vscode-button[aria-label^="Start a workflow…"]');
-    assert.equal(start?.getAttribute('aria-label'), 'Start a workflow… (unavailable: No workflow to start from a request yet.)');
+    assert.equal(start?.getAttribute('aria-label'), 'Start a workflow… (unavailable: Workflows cannot be started from this window.)');
     assert.equal(start?.hasAttribute('disabled'), true);
-    assert.match(text(page, '.quick-actions'), /No workflow to start from a request yet\./);
+    assert.match(text(page, '.quick-actions'), /Workflows cannot be started from this window\./);
   });
 });

@@ -1,7 +1,7 @@
 // Host messages for the webview tests: a snapshot of a feature workflow in the middle of its green
 // phase (the reducer applied to the events the engine would emit), with what the host can do.
 import { applyUpdates } from '../../../src/shared/dashboardReducer';
-import { type DashboardCapabilities, type DashboardUpdate, emptyDashboard } from '../../../src/shared/dashboardState';
+import { type ApprovalView, type DashboardCapabilities, type DashboardUpdate, emptyDashboard, type MemoryView } from '../../../src/shared/dashboardState';
 import type { EngineEvent, EngineEventInput } from '../../../src/shared/events';
 import type { SnapshotMessage } from '../../../src/shared/webviewProtocol';
 
@@ -9,12 +9,22 @@ export const T0 = 1_700_000_000_000;
 
 export const LIVE: DashboardCapabilities = {
   start: { available: true },
-  approvals: { available: false, reason: 'Reviewing edits is not available in this version yet.' },
-  undo: { available: false, reason: 'Undo is not available in this version yet.' },
-  diff: { available: false, reason: 'Diffs are not available in this version yet.' },
+  approvals: { available: true },
+  undo: { available: true },
+  files: { available: true },
+  diff: { available: true },
+  memories: { available: true },
 };
 
-export const NO_START: DashboardCapabilities = { ...LIVE, start: { available: false, reason: 'No workflow to start from a request yet.' } };
+/** A host that can do none of what is optional. */
+export const BARE: DashboardCapabilities = {
+  start: { available: false, reason: 'Workflows cannot be started from this window.' },
+  approvals: { available: false, reason: 'Edits and escalations are not held for review in this window.' },
+  undo: { available: false, reason: 'Undoing a workflow is not available in this window.' },
+  files: { available: false, reason: 'The files a workflow changed are not available in this window.' },
+  diff: { available: false, reason: 'Diffs of the changed files are not available in this window.' },
+  memories: { available: false, reason: 'Learned memories are not available in this window.' },
+};
 
 /** Stamps inputs as the engine would, continuing from `after`. */
 export function stamp(inputs: readonly EngineEventInput[], after = 0): EngineEvent[] {
@@ -59,4 +69,55 @@ export const DESCRIPTION: DashboardUpdate = {
 
 export function featureSnapshot(capabilities: DashboardCapabilities = LIVE): SnapshotMessage {
   return snapshotOf([DESCRIPTION, ...stamp(FEATURE_EVENTS)], capabilities);
+}
+
+export const EDIT_APPROVAL: ApprovalView = {
+  id: 'approval-1',
+  at: T0 + 20_000,
+  workflowId: 'wf-1',
+  kind: 'edit',
+  path: 'src/search.js',
+  created: false,
+  diff: [
+    { kind: 'hunk', text: '@@ -1,3 +1,3 @@' },
+    { kind: 'context', text: 'export function byAuthor(books, author) {' },
+    { kind: 'removed', text: '  return [];' },
+    { kind: 'added', text: '  return books.filter((book) => book.author.toLowerCase().includes(author.toLowerCase()));' },
+    { kind: 'context', text: '}' },
+  ],
+};
+
+export const ESCALATION: ApprovalView = {
+  id: 'approval-2',
+  at: T0 + 21_000,
+  workflowId: 'wf-1',
+  kind: 'escalation',
+  reason: '"src/search.js" has unsaved changes, and codebot wants to write it. Save or revert your changes, then continue; or skip this edit.',
+  options: ['Continue (I saved or reverted it)', 'Skip this edit'],
+};
+
+export const MEMORY: MemoryView = {
+  id: 'mem-1',
+  scope: 'workspace',
+  kind: 'convention',
+  title: 'Search is case-insensitive',
+  text: 'Every search in this project lower-cases both sides before comparing.',
+  tags: ['search'],
+  provenance: { workflowId: 'wf-0', files: ['src/search.js'], tests: ['test/search.test.js::search > ignores case'] },
+  createdAt: T0 - 86_400_000,
+};
+
+/** The feature workflow with an edit and an escalation waiting, its changed files, and one memory. */
+export function reviewSnapshot(capabilities: DashboardCapabilities = LIVE): SnapshotMessage {
+  return snapshotOf(
+    [
+      DESCRIPTION,
+      ...stamp(FEATURE_EVENTS),
+      { type: 'workflow-files', workflowId: 'wf-1', files: [{ path: 'test/search.test.js', created: true }] },
+      { type: 'approval-pending', approval: EDIT_APPROVAL },
+      { type: 'approval-pending', approval: ESCALATION },
+      { type: 'memories', memories: [MEMORY] },
+    ],
+    capabilities,
+  );
 }

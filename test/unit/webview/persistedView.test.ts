@@ -24,11 +24,11 @@ describe("the view's saved state", () => {
 
   it('ignores a state saved in another format, or one that is damaged, keeping what can be kept', () => {
     const memory = new MemoryState();
-    for (const stored of [undefined, null, 'x', { format: 0, ui: {} }, { format: 1 }]) {
+    for (const stored of [undefined, null, 'x', { format: 1, ui: {} }, { format: 2 }]) {
       memory.stored = stored;
       assert.equal(new PersistedView(memory).restore(), undefined, JSON.stringify(stored));
     }
-    memory.stored = { format: 1, ui: { requestDraft: 'a' }, shown: { state: { workflows: 'oops' } } };
+    memory.stored = { format: 2, ui: { requestDraft: 'a' }, shown: { state: { workflows: 'oops' } } };
     assert.deepEqual(new PersistedView(memory).restore(), { ui: { requestDraft: 'a' } });
   });
 

@@ -19,7 +19,7 @@ describe('the activity timeline', () => {
   beforeEach(() => {
     document = new JSDOM('<!DOCTYPE html><body></body>').window.document;
     requests.splice(0);
-    table = new TimelineTable({ dom: new Dom(document), actions: { request: async (request) => requests.push(request) > 0, select: () => undefined, saveDraft: () => undefined } });
+    table = new TimelineTable({ dom: new Dom(document), actions: { request: async (request) => requests.push(request) > 0, select: () => undefined, saveDraft: () => undefined, notify: () => undefined } });
     document.body.append(table.element);
   });
 

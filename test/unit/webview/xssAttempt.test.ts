@@ -32,7 +32,34 @@ function hostileUpdates(): DashboardUpdate[] {
     },
   ];
   const description: DashboardUpdate = { type: 'workflow-description', workflowId: 'wf-1', name: PAYLOAD, steps: [ATTACKS[0], 'green'], status: 'RUNNING', step: 'green', createdAt: T0, updatedAt: T0 };
-  return [description, ...stamp(inputs)];
+  // What reaches the views besides events: an edit's path and diff, an escalation's reason and
+  // options, changed files, and a memory (its title, text, tags and provenance all model-written).
+  const others: DashboardUpdate[] = [
+    {
+      type: 'approval-pending',
+      approval: {
+        id: 'approval-1',
+        at: T0,
+        workflowId: 'wf-1',
+        kind: 'edit',
+        path: ATTACKS[1],
+        created: false,
+        diff: ATTACKS.flatMap((attack) => [
+          { kind: 'removed' as const, text: attack },
+          { kind: 'added' as const, text: attack },
+        ]),
+        diffNote: ATTACKS[2],
+      },
+    },
+    { type: 'approval-pending', approval: { id: 'approval-2', at: T0, workflowId: 'wf-1', kind: 'escalation', reason: PAYLOAD, options: [ATTACKS[0], ATTACKS[2]] } },
+    { type: 'approval-pending', approval: { id: 'approval-3', at: T0, workflowId: 'wf-1', kind: 'command', command: ATTACKS[3] } },
+    { type: 'workflow-files', workflowId: 'wf-1', files: [{ path: ATTACKS[1], created: true }] },
+    {
+      type: 'memories',
+      memories: [{ id: 'mem-1', scope: 'workspace', kind: 'fix', title: ATTACKS[0], text: PAYLOAD, tags: [ATTACKS[2]], provenance: { workflowId: 'wf-0', files: [ATTACKS[1]], tests: [ATTACKS[3]] }, createdAt: T0 }],
+    },
+  ];
+  return [description, ...stamp(inputs), ...others];
 }
 
 function assertInert(page: TestPage): void {
@@ -59,9 +86,20 @@ describe('model output in the views', () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
       assertInert(page);
       const shown = page.document.body.textContent ?? '';
-      for (const attack of view === 'sidebar' ? [ATTACKS[0], ATTACKS[1]] : ATTACKS) assert.ok(shown.includes(attack), `shown as written: ${attack}`);
+      for (const attack of ATTACKS) assert.ok(shown.includes(attack), `shown as written: ${attack}`);
     });
   }
+
+  it('shows a memory being edited as text too: the fields hold the hostile text as their value', () => {
+    page = openPage('command-center', { runScripts: true });
+    page.post(snapshotOf(hostileUpdates()));
+    page.runFrames();
+    const edit = [...page.document.querySelectorAll<HTMLElement>('vscode-button')].find((button) => button.getAttribute('aria-label')?.startsWith('Edit the memory'));
+    edit?.click();
+    const text = page.document.querySelector('.memory-text-field') as HTMLElement & { value: string };
+    assert.equal(text.value, PAYLOAD);
+    assertInert(page);
+  });
 
   it('refuses, in the page code itself, to set an attribute that could load or run something', async () => {
     const { Dom } = await import('../../../webview/src/dom');

@@ -38,7 +38,8 @@ export function phaseColor(colors: ChartColors, step: string, index: number): st
 }
 
 export function seriesColor(colors: ChartColors, index: number): string {
-  const cycle = [colors.blue, colors.purple, colors.orange, colors.yellow, colors.green, colors.red];
+  // Orange last: VS Code's charts.orange is translucent, and reads as brown on a dark theme.
+  const cycle = [colors.blue, colors.purple, colors.yellow, colors.green, colors.red, colors.orange];
   return cycle[index % cycle.length];
 }
 

@@ -7,6 +7,8 @@ import type { PartContext } from './viewModel';
 export interface ActionButtonOptions {
   readonly icon: string;
   readonly label: string;
+  /** The accessible name, when the label alone does not say what the button acts on. */
+  readonly name?: string;
   /** Icon-only buttons show no text. */
   readonly appearance?: 'primary' | 'secondary' | 'icon';
   readonly onPress: () => Promise<unknown> | void;
@@ -14,6 +16,7 @@ export interface ActionButtonOptions {
 
 export class ActionButton {
   readonly element: HTMLElement;
+  private name: string;
   private enabled = false;
   private busy = false;
   private reason: string | undefined;
@@ -22,8 +25,9 @@ export class ActionButton {
     { dom }: PartContext,
     private readonly options: ActionButtonOptions,
   ) {
+    this.name = options.name ?? options.label;
     const iconOnly = options.appearance === 'icon';
-    this.element = dom.el('vscode-button', { attrs: { appearance: options.appearance ?? 'secondary', 'aria-label': options.label } }, [
+    this.element = dom.el('vscode-button', { attrs: { appearance: options.appearance ?? 'secondary', 'aria-label': this.name } }, [
       dom.el('span', { class: 'codicon codicon-' + options.icon, attrs: { slot: iconOnly ? undefined : 'start', 'aria-hidden': 'true' } }),
       iconOnly ? undefined : options.label,
     ]);
@@ -51,10 +55,21 @@ export class ActionButton {
     }
   }
 
+  /** Changes the accessible name (what the button acts on changed). */
+  rename(name: string): void {
+    this.name = name;
+    this.refresh();
+  }
+
+  /** Moves keyboard focus to the button. */
+  focus(): void {
+    this.element.focus();
+  }
+
   private refresh(): void {
-    const { label } = this.options;
+    const { name } = this;
     setAttribute(this.element, 'disabled', !this.enabled || this.busy);
-    setAttribute(this.element, 'aria-label', this.reason ? `${label} (unavailable: ${this.reason})` : label);
-    setAttribute(this.element, 'title', this.reason ?? label);
+    setAttribute(this.element, 'aria-label', this.reason ? `${name} (unavailable: ${this.reason})` : name);
+    setAttribute(this.element, 'title', this.reason ?? name);
   }
 }

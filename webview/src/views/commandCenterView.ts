@@ -1,11 +1,14 @@
 // The command center: on the left the workflows and the form that starts a new one; on the right
-// the selected workflow with its controls, the charts, its activity, then the Board's verdicts, its
-// tests, its tokens and the approvals.
+// the selected workflow with its controls, what waits for the user's decision, the charts, its
+// activity, then the Board's verdicts, its tests, the files it changed and its tokens; last, the
+// learned memories.
 import type { Dom } from '../dom';
 import { DashboardCharts } from '../charts/dashboardCharts';
 import { ApprovalsCard } from './approvalsCard';
 import { BoardVerdicts } from './boardVerdicts';
+import { ChangedFiles } from './changedFiles';
 import { ConnectionBanner } from './connectionBanner';
+import { MemoriesCard } from './memoriesCard';
 import { RequestForm } from './requestForm';
 import { TestResults } from './testResults';
 import { TimelineTable } from './timelineTable';
@@ -30,6 +33,8 @@ export class CommandCenterView implements DashboardView {
   private readonly tests: TestResults;
   private readonly tokens: TokenUsage;
   private readonly approvals: ApprovalsCard;
+  private readonly files: ChangedFiles;
+  private readonly memories: MemoriesCard;
   private readonly form: RequestForm;
 
   constructor(dom: Dom, actions: ViewActions) {
@@ -42,7 +47,9 @@ export class CommandCenterView implements DashboardView {
     this.verdicts = new BoardVerdicts(context);
     this.tests = new TestResults(context);
     this.tokens = new TokenUsage(context, 'Tokens and cost');
-    this.approvals = new ApprovalsCard(context);
+    this.approvals = new ApprovalsCard(context, { compact: false });
+    this.files = new ChangedFiles(context);
+    this.memories = new MemoriesCard(context);
     this.form = new RequestForm(context);
     this.root = dom.el('div', { class: 'command-center' }, [
       dom.el('header', { class: 'page-header' }, [dom.el('h1', {}, [dom.icon('pulse'), ' Imperium Command Center']), this.banner.element]),
@@ -50,9 +57,11 @@ export class CommandCenterView implements DashboardView {
         dom.el('aside', { class: 'sidebar-column' }, [this.list.element, this.form.element]),
         dom.el('div', { class: 'main-column' }, [
           dom.el('div', { class: 'card' }, [this.summary.element]),
+          this.approvals.element,
           this.charts.element,
           this.timeline.element,
-          dom.el('div', { class: 'detail-grid' }, [this.verdicts.element, this.tests.element, this.tokens.element, this.approvals.element]),
+          dom.el('div', { class: 'detail-grid' }, [this.verdicts.element, this.tests.element, this.files.element, this.tokens.element]),
+          this.memories.element,
         ]),
       ]),
     ]);
@@ -68,7 +77,9 @@ export class CommandCenterView implements DashboardView {
     this.verdicts.render(selected?.verdicts ?? NO_VERDICTS);
     this.tests.render(selected?.testRuns ?? NO_RUNS);
     this.tokens.render(selected?.tokens ?? NO_TOKENS);
-    this.approvals.render(capabilities?.approvals);
+    this.approvals.render(state.approvals, capabilities?.approvals);
+    this.files.render(selected, capabilities?.files, capabilities?.diff);
+    this.memories.render(state.memories, capabilities?.memories);
     this.form.render(capabilities?.start, model.ui.requestDraft);
   }
 

@@ -1,9 +1,11 @@
-// The sidebar dashboard, the compact version: the workflow being worked on with its controls, what
-// each agent is doing, the tokens spent, and quick actions.
+// The sidebar dashboard, the compact version: what waits for the user's decision (when something
+// does), the workflow being worked on with its controls, what each agent is doing, the tokens spent,
+// and quick actions.
 import { type Dom, setAttribute, setText } from '../dom';
 import { formatCost, formatCount } from '../format';
 import { ActionButton } from './actionButton';
 import { AgentList } from './agentList';
+import { ApprovalsCard } from './approvalsCard';
 import { ConnectionBanner } from './connectionBanner';
 import { totalOf } from './tokenUsage';
 import type { DashboardView, PartContext, ViewActions, ViewModel } from './viewModel';
@@ -14,6 +16,7 @@ export class SidebarView implements DashboardView {
   private readonly banner: ConnectionBanner;
   private readonly summary: WorkflowSummary;
   private readonly agents: AgentList;
+  private readonly approvals: ApprovalsCard;
   private readonly tokens: HTMLElement;
   private readonly openCommandCenter: ActionButton;
   private readonly start: ActionButton;
@@ -26,6 +29,7 @@ export class SidebarView implements DashboardView {
     this.banner = new ConnectionBanner(dom);
     this.summary = new WorkflowSummary(context, { compact: true, emptyText: 'No workflow is running.' });
     this.agents = new AgentList(context);
+    this.approvals = new ApprovalsCard(context, { compact: true });
     this.tokens = dom.el('p', { class: 'token-total' });
     const openCenter = () => actions.request({ kind: 'open-command-center' }, 'Open Command Center');
     this.openCommandCenter = new ActionButton(context, { icon: 'dashboard', label: 'Open Command Center', appearance: 'primary', onPress: openCenter });
@@ -38,6 +42,7 @@ export class SidebarView implements DashboardView {
     this.showLog.update(true);
     this.root = dom.el('div', { class: 'sidebar' }, [
       this.banner.element,
+      this.approvals.element,
       dom.el('section', { class: 'card', attrs: { 'aria-label': 'Workflow' } }, [this.workflowHeading, this.summary.element]),
       this.agents.element,
       dom.el('section', { class: 'card', attrs: { 'aria-label': 'Tokens' } }, [dom.el('h2', {}, ['Tokens']), this.tokens]),
@@ -54,6 +59,7 @@ export class SidebarView implements DashboardView {
   render(model: ViewModel): void {
     const { capabilities } = model;
     this.banner.render(model.connection);
+    this.approvals.render(model.state.approvals, capabilities?.approvals);
     const status = model.selected?.status;
     setText(this.workflowHeading, status === undefined || status === 'RUNNING' || status === 'PAUSED' ? 'Active workflow' : 'Latest workflow');
     this.summary.render(model.selected, capabilities, model.now);

@@ -24,6 +24,8 @@ export interface ViewActions {
   request(request: HostRequest, label: string): Promise<boolean>;
   select(workflowId: string): void;
   saveDraft(text: string): void;
+  /** Shows a message to the user, as a refused request's is shown. */
+  notify(message: string): void;
 }
 
 export interface PartContext {

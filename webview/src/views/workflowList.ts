@@ -4,7 +4,7 @@
 import { isTerminalWorkflow } from '../../../src/shared/taskStatus';
 import type { WorkflowView } from '../../../src/shared/dashboardState';
 import { phaseOf, progressOf } from '../../../src/shared/workflowPhase';
-import { setAttribute, setText } from '../dom';
+import { setAttribute, setText, syncChildren } from '../dom';
 import { formatTime, PHASE_LABELS, STATUS_ICONS, STATUS_LABELS, stepLabel, workflowTitle } from '../format';
 import type { PartContext } from './viewModel';
 
@@ -105,12 +105,4 @@ export class WorkflowList {
     setAttribute(this.pastHeading, 'hidden', past.length === 0);
     setAttribute(this.past, 'hidden', past.length === 0);
   }
-}
-
-/** Makes `parent`'s children exactly `children`, in order, touching only what differs. */
-function syncChildren(parent: Element, children: readonly Element[]): void {
-  children.forEach((child, index) => {
-    if (parent.children[index] !== child) parent.insertBefore(child, parent.children[index] ?? null);
-  });
-  while (parent.children.length > children.length) parent.lastElementChild?.remove();
 }

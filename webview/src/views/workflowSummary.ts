@@ -1,7 +1,8 @@
 // A workflow at a glance, with its controls: title and status, the phases with the current one
-// marked, progress, why it stopped, and pause / resume / cancel (plus undo and diff in the command
-// center, disabled with the host's reason while the host cannot do them).
+// marked, progress, why it stopped, and pause / resume / cancel (plus undo in the command center,
+// disabled with the host's reason while the host cannot do it).
 import type { DashboardCapabilities, WorkflowView } from '../../../src/shared/dashboardState';
+import { isTerminalWorkflow } from '../../../src/shared/taskStatus';
 import { phaseOf, progressOf, WORK_PHASES } from '../../../src/shared/workflowPhase';
 import { setAttribute, setText } from '../dom';
 import { formatDuration, formatTime, PHASE_LABELS, STATUS_ICONS, STATUS_LABELS, stepLabel, workflowTitle } from '../format';
@@ -47,7 +48,6 @@ export class WorkflowSummary {
   private readonly resume: ActionButton;
   private readonly cancel: ActionButton;
   private readonly undo: ActionButton | undefined;
-  private readonly diff: ActionButton | undefined;
   private workflowId: string | undefined;
   private stepperKey = '';
 
@@ -56,17 +56,16 @@ export class WorkflowSummary {
     options: { readonly compact: boolean; readonly emptyText: string },
   ) {
     const { dom, actions } = context;
-    const act = (kind: 'pause' | 'resume' | 'cancel', label: string) => () => {
+    const act = (kind: 'pause' | 'resume' | 'cancel' | 'undo', label: string) => () => {
       if (this.workflowId !== undefined) return actions.request({ kind, workflowId: this.workflowId }, label);
     };
     this.pause = new ActionButton(context, { icon: 'debug-pause', label: 'Pause', onPress: act('pause', 'Pause') });
     this.resume = new ActionButton(context, { icon: 'debug-continue', label: 'Resume', onPress: act('resume', 'Resume') });
     this.cancel = new ActionButton(context, { icon: 'debug-stop', label: 'Cancel', onPress: act('cancel', 'Cancel') });
     if (!options.compact) {
-      // These stay disabled until the host can do them; a press never reaches it.
-      this.undo = new ActionButton(context, { icon: 'discard', label: 'Undo workflow', onPress: () => undefined });
-      this.diff = new ActionButton(context, { icon: 'diff', label: 'Open diff', onPress: () => undefined });
-      this.unavailable = dom.el('ul', { class: 'unavailable-notes' });
+      // The host asks the user to confirm, showing what will be restored and deleted.
+      this.undo = new ActionButton(context, { icon: 'discard', label: 'Undo workflow', onPress: act('undo', 'Undo workflow') });
+      this.unavailable = dom.el('p', { class: 'unavailable-note' });
     }
     this.title = dom.el(options.compact ? 'h3' : 'h2', { class: 'summary-title' });
     this.status = dom.el('span', { class: 'status-tag' });
@@ -86,7 +85,6 @@ export class WorkflowSummary {
         this.resume.element,
         this.cancel.element,
         this.undo?.element,
-        this.diff?.element,
       ]),
       this.unavailable,
     ]);
@@ -120,7 +118,7 @@ export class WorkflowSummary {
     this.pause.update(live && workflow.status === 'RUNNING');
     this.resume.update(live && workflow.status === 'PAUSED');
     this.cancel.update(live && (workflow.status === 'RUNNING' || workflow.status === 'PAUSED'));
-    this.renderUnavailable(capabilities);
+    this.renderUndo(workflow, capabilities);
   }
 
   private renderStepper(items: readonly StepperItem[]): void {
@@ -139,24 +137,13 @@ export class WorkflowSummary {
     );
   }
 
-  private renderUnavailable(capabilities: DashboardCapabilities | undefined): void {
-    if (!this.unavailable || !this.undo || !this.diff) return;
-    const notes: string[] = [];
-    for (const [button, availability] of [
-      [this.undo, capabilities?.undo],
-      [this.diff, capabilities?.diff],
-    ] as const) {
-      const reason = availability && !availability.available ? availability.reason : undefined;
-      // Nothing can enable them yet: the protocol has no request for either.
-      button.update(false, reason);
-      if (reason) notes.push(reason);
-    }
-    const key = notes.join('\n');
-    if (this.unavailable.dataset.key === key) return;
-    this.unavailable.dataset.key = key;
-    this.context.dom.replace(
-      this.unavailable,
-      notes.map((note) => this.context.dom.el('li', {}, [note])),
-    );
+  private renderUndo(workflow: WorkflowView, capabilities: DashboardCapabilities | undefined): void {
+    if (!this.undo || !this.unavailable) return;
+    const undo = capabilities?.undo;
+    const unavailable = undo && !undo.available ? undo.reason : undefined;
+    const ended = isTerminalWorkflow(workflow.status);
+    this.undo.update(undo?.available === true && ended, unavailable ?? (ended ? undefined : 'Cancel the workflow, or let it finish, before undoing it.'));
+    setText(this.unavailable, unavailable ?? '');
+    setAttribute(this.unavailable, 'hidden', unavailable === undefined);
   }
 }

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
-import { imperiumExtension } from './imperium';
+import { imperiumExtension } from '../imperium';
 
 interface ContributedCommand {
   readonly command: string;

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ImperiumApi } from '../../../src/host/api';
-import { imperiumApi } from './imperium';
+import type { ImperiumApi } from '../../../../src/host/api';
+import { imperiumApi } from '../imperium';
 
 function setApiKey(key: string): Promise<unknown> {
   return Promise.resolve(vscode.commands.executeCommand('imperium.setApiKey', key));

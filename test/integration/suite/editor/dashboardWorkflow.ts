@@ -1,11 +1,50 @@
 // A feature workflow (plan, red, green with one retry, refactor, review) whose step handlers are
 // test doubles of the agents: each reports the agent, tool, token, test-run and verdict events the
-// real ones report, with short pauses, so a real engine runs it as it would run the real one.
-import { type StepContext, StepHandlers } from '../../../src/core/orchestrator/stepHandler';
-import type { Clock } from '../../../src/core/ports';
+// real ones report, with short pauses, so a real engine runs it as it would run the real one. Two
+// more for the views' controls: one whose first step waits for the test's word (to pause it while
+// it runs), and one whose edits wait for the user's approval, as in the review mode "always".
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { PendingApprovals } from '../../../../src/core/approvals/pendingApprovals';
+import { type StepContext, StepHandlers } from '../../../../src/core/orchestrator/stepHandler';
+import type { Clock } from '../../../../src/core/ports';
+
+/** Holds the step that waits on it until the test opens it; opening it again does nothing. */
+export class Gate {
+  private openGate!: () => void;
+  private readonly opened = new Promise<void>((resolve) => (this.openGate = resolve));
+
+  open(): void {
+    this.openGate();
+  }
+
+  /** Resolves when open, or rejects when the step is aborted first. */
+  wait(signal: AbortSignal): Promise<void> {
+    return new Promise((resolve, reject) => {
+      signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+      void this.opened.then(resolve);
+    });
+  }
+}
+
+export interface ScriptedAgentsOptions {
+  readonly clock: Clock;
+  /** What the edits of the `reviewed-edits` step wait for. */
+  readonly approvals: PendingApprovals;
+  /** The workspace folder the reviewed edits write to. */
+  readonly root: string;
+  /** The step `held` waits on it. */
+  readonly gate: () => Gate;
+}
+
+/** The edits the `reviewed-edits` step proposes to math.js, in turn. */
+export const REVIEWED_EDITS = [
+  { name: 'subtract', code: '\nfunction subtract(a, b) {\n  return a - b;\n}\n' },
+  { name: 'multiply', code: '\nfunction multiply(a, b) {\n  return a * b;\n}\n' },
+] as const;
 
 /** Test doubles of the agents: each step reports agent, tool, token, test-run and verdict events as the real ones do. */
-export function scriptedAgents(clock: Clock): StepHandlers {
+export function scriptedAgents({ clock, approvals, root, gate }: ScriptedAgentsOptions): StepHandlers {
   const pause = (ms: number, signal: AbortSignal) => clock.sleep(ms, signal);
   const say = (context: StepContext, events: Parameters<StepContext['emit']>[0][]) => events.forEach((event) => context.emit(event));
   const tokens = (agent: 'codebot' | 'testbot' | 'product-owner' | 'cto' | 'cso', total: number) =>
@@ -94,8 +133,42 @@ export function scriptedAgents(clock: Clock): StepHandlers {
           { type: 'verdict', subject: 'change', member: 'board', decision: 'approved', summary: 'all members approve' },
         ]);
       },
+    })
+    .register('held', {
+      run: async (_input, context) => {
+        say(context, [{ type: 'agent', agent: 'product-owner', state: 'started', message: 'Acceptance criteria for: show the author next to each title' }]);
+        await gate().wait(context.signal);
+        say(context, [{ type: 'agent', agent: 'product-owner', state: 'finished', message: '2 acceptance criteria' }]);
+      },
+    })
+    .register('reviewed-edits', {
+      // As CodeBot's writes behind the review gate: each edit is asked for, and written only when approved.
+      run: async (_input, context) => {
+        say(context, [{ type: 'agent', agent: 'codebot', state: 'started', message: 'Add subtract and multiply to math.js' }]);
+        for (const edit of REVIEWED_EDITS) {
+          const path = 'math.js';
+          const before = await readFile(join(root, path), 'utf8');
+          const after = before.replace(/\nmodule\.exports = \{ (.*) \};\n$/, (_line, names: string) => `${edit.code}\nmodule.exports = { ${names}, ${edit.name} };\n`);
+          const decision = await approvals.request({ kind: 'edit', workflowId: context.workflowId, path, before, after }, context.signal);
+          if (decision.approved) await writeFile(join(root, path), after);
+          say(context, [{ type: 'tool', agent: 'codebot', tool: 'edit_file', path, outcome: decision.approved ? 'ok' : 'refused', durationMs: 3, message: decision.approved ? `added ${edit.name}` : `the user rejected ${edit.name}` }]);
+        }
+        say(context, [{ type: 'agent', agent: 'codebot', state: 'finished', message: 'Done with the edits the user approved' }]);
+      },
     });
 }
+
+/** Plan waits for the test's word, then red. */
+export const HELD_WORKFLOW = {
+  name: 'held',
+  version: 1,
+  steps: [
+    { name: 'plan', handler: 'held' },
+    { name: 'red', handler: 'red' },
+  ],
+};
+
+export const REVIEWED_WORKFLOW = { name: 'reviewed edits', version: 1, steps: [{ name: 'green', handler: 'reviewed-edits' }] };
 
 export const FEATURE_WORKFLOW = {
   name: 'feature',

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { EngineDashboardSource } from '../../../../src/host/dashboard/engineDashboardSource';
+import { EngineDashboardSource, type EngineDashboardSourceOptions } from '../../../../src/host/dashboard/engineDashboardSource';
 import type { DashboardUpdate } from '../../../../src/shared/dashboardState';
 import type { EngineEvent } from '../../../../src/shared/events';
 import { handler, handlersOf, nextEvent, useEngines } from '../../core/orchestrator/engineTestKit';
@@ -38,8 +38,12 @@ describe('the dashboard source over the embedded engine', () => {
   const sources: EngineDashboardSource[] = [];
   afterEach(() => sources.splice(0).forEach((source) => source.dispose()));
 
-  async function openSource(engine: Parameters<typeof EngineDashboardSource.open>[0]['engine'], requestWorkflow?: { definition: unknown }, pastEvents?: () => Promise<EngineEvent[]>) {
-    const source = await EngineDashboardSource.open({ engine, logger: new RecordingLogger(), requestWorkflow, pastEvents });
+  async function openSource(engine: EngineDashboardSourceOptions['engine'], requestWorkflow?: { definition: unknown }, pastEvents?: () => Promise<EngineEvent[]>) {
+    return openWith({ engine, requestWorkflow, pastEvents });
+  }
+
+  async function openWith(options: Omit<EngineDashboardSourceOptions, 'logger'> & { logger?: RecordingLogger }) {
+    const source = await EngineDashboardSource.open({ logger: new RecordingLogger(), ...options });
     sources.push(source);
     return source;
   }
@@ -134,10 +138,11 @@ describe('the dashboard source over the embedded engine', () => {
     const { engine } = await engines.open(handlers);
     const without = await openSource(engine);
     const { capabilities } = without.snapshot();
-    assert.equal(capabilities.start.available, false);
-    assert.ok(!capabilities.start.available && /no workflow to start from a request/.test(capabilities.start.reason));
-    for (const other of [capabilities.approvals, capabilities.undo, capabilities.diff]) assert.equal(other.available, false);
-    await assert.rejects(without.start('Add search'), /no workflow to start from a request/);
+    assert.deepEqual(capabilities.start, { available: false, reason: 'Workflows cannot be started from this window.' });
+    for (const other of [capabilities.approvals, capabilities.undo, capabilities.files, capabilities.diff, capabilities.memories]) assert.equal(other.available, false);
+    await assert.rejects(without.start('Add search'), /Workflows cannot be started from this window\./);
+    await assert.rejects(without.decide('approval-1', { approved: true }), /not held for review/);
+    await assert.rejects(without.undo('wf-1'), /Undoing a workflow is not available/);
 
     const withWorkflow = await openSource(engine, { definition: FEATURE });
     assert.equal(withWorkflow.snapshot().capabilities.start.available, true);

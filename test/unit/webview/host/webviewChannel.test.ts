@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Logger } from '../../../../src/core/ports';
-import type { DashboardListener, DashboardSnapshot, DashboardSource } from '../../../../src/host/dashboard/dashboardSource';
+import type { ApprovalAnswer, DashboardListener, DashboardSnapshot, DashboardSource, MemoryEdit } from '../../../../src/host/dashboard/dashboardSource';
 import { type EditorActions, WebviewChannel, type WebviewEndpoint } from '../../../../src/host/dashboard/webviewChannel';
 import { emptyDashboard, type DashboardUpdate } from '../../../../src/shared/dashboardState';
 import type { HostToWebview } from '../../../../src/shared/webviewProtocol';
@@ -56,6 +56,11 @@ class FakeSource implements DashboardSource {
     await this.act(`start ${request}`);
     return 'wf-9';
   };
+  decide = (id: string, answer: ApprovalAnswer) => this.act(`decide ${id} ${JSON.stringify(answer)}`);
+  undo = (id: string) => this.act(`undo ${id}`);
+  openDiff = (id: string, path: string) => this.act(`diff ${id} ${path}`);
+  editMemory = (id: string, edit: MemoryEdit) => this.act(`edit ${id} ${JSON.stringify(edit)}`);
+  deleteMemory = (id: string) => this.act(`delete ${id}`);
 
   private async act(call: string): Promise<void> {
     this.calls.push(call);
@@ -165,6 +170,28 @@ describe('the channel between the host and a dashboard webview', () => {
       webview.posted.map((message) => message.type === 'response' && message.ok),
       [true, true, true, true, true],
     );
+  });
+
+  it('hands decisions, undo, diffs and memory changes to the source, as checked', async () => {
+    const requests = [
+      { kind: 'decide', approvalId: 'approval-1', approved: false },
+      { kind: 'decide', approvalId: 'approval-2', approved: true, choice: 'Skip this edit' },
+      { kind: 'undo', workflowId: 'wf-1' },
+      { kind: 'open-diff', workflowId: 'wf-1', path: 'src/a.js' },
+      { kind: 'edit-memory', memoryId: 'mem-1', text: '  Lower-case both sides.  ' },
+      { kind: 'delete-memory', memoryId: 'mem-2' },
+    ];
+    requests.forEach((request, id) => webview.send({ type: 'request', id, request }));
+    await settle();
+    assert.deepEqual(source.calls, [
+      'decide approval-1 {"approved":false}',
+      'decide approval-2 {"approved":true,"choice":"Skip this edit"}',
+      'undo wf-1',
+      'diff wf-1 src/a.js',
+      'edit mem-1 {"text":"Lower-case both sides."}',
+      'delete mem-2',
+    ]);
+    assert.ok(webview.posted.every((message) => message.type === 'response' && message.ok));
   });
 
   it('stops posting while the view is hidden, and sends a fresh snapshot when it is ready again', async () => {
