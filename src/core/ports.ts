@@ -192,7 +192,11 @@ export class ModelError extends Error {
 // ---------------------------------------------------------------- approvals
 
 export type ApprovalRequest =
-  | { readonly kind: 'edit'; readonly workflowId: string; readonly path: string; readonly before?: string; readonly after: string }
+  /**
+   * An edit to review. `applied`: it is already on disk (a workflow that ended without the Board's
+   * approval), so approving keeps it and rejecting reverts the file; otherwise approving applies it.
+   */
+  | { readonly kind: 'edit'; readonly workflowId: string; readonly path: string; readonly before?: string; readonly after: string; readonly applied?: boolean }
   | { readonly kind: 'command'; readonly workflowId: string; readonly command: string }
   | { readonly kind: 'escalation'; readonly workflowId: string; readonly reason: string; readonly options: readonly string[] };
 

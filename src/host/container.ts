@@ -1,11 +1,17 @@
 // The composition root: builds every host service once, in order, and owns every disposable.
 import * as vscode from 'vscode';
-import type { ImperiumApi } from './api';
+import type { ImperiumApi, WorkflowsApi } from './api';
 import { ApiKeyStore } from './apiKeyStore';
+import { registerCodeLens } from './codeLens/registerCodeLens';
 import { registerCommands } from './commands';
 import { registerDashboard } from './dashboard/registerDashboard';
-import { WorkflowEngineSource } from './dashboard/workflowEngineSource';
+import { registerMemoryCommands } from './memory/memoryCommands';
 import { Settings } from './settings';
+import { TestExplorer } from './testing/testExplorer';
+import { registerWorkflowCommands } from './workflows/workflowCommands';
+import { WorkflowDashboardSource } from './workflows/workflowDashboardSource';
+import { registerWorkflowDiffs } from './workflows/workflowDiffs';
+import { WorkflowHost } from './workflows/workflowHost';
 
 export class Container implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
@@ -15,20 +21,40 @@ export class Container implements vscode.Disposable {
     readonly log: vscode.LogOutputChannel,
     readonly settings: Settings,
     readonly apiKeys: ApiKeyStore,
+    private readonly workflows: WorkflowHost,
+    private readonly tests: TestExplorer | undefined,
   ) {}
 
   static create(context: vscode.ExtensionContext): Container {
     const log = vscode.window.createOutputChannel('Imperium Flow', { log: true });
     const settings = new Settings();
     const apiKeys = new ApiKeyStore(context.secrets, settings);
-    const container = new Container(context, log, settings, apiKeys);
-    container.register(log);
-    container.register(...registerCommands({ log, apiKeys }));
-    const workflows = new WorkflowEngineSource((context.storageUri ?? context.globalStorageUri).fsPath, log);
+    const firstFolder = vscode.workspace.workspaceFolders?.[0];
+    // Every test run, the user's and the agents', goes through the Test Explorer.
+    const tests = firstFolder ? TestExplorer.create({ folder: firstFolder, log, settings }) : undefined;
+    const workflows = new WorkflowHost({
+      storageFolder: context.storageUri?.fsPath,
+      globalStorageFolder: context.globalStorageUri.fsPath,
+      settings,
+      apiKeys,
+      log,
+      tests: (folder) => {
+        if (!tests) throw new Error(`No Test Explorer for ${folder.name}: reload the window after opening a folder.`);
+        return tests.runner;
+      },
+    });
+    const container = new Container(context, log, settings, apiKeys, workflows, tests);
+    container.register(log, workflows);
+    if (tests) container.register(tests, ...registerCodeLens({ failingTests: tests.failingTests, workflows: workflows.targets, log }));
+    container.register(...registerCommands({ log, apiKeys }), ...registerWorkflowCommands(workflows.service, log));
+    container.register(...registerMemoryCommands({ memories: workflows.memories, log }));
+    const views = new WorkflowDashboardSource(workflows.service, workflows.memories, log);
     const showLog = () => log.show(true);
-    container.register(workflows, ...registerDashboard({ extensionUri: context.extensionUri, source: workflows.source, logger: log, version: container.version, showLog }));
+    container.register(views, registerWorkflowDiffs(workflows.service), ...registerDashboard({ extensionUri: context.extensionUri, source: views.source, logger: log, version: container.version, showLog }));
     context.subscriptions.push(container);
     log.info(`Imperium Flow ${container.version} activated in ${vscode.workspace.name ?? 'an empty window'}`);
+    // Opened now rather than on first use, so a workflow a reload interrupted resumes.
+    if (vscode.workspace.workspaceFolders?.length) void workflows.service().catch((error: unknown) => log.warn(`workflows: ${error instanceof Error ? error.message : String(error)}`));
     return container;
   }
 
@@ -43,6 +69,20 @@ export class Container implements vscode.Disposable {
       activationMs,
       apiKeyEndpoint: () => this.settings.modelBaseUrl(),
       apiKeyFingerprint: () => this.apiKeys.fingerprint(),
+      ...(this.tests && { tests: this.tests.api }),
+      workflows: async (): Promise<WorkflowsApi> => {
+        const service = await this.workflows.service();
+        return {
+          list: () => service.list(),
+          settled: async (id) => {
+            const { status, reason } = await service.feature.engine.settled(id);
+            return { status, ...(reason !== undefined && { reason }) };
+          },
+          pendingApprovals: () => service.approvals.pending(),
+          decide: (id, decision) => service.approvals.decide(id, decision),
+          undo: (id) => service.undo(id),
+        };
+      },
     };
   }
 

@@ -17,7 +17,34 @@ export interface NodeWorkspaceOptions {
   readonly policy?: PathPolicy;
   /** Larger files are refused by read and skipped by search. Default 1 MiB. */
   readonly maxFileBytes?: number;
+  /** How checked, journalled changes reach the disk. Default: atomic writes with Node's fs. */
+  readonly writer?: FileWriter;
 }
+
+/**
+ * Puts an agent's change on disk, after the path checks and the journal. The extension's writer goes
+ * through WorkspaceEdit, so open editors follow and the editor's own undo works; it throws a
+ * WorkspaceError to refuse (a document with unsaved changes, say), and the agent reads why.
+ */
+export interface FileWriter {
+  /** `path` is workspace-relative, `absolute` where it lands on disk (symlinks followed). */
+  write(absolute: string, bytes: Uint8Array, path: string): Promise<void>;
+  delete(absolute: string, path: string): Promise<void>;
+}
+
+const FS_WRITER: FileWriter = {
+  write: async (absolute, bytes, path) => {
+    await fs.mkdir(nodePath.dirname(absolute), { recursive: true });
+    await writeAtomically(absolute, bytes).catch((error: unknown) => {
+      throw fsError(error, path);
+    });
+  },
+  delete: async (absolute, path) => {
+    await fs.unlink(absolute).catch((error: unknown) => {
+      throw fsError(error, path);
+    });
+  },
+};
 
 const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 const DEFAULT_LIST_LIMIT = 1000;
@@ -43,6 +70,7 @@ export class NodeWorkspace implements Workspace, WorkflowUndo {
   private readonly policy: PathPolicy;
   private readonly journal: WriteJournal;
   private readonly maxFileBytes: number;
+  private readonly writer: FileWriter;
   /** Undo restores through the same path checks, without journalling the restore. */
   private readonly restorable: RestorableFiles;
 
@@ -56,6 +84,7 @@ export class NodeWorkspace implements Workspace, WorkflowUndo {
     this.policy = options.policy ?? new PathPolicy();
     this.journal = options.journal;
     this.maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    this.writer = options.writer ?? FS_WRITER;
     this.restorable = {
       readBytes: async (path) => {
         const location = await this.locate(path);
@@ -161,10 +190,7 @@ export class NodeWorkspace implements Workspace, WorkflowUndo {
     }
     const after = Buffer.from(content, 'utf8');
     await this.journal.record({ origin, path: location.path, before, after, createdFolders: location.missingFolders });
-    if (location.missingFolders.length > 0) await fs.mkdir(nodePath.dirname(location.real), { recursive: true });
-    await writeAtomically(location.real, after).catch((error: unknown) => {
-      throw fsError(error, location.path);
-    });
+    await this.writer.write(location.real, after, location.path);
   }
 
   async delete(path: string, origin: WriteOrigin): Promise<void> {
@@ -172,9 +198,7 @@ export class NodeWorkspace implements Workspace, WorkflowUndo {
     refuseByGuard(origin, path, location.path);
     const before = await fs.readFile(location.real);
     await this.journal.record({ origin, path: location.path, before, after: undefined });
-    await fs.unlink(location.real).catch((error: unknown) => {
-      throw fsError(error, location.path);
-    });
+    await this.writer.delete(location.real, location.path);
   }
 
   // ------------------------------------------------------------------ WorkflowUndo

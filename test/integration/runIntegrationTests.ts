@@ -1,58 +1,97 @@
-// Runs the integration tests (suite/) inside a real VS Code through @vscode/test-electron.
-// By default the "VS Code" is harness/vscodeWeb.js (VS Code 1.139's server and web workbench, from a
-// per-user cache that is installed on first use); IMPERIUM_VSCODE=desktop lets test-electron download
-// a desktop build instead, for machines with internet. Ends with `integration: N passed, M failed`.
+// Runs the integration tests (suite/<run>/) inside a real VS Code through @vscode/test-electron, one
+// launch per run in runs.ts. By default the "VS Code" is harness/vscodeWeb.js (VS Code 1.139's server
+// and web workbench, from a per-user cache that is installed on first use); IMPERIUM_VSCODE=desktop
+// lets test-electron download a desktop build instead, for machines with internet.
+// IMPERIUM_INTEGRATION_RUNS=editor,tests runs only those. Ends with `integration: N passed, M failed`.
 import { runTests } from '@vscode/test-electron';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { ensureVsCodeInstalled } from './harness/vscodeInstall';
-import { type TestCounts, RESULTS_FILE_ENV } from './suite/results';
+import { INTEGRATION_RUNS, type IntegrationRun } from './runs';
+import { type TestCounts, RESULTS_FILE_ENV, RUN_ENV } from './suite/results';
 
 // This file is bundled to out/test/integration/.
 const repo = resolve(__dirname, '..', '..', '..');
 
 async function main(): Promise<number> {
   const desktop = process.env.IMPERIUM_VSCODE === 'desktop';
-  if (desktop && process.env.IMPERIUM_WORKSPACE_TRUST === 'restricted') {
-    throw new Error('IMPERIUM_WORKSPACE_TRUST=restricted needs the web harness: test-electron always disables workspace trust on desktop');
-  }
+  const runs = selectedRuns();
   let vscodeExecutablePath: string | undefined;
   if (!desktop) {
     ensureVsCodeInstalled();
     vscodeExecutablePath = join(__dirname, 'harness', 'vscodeWeb.js');
     chmodSync(vscodeExecutablePath, 0o755); // esbuild writes it without the executable bit
   }
-  // A fresh profile per run, so no settings or state carry over from an earlier run.
-  const profile = mkdtempSync(join(tmpdir(), 'imperium-integration-'));
-  const resultsFile = process.env[RESULTS_FILE_ENV] || join(profile, 'results.json');
-  rmSync(resultsFile, { force: true });
+  const total = { passed: 0, failed: 0 };
+  for (const run of runs) {
+    if (desktop && run.trust === 'restricted') {
+      // test-electron always disables workspace trust on desktop.
+      console.log(`integration ${run.name}: skipped (Restricted Mode needs the web harness)`);
+      continue;
+    }
+    const counts = await runOne(run, vscodeExecutablePath);
+    console.log(`integration ${run.name}: ${counts.passed} passed, ${counts.failed} failed`);
+    total.passed += counts.passed;
+    total.failed += counts.failed;
+  }
+  const summaryFile = process.env[RESULTS_FILE_ENV];
+  if (summaryFile) writeFileSync(summaryFile, `${JSON.stringify(total)}\n`);
+  console.log(`integration: ${total.passed} passed, ${total.failed} failed`);
+  return total.failed > 0 ? 1 : 0;
+}
+
+function selectedRuns(): readonly IntegrationRun[] {
+  const names = process.env.IMPERIUM_INTEGRATION_RUNS?.split(',').map((name) => name.trim()).filter(Boolean);
+  if (!names?.length) return INTEGRATION_RUNS;
+  const unknown = names.filter((name) => !INTEGRATION_RUNS.some((run) => run.name === name));
+  if (unknown.length > 0) throw new Error(`IMPERIUM_INTEGRATION_RUNS names unknown runs: ${unknown.join(', ')} (known: ${INTEGRATION_RUNS.map((run) => run.name).join(', ')})`);
+  return INTEGRATION_RUNS.filter((run) => names.includes(run.name));
+}
+
+/** One VS Code launch; a run that crashes or reports nothing counts as one failure. */
+async function runOne(run: IntegrationRun, vscodeExecutablePath: string | undefined): Promise<TestCounts> {
+  // A fresh profile and a fresh copy of the workspace per run: nothing carries over.
+  const profile = mkdtempSync(join(tmpdir(), `imperium-integration-${run.name}-`));
+  const workspace = join(profile, basename(run.workspace));
+  cpSync(join(repo, run.workspace), workspace, { recursive: true });
+  const resultsFile = join(profile, 'results.json');
+  const extensions = join(profile, 'extensions');
+  for (const folder of run.extraExtensions ?? []) installExtension(join(repo, folder), extensions);
   let editorFailed = false;
   try {
     await runTests({
       ...(vscodeExecutablePath ? { vscodeExecutablePath } : {}),
       extensionDevelopmentPath: repo,
       extensionTestsPath: join(__dirname, 'suite', 'index.js'),
-      launchArgs: [
-        join(repo, 'test', 'fixtures', 'integration-workspace'),
-        `--user-data-dir=${join(profile, 'user-data')}`,
-        `--extensions-dir=${join(profile, 'extensions')}`,
-      ],
-      extensionTestsEnv: { [RESULTS_FILE_ENV]: resultsFile },
+      launchArgs: [workspace, `--user-data-dir=${join(profile, 'user-data')}`, `--extensions-dir=${extensions}`],
+      extensionTestsEnv: {
+        [RESULTS_FILE_ENV]: resultsFile,
+        [RUN_ENV]: run.name,
+        IMPERIUM_WORKSPACE_TRUST: run.trust === 'restricted' ? 'restricted' : 'disabled',
+      },
     });
   } catch (error) {
     editorFailed = true;
-    console.error(`integration: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`integration ${run.name}: ${error instanceof Error ? error.message : String(error)}`);
   }
   const counts = readCounts(resultsFile);
   rmSync(profile, { recursive: true, force: true });
   if (!counts) {
-    console.error('integration: the tests reported no counts (the editor failed, or exited before they finished)');
-    console.log('integration: 0 passed, 1 failed');
-    return 1;
+    console.error(`integration ${run.name}: the tests reported no counts (the editor failed, or exited before they finished)`);
+    return { passed: 0, failed: 1 };
   }
-  console.log(`integration: ${counts.passed} passed, ${counts.failed} failed`);
-  return editorFailed || counts.failed > 0 ? 1 : 0;
+  return editorFailed && counts.failed === 0 ? { passed: counts.passed, failed: 1 } : counts;
+}
+
+/**
+ * Puts an extension folder into the run's extensions folder, where VS Code finds it at start as an
+ * installed extension. (A second extensionDevelopmentPath would not do: the web workbench reads its
+ * URL payload into a Map, which keeps only the last path.)
+ */
+function installExtension(source: string, extensionsDir: string): void {
+  const manifest = JSON.parse(readFileSync(join(source, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+  cpSync(source, join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`), { recursive: true });
 }
 
 function readCounts(file: string): TestCounts | undefined {

@@ -43,6 +43,8 @@ export interface JournalMark {
 export interface UndoOptions {
   /** Restore even files changed since the workflow last wrote them (by a person, say). */
   readonly force?: boolean;
+  /** Only these workspace-relative files (a person keeping some of a workflow's changes); default: all. */
+  readonly paths?: readonly string[];
 }
 
 export interface UndoReport {

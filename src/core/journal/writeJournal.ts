@@ -82,7 +82,8 @@ export class WriteJournal {
   }
 
   private async revert(workflowId: string, afterSeq: number, files: RestorableFiles, options: UndoOptions): Promise<UndoReport> {
-    const writes = (await this.activeWrites(workflowId)).filter((write) => write.seq > afterSeq);
+    const only = options.paths === undefined ? undefined : new Set(options.paths);
+    const writes = (await this.activeWrites(workflowId)).filter((write) => write.seq > afterSeq && (only === undefined || only.has(write.path)));
     const report = { restored: [] as string[], deleted: [] as string[], skipped: [] as { path: string; reason: string }[] };
     const reverted: number[] = [];
     const createdFolders = new Set<string>();

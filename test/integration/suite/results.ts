@@ -3,6 +3,8 @@
 import { writeFileSync } from 'node:fs';
 
 export const RESULTS_FILE_ENV = 'IMPERIUM_RESULTS_FILE';
+/** Which run (test/integration/runs.ts) the extension host is in. */
+export const RUN_ENV = 'IMPERIUM_INTEGRATION_RUN';
 
 export interface TestCounts {
   readonly passed: number;

@@ -110,6 +110,22 @@ describe('write journal', () => {
     assert.deepEqual(files.files.get('README.md'), binary);
   });
 
+  it('undoes only the files asked for; the others stay, and a later undo takes them back', async () => {
+    files.files.set('kept.ts', bytes('kept before'));
+    files.files.set('reverted.ts', bytes('reverted before'));
+    await write(wf1, 'kept.ts', bytes('kept after'));
+    await write(wf1, 'reverted.ts', bytes('reverted after'));
+    const report = await journal.undo('wf-1', files, { paths: ['reverted.ts'] });
+    assert.deepEqual(report.restored, ['reverted.ts']);
+    assert.deepEqual(files.files.get('reverted.ts'), bytes('reverted before'));
+    assert.deepEqual(files.files.get('kept.ts'), bytes('kept after'));
+    assert.deepEqual(
+      (await journal.touched('wf-1')).map((file) => file.path),
+      ['kept.ts'],
+    );
+    assert.deepEqual((await journal.undo('wf-1', files)).restored, ['kept.ts']);
+  });
+
   it("leaves other workflows' writes alone", async () => {
     await write(wf1, 'a.ts', bytes('wf1'));
     await write(wf2, 'b.ts', bytes('wf2'));

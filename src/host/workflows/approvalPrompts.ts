@@ -1,0 +1,122 @@
+// How a person answers the agents' pending approvals in the editor: a notification for each, a diff
+// (vscode.diff) of an edit with Approve and Reject in the editor's title bar, escalations with their
+// options as buttons. The command center answers the same queue; whichever answers first decides.
+import * as vscode from 'vscode';
+import type { PendingApproval, PendingApprovals } from '../../core/approvals/pendingApprovals';
+
+const SCHEME = 'imperium-review';
+const REVIEWING_CONTEXT = 'imperium.reviewingEdit';
+
+/**
+ * Approve Edit and Reject Edit exist from activation (every contributed command does); they act on
+ * the prompts of the workflow service once it is open.
+ */
+export function registerApprovalCommands(prompts: () => Promise<ApprovalPrompts>): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('imperium.approveEdit', async (id?: unknown) => (await prompts()).decideFromEditor(true, id)),
+    vscode.commands.registerCommand('imperium.rejectEdit', async (id?: unknown) => (await prompts()).decideFromEditor(false, id)),
+  ];
+}
+
+export function registerApprovalPrompts(prompts: ApprovalPrompts): vscode.Disposable[] {
+  return [
+    prompts,
+    vscode.workspace.registerTextDocumentContentProvider(SCHEME, prompts),
+    vscode.window.tabGroups.onDidChangeTabs(() => prompts.updateContext()),
+    vscode.window.onDidChangeActiveTextEditor(() => prompts.updateContext()),
+  ];
+}
+
+export class ApprovalPrompts implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly unsubscribe: () => void;
+
+  constructor(
+    private readonly approvals: PendingApprovals,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.unsubscribe = approvals.subscribe((change) => {
+      if (change.type === 'added') void this.prompt(change.approval);
+      else void this.closeDiff(change.id);
+      this.updateContext();
+    });
+  }
+
+  /** The two sides of an edit's diff: `imperium-review:/<approval id>/<before|after>/<path>`. */
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    const [, id, side] = uri.path.split('/');
+    const request = id === undefined ? undefined : this.approvals.get(id)?.request;
+    if (request?.kind !== 'edit') return '';
+    return (side === 'before' ? request.before : request.after) ?? '';
+  }
+
+  async showDiff(approval: PendingApproval): Promise<void> {
+    const { request } = approval;
+    if (request.kind !== 'edit') return;
+    const side = (name: string) => vscode.Uri.from({ scheme: SCHEME, path: `/${approval.id}/${name}/${request.path}` });
+    const verb = request.applied ? 'keep or revert' : 'approve or reject';
+    await vscode.commands.executeCommand('vscode.diff', side('before'), side('after'), `${request.path} (${request.before === undefined ? 'new file' : 'proposed'}: ${verb})`, { preview: false });
+  }
+
+  /** Approve or Reject from the editor title (the active diff's approval) or with an approval id. */
+  async decideFromEditor(approved: boolean, given: unknown): Promise<void> {
+    const id = typeof given === 'string' ? given : this.activeDiffApproval();
+    const approval = id === undefined ? undefined : this.approvals.get(id);
+    if (!approval) {
+      void vscode.window.showInformationMessage('Imperium Flow: this edit is no longer waiting for a decision.');
+      return;
+    }
+    let note: string | undefined;
+    if (!approved && approval.request.kind === 'edit' && !approval.request.applied) {
+      note = await vscode.window.showInputBox({ title: 'Reject the edit', prompt: 'Why? The agent reads this and takes another approach (optional).', ignoreFocusOut: true });
+    }
+    this.decide(approval, { approved, ...(note ? { note } : {}) });
+  }
+
+  updateContext(): void {
+    void vscode.commands.executeCommand('setContext', REVIEWING_CONTEXT, this.activeDiffApproval() !== undefined);
+  }
+
+  dispose(): void {
+    this.unsubscribe();
+  }
+
+  private async prompt(approval: PendingApproval): Promise<void> {
+    const { request } = approval;
+    if (request.kind === 'edit') {
+      const question = request.applied
+        ? `Workflow ${request.workflowId} ended without the Board's approval. Keep its change to ${request.path}?`
+        : `Workflow ${request.workflowId} wants to ${request.before === undefined ? 'create' : 'change'} ${request.path}.`;
+      const [yes, no] = request.applied ? ['Keep', 'Revert'] : ['Approve', 'Reject'];
+      const choice = await vscode.window.showInformationMessage(question, 'Show Diff', yes, no);
+      if (choice === 'Show Diff') await this.showDiff(approval);
+      else if (choice === yes) this.decide(approval, { approved: true });
+      else if (choice === no) await this.decideFromEditor(false, approval.id);
+    } else if (request.kind === 'escalation') {
+      const choice = await vscode.window.showWarningMessage(`Workflow ${request.workflowId}: ${request.reason}`, ...request.options);
+      if (choice !== undefined) this.decide(approval, { approved: true, choice });
+    } else {
+      const choice = await vscode.window.showWarningMessage(`Workflow ${request.workflowId} wants to run: ${request.command}`, { modal: true }, 'Run');
+      this.decide(approval, { approved: choice === 'Run' });
+    }
+  }
+
+  private decide(approval: PendingApproval, decision: { approved: boolean; note?: string; choice?: string }): void {
+    if (!this.approvals.decide(approval.id, decision)) {
+      void vscode.window.showInformationMessage('Imperium Flow: this was already decided elsewhere.');
+      return;
+    }
+    this.log.info(`approval ${approval.id} (${approval.request.kind}, workflow ${approval.request.workflowId}): ${decision.choice ?? (decision.approved ? 'approved' : 'rejected')}`);
+  }
+
+  private activeDiffApproval(): string | undefined {
+    const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+    if (!(input instanceof vscode.TabInputTextDiff) || input.modified.scheme !== SCHEME) return undefined;
+    const id = input.modified.path.split('/')[1];
+    return id !== undefined && this.approvals.get(id) ? id : undefined;
+  }
+
+  private async closeDiff(id: string): Promise<void> {
+    const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputTextDiff && tab.input.modified.scheme === SCHEME && tab.input.modified.path.split('/')[1] === id);
+    if (tabs.length > 0) await vscode.window.tabGroups.close(tabs);
+  }
+}

@@ -1,0 +1,47 @@
+// The agents' model, as the settings say now: an OpenAI-compatible endpoint with the key from
+// SecretStorage, or a model another extension offers through vscode.lm. Each call uses the current
+// settings, so changing the endpoint or the model applies to the next call, mid-workflow included.
+import type { ChatRequest, ChatResponse, EventSink, Logger, ModelClient } from '../../core/ports';
+import { OpenAiCompatibleClient } from '../../llm/openAiCompatibleClient';
+import type { ApiKeyStore } from '../apiKeyStore';
+import { LanguageModelClient } from '../llm/languageModelClient';
+import type { Settings } from '../settings';
+
+export class SettingsModelClient implements ModelClient {
+  private current: { readonly key: string; readonly client: ModelClient } | undefined;
+
+  constructor(
+    private readonly settings: Settings,
+    private readonly apiKeys: ApiKeyStore,
+    private readonly events: EventSink,
+    private readonly logger: Logger,
+  ) {}
+
+  chat(request: ChatRequest): Promise<ChatResponse> {
+    return this.client().chat(request);
+  }
+
+  private client(): ModelClient {
+    const provider = this.settings.modelProvider();
+    const roles = this.settings.modelRoles();
+    const name = this.settings.modelName();
+    const baseUrl = this.settings.modelBaseUrl();
+    const key = JSON.stringify({ provider, roles, name, baseUrl });
+    if (this.current?.key !== key) this.current = { key, client: this.build(provider, baseUrl, name, roles) };
+    return this.current.client;
+  }
+
+  private build(provider: string, baseUrl: string, name: string, roles: ReturnType<Settings['modelRoles']>): ModelClient {
+    if (provider === 'vscode-lm') {
+      return new LanguageModelClient({ modelFor: (role) => roles[role] ?? (name || undefined), events: this.events, logger: this.logger });
+    }
+    return new OpenAiCompatibleClient({
+      baseUrl,
+      apiKey: () => this.apiKeys.get(),
+      missingKeyHelp: 'Run "Imperium: Set API Key" to store one, or set imperium.model.provider to "vscode-lm" to use a model another extension offers.',
+      models: { default: name || 'gpt-4o-mini', byRole: roles },
+      events: this.events,
+      logger: this.logger,
+    });
+  }
+}

@@ -1,0 +1,81 @@
+// The command center's and the sidebar's source in the editor: the views over the workflow
+// service's engine, with their controls going through the service (so Workspace Trust and the
+// review mode hold for them as for the palette's commands). Opened when a view first asks.
+import * as vscode from 'vscode';
+import type { Logger } from '../../core/ports';
+import { FEATURE_WORKFLOW } from '../../superpowers/tdd/featureWorkflow';
+import type { DashboardSource } from '../dashboard/dashboardSource';
+import { type DashboardEngine, EngineDashboardSource } from '../dashboard/engineDashboardSource';
+import type { MemoryScopes } from '../../core/memory/learnedMemories';
+import { memoryBrowser } from './memoryBrowser';
+import { openWorkflowDiff } from './workflowDiffs';
+import type { WorkflowService } from './workflowService';
+
+export class WorkflowDashboardSource {
+  private opening: Promise<EngineDashboardSource> | undefined;
+
+  constructor(
+    private readonly service: () => Promise<WorkflowService>,
+    private readonly memories: () => Promise<MemoryScopes>,
+    private readonly logger: Logger,
+  ) {}
+
+  /** The same source on every call; a failure to open is tried again on the next call. */
+  readonly source = async (): Promise<DashboardSource> => {
+    this.opening ??= this.open().catch((error: unknown) => {
+      this.opening = undefined;
+      throw error;
+    });
+    return this.opening;
+  };
+
+  dispose(): void {
+    void this.opening?.then(
+      (source) => source.dispose(),
+      () => undefined,
+    );
+  }
+
+  private async open(): Promise<EngineDashboardSource> {
+    const service = await this.service();
+    const { engine } = service.feature;
+    const controls: DashboardEngine = {
+      subscribe: (listener) => engine.subscribe(listener),
+      list: () => engine.list(),
+      get: (id) => engine.get(id),
+      pause: (id) => service.pause(id),
+      resume: (id) => service.resume(id),
+      cancel: (id) => service.cancel(id),
+      start: (_definition, input) => service.start(requestOf(input)),
+    };
+    return EngineDashboardSource.open({
+      engine: controls,
+      logger: this.logger,
+      pastEvents: () => service.feature.events(),
+      requestWorkflow: { definition: FEATURE_WORKFLOW },
+      approvals: service.approvals,
+      // The command shows what it will restore and delete, and asks, before it does anything.
+      undo: async (workflowId) => {
+        await vscode.commands.executeCommand('imperium.undoWorkflow', workflowId);
+      },
+      openDiff: (workflowId, path) => openWorkflowDiff(service, service.folder, workflowId, path),
+      // A workflow that ends approved may have learned something.
+      memories: memoryBrowser(await this.memories(), (listener) => {
+        const subscription = service.onDidChange((event) => {
+          if (event?.type === 'workflow' && event.status === 'COMPLETED') listener();
+        });
+        return () => subscription.dispose();
+      }),
+      changedFiles: async (workflowId) => {
+        const plan = await service.undoPlan(workflowId);
+        return [...plan.restore.map((path) => ({ path, created: false })), ...plan.remove.map((path) => ({ path, created: true }))].sort((a, b) => a.path.localeCompare(b.path));
+      },
+    });
+  }
+}
+
+function requestOf(input: unknown): string {
+  const request = (input as { request?: unknown } | undefined)?.request;
+  if (typeof request !== 'string') throw new Error('The start form sent no request.');
+  return request;
+}

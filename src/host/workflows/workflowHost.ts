@@ -1,0 +1,135 @@
+// Opens the workflow service once, when first needed or right after activation (so a workflow a
+// reload interrupted resumes), and hands the same one to every surface. Opening fails cleanly with
+// no folder open, or when another window holds this workspace's state; the next request tries again.
+import * as vscode from 'vscode';
+import { SystemClock } from '../../core/orchestrator/systemClock';
+import type { TestRunner } from '../../core/ports';
+import { type ExtensionMemories, openExtensionMemories } from '../memory/extensionMemories';
+import type { ApiKeyStore } from '../apiKeyStore';
+import type { Settings } from '../settings';
+import { ApprovalPrompts, registerApprovalCommands, registerApprovalPrompts } from './approvalPrompts';
+import { registerWorkflowFeedback } from './workflowFeedback';
+import { WorkflowService } from './workflowService';
+
+export interface WorkflowHostOptions {
+  readonly storageFolder: string | undefined;
+  /** The extension's global storage: the user's memories across projects. */
+  readonly globalStorageFolder: string;
+  readonly settings: Settings;
+  readonly apiKeys: ApiKeyStore;
+  readonly log: vscode.LogOutputChannel;
+  /** The Test Explorer's runner for the folder. */
+  readonly tests: (folder: vscode.WorkspaceFolder) => TestRunner;
+}
+
+export class WorkflowHost implements vscode.Disposable {
+  private opening: Promise<WorkflowService> | undefined;
+  private openingMemories: Promise<ExtensionMemories> | undefined;
+  private disposed = false;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly opened = new vscode.EventEmitter<WorkflowService>();
+  readonly onDidOpen = this.opened.event;
+  private readonly phasesChanged = new vscode.EventEmitter<void>();
+  private current: WorkflowService | undefined;
+  private prompts: ApprovalPrompts | undefined;
+
+  /** The code lens's view of the workflows: the phase on each target, once the service is open. */
+  readonly targets = {
+    phaseOf: (key: string) => this.current?.phaseOf(key),
+    onDidChange: this.phasesChanged.event,
+  };
+
+  constructor(private readonly options: WorkflowHostOptions) {
+    this.disposables.push(
+      ...registerApprovalCommands(async () => {
+        await this.service();
+        if (!this.prompts) throw new Error('the workflow service is not open');
+        return this.prompts;
+      }),
+      this.opened,
+      this.phasesChanged,
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        void this.service().then((service) => service.recover(), (error: unknown) => this.options.log.warn(`workflows: ${message(error)}`));
+      }),
+    );
+  }
+
+  /** The same service on every call. */
+  readonly service = (): Promise<WorkflowService> => {
+    this.opening ??= this.open().catch((error: unknown) => {
+      this.opening = undefined;
+      throw error;
+    });
+    return this.opening;
+  };
+
+  /** Long-term memory of both scopes, opened once (with or without a workflow). */
+  readonly memories = (): Promise<ExtensionMemories> => {
+    this.openingMemories ??= openExtensionMemories({
+      ...(this.options.storageFolder !== undefined && { workspaceStorage: this.options.storageFolder }),
+      globalStorage: this.options.globalStorageFolder,
+      clock: new SystemClock(),
+      logger: this.options.log,
+      onDamage: (warning) => {
+        this.options.log.warn(warning);
+        void vscode.window.showWarningMessage(warning);
+      },
+    }).catch((error: unknown) => {
+      this.openingMemories = undefined;
+      throw new Error(`The memories could not be opened (are they open in another window?): ${message(error)}`, { cause: error });
+    });
+    return this.openingMemories;
+  };
+
+  dispose(): void {
+    this.disposed = true;
+    for (const disposable of this.disposables.splice(0).reverse()) disposable.dispose();
+    void this.openingMemories?.then(
+      (memories) => memories.close(),
+      () => undefined,
+    );
+  }
+
+  private async open(): Promise<WorkflowService> {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (!folder || !this.options.storageFolder) throw new Error('Open a folder first: the agents work on the files of a workspace folder.');
+    if (folder.uri.scheme !== 'file') throw new Error(`The folder ${folder.uri.toString()} is not on this machine's disk; the agents need a local folder.`);
+    let service: WorkflowService;
+    try {
+      service = await WorkflowService.open({
+        folder,
+        storageFolder: this.options.storageFolder,
+        settings: this.options.settings,
+        apiKeys: this.options.apiKeys,
+        log: this.options.log,
+        tests: this.options.tests(folder),
+        memory: await this.memories(),
+      });
+    } catch (error) {
+      throw new Error(`The workflow state of this workspace could not be opened (is it open in another window?): ${message(error)}`, { cause: error });
+    }
+    if (this.disposed) {
+      service.dispose();
+      throw new Error('the extension is shutting down');
+    }
+    this.prompts = new ApprovalPrompts(service.approvals, this.options.log);
+    this.disposables.push(
+      service,
+      ...registerApprovalPrompts(this.prompts),
+      ...registerWorkflowFeedback(service),
+      service.onDidChange((event) => {
+        if (event === undefined || event.type === 'workflow' || event.type === 'task') this.phasesChanged.fire();
+      }),
+    );
+    this.current = service;
+    this.opened.fire(service);
+    this.phasesChanged.fire();
+    const resumed = await service.recover();
+    if (resumed.length > 0) void vscode.window.showInformationMessage(`Imperium Flow resumed ${resumed.length === 1 ? `workflow ${resumed[0]}` : `${resumed.length} workflows`} where the last session left off.`);
+    return service;
+  }
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

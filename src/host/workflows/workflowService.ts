@@ -1,0 +1,234 @@
+// The feature workflow in the editor: the engine over the extension's workspace storage, agents'
+// writes through WorkspaceEdit behind the review and unsaved-changes gates, tests through the Test
+// Explorer, the model the settings name. Opened once per window; every surface (commands, code
+// lens, status bar, views) goes through it, so Workspace Trust and the review mode hold everywhere.
+import * as vscode from 'vscode';
+import { GatedWorkspace } from '../../core/approvals/gatedWorkspace';
+import { PendingApprovals } from '../../core/approvals/pendingApprovals';
+import { reviewGate } from '../../core/approvals/reviewGate';
+import { unsavedChangesGate } from '../../core/approvals/unsavedChangesGate';
+import { changedFiles } from '../../core/journal/changedFiles';
+import type { JournalEntry, UndoReport } from '../../core/journal/journalEntry';
+import type { MemoryScopes } from '../../core/memory/learnedMemories';
+import { WriteJournal } from '../../core/journal/writeJournal';
+import type { WorkflowSummary } from '../../core/orchestrator/workflowState';
+import { SystemClock } from '../../core/orchestrator/systemClock';
+import type { TestRunner } from '../../core/ports';
+import { NodeWorkspace } from '../../infra/nodeWorkspace';
+import { JsonStore } from '../../infra/store/jsonStore';
+import type { EngineEvent } from '../../shared/events';
+import { type ImplementTarget, targetKey } from '../../shared/implementTarget';
+import { isTerminalWorkflow } from '../../shared/taskStatus';
+import { FeatureEngine } from '../../superpowers/tdd/featureEngine';
+import { FEATURE_WORKFLOW } from '../../superpowers/tdd/featureWorkflow';
+import type { ApiKeyStore } from '../apiKeyStore';
+import type { Settings } from '../settings';
+import { EditorFileWriter } from './editorFileWriter';
+import { implementRequest } from './implementRequest';
+import { SettingsModelClient } from './settingsModelClient';
+import { type TargetPhase, TargetPhases } from './targetPhases';
+
+export interface WorkflowServiceOptions {
+  readonly folder: vscode.WorkspaceFolder;
+  /** The extension's workspace storage folder: workflow state, events, journal, verdicts. */
+  readonly storageFolder: string;
+  readonly settings: Settings;
+  readonly apiKeys: ApiKeyStore;
+  readonly log: vscode.LogOutputChannel;
+  readonly tests: TestRunner;
+  /** Long-term memory, both scopes: recalled into prompts, and where approved workflows' lessons go. */
+  readonly memory: MemoryScopes;
+}
+
+/** What a workflow's input holds besides the request: the target the code lens started it on. */
+interface StoredTarget {
+  readonly target?: ImplementTarget;
+}
+
+export const RESTRICTED_MODE_MESSAGE = 'Imperium Flow runs nothing in Restricted Mode: no tests, no file changes, no model calls with workspace content. Trust this workspace to let the agents work.';
+
+export class WorkflowService implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<EngineEvent | undefined>();
+  /** Fires on every engine event (and with undefined when the service's own state changes). */
+  readonly onDidChange = this.changed.event;
+  private readonly phases = new TargetPhases();
+  private readonly unsubscribe: () => void;
+
+  private constructor(
+    /** Edits and questions waiting for a person: every surface reads and answers this one queue. */
+    readonly approvals: PendingApprovals,
+    readonly feature: FeatureEngine,
+    private readonly store: JsonStore,
+    private readonly options: WorkflowServiceOptions,
+  ) {
+    this.unsubscribe = feature.engine.subscribe((event) => {
+      this.phases.follow(event);
+      if (event.type === 'workflow' && isTerminalWorkflow(event.status)) {
+        this.approvals.withdrawWorkflow(event.workflowId, new Error(`workflow ${event.workflowId} ended`));
+        if (event.status !== 'COMPLETED' && options.settings.reviewMode() === 'unlessBoardApproved') void this.reviewUnapproved(event.workflowId);
+      }
+      this.changed.fire(event);
+    });
+  }
+
+  static async open(options: WorkflowServiceOptions): Promise<WorkflowService> {
+    const clock = new SystemClock();
+    const store = await JsonStore.open({ folder: options.storageFolder, logger: options.log });
+    try {
+      const nodeWorkspace = await NodeWorkspace.open(options.folder.uri.fsPath, {
+        journal: new WriteJournal(store.log<JournalEntry>('journal'), clock),
+        writer: new EditorFileWriter(),
+      });
+      const approvals = new PendingApprovals();
+      const gated = new GatedWorkspace(nodeWorkspace, [
+        unsavedChangesGate(approvals, (path) => hasUnsavedChanges(options.folder, path)),
+        reviewGate(approvals, () => options.settings.reviewMode()),
+      ]);
+      const feature = await FeatureEngine.open({
+        store,
+        workspace: gated,
+        tests: options.tests,
+        clock,
+        logger: options.log,
+        limits: { testTimeoutMs: options.settings.testTimeoutMs() },
+        memory: options.memory,
+        // When the retry ladder reaches a person, the question waits in the same queue as edits.
+        approvals,
+        model: (events) => new SettingsModelClient(options.settings, options.apiKeys, events, options.log),
+      });
+      const service = new WorkflowService(approvals, feature, store, options);
+      await service.trackStoredTargets();
+      return service;
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
+  }
+
+  /** Starts the feature workflow on a request, or on what the code lens or the command pointed at. */
+  async start(request: string, target?: ImplementTarget): Promise<string> {
+    requireTrust();
+    const text = (target ? implementRequest(target) : request).trim();
+    if (text === '') throw new Error('The request is empty: say what the agents should build.');
+    const input = { request: text, ...(target && { target }) };
+    const workflowId = await this.feature.engine.start(FEATURE_WORKFLOW, input);
+    if (target) this.phases.track(workflowId, targetKey(target), { status: 'RUNNING', at: Date.now() });
+    this.options.log.info(`workflow ${workflowId} started: ${text.split('\n')[0]}`);
+    this.changed.fire(undefined);
+    return workflowId;
+  }
+
+  /** Resumes the workflows a reload or a crash interrupted; only in a trusted workspace. */
+  async recover(): Promise<string[]> {
+    if (!vscode.workspace.isTrusted) return [];
+    const resumed = await this.feature.engine.recover();
+    if (resumed.length > 0) this.options.log.info(`resumed after a restart: ${resumed.join(', ')}`);
+    return resumed;
+  }
+
+  /** The workspace folder the agents work in. */
+  get folder(): vscode.Uri {
+    return this.options.folder.uri;
+  }
+
+  pause(workflowId: string): Promise<void> {
+    return this.feature.engine.pause(workflowId);
+  }
+
+  resume(workflowId: string): Promise<void> {
+    requireTrust();
+    return this.feature.engine.resume(workflowId);
+  }
+
+  async cancel(workflowId: string): Promise<void> {
+    this.approvals.withdrawWorkflow(workflowId, new Error(`workflow ${workflowId} was canceled`));
+    await this.feature.engine.cancel(workflowId, 'canceled by the user');
+  }
+
+  list(): WorkflowSummary[] {
+    return this.feature.engine.list();
+  }
+
+  /** What an undo would do: the files the workflow changed, and which of them it created. */
+  async undoPlan(workflowId: string): Promise<{ readonly restore: string[]; readonly remove: string[] }> {
+    const touched = await this.feature.workspace.touched(workflowId);
+    return {
+      restore: touched.filter((file) => file.before !== undefined).map((file) => file.path),
+      remove: touched.filter((file) => file.before === undefined).map((file) => file.path),
+    };
+  }
+
+  /**
+   * Puts back every file the workflow touched (or only `paths`), byte for byte, and deletes only the
+   * files it created. Files with unsaved changes in the editor are refused as a whole, before anything.
+   */
+  async undo(workflowId: string, paths?: readonly string[]): Promise<UndoReport> {
+    requireTrust();
+    const summary = this.list().find((workflow) => workflow.id === workflowId);
+    if (!summary) throw new Error(`There is no workflow ${workflowId} in this workspace.`);
+    if (!isTerminalWorkflow(summary.status)) throw new Error(`Workflow ${workflowId} is ${summary.status.toLowerCase()}; cancel it before undoing it.`);
+    const plan = await this.undoPlan(workflowId);
+    const files = [...plan.restore, ...plan.remove].filter((path) => paths === undefined || paths.includes(path));
+    const unsaved = files.filter((path) => hasUnsavedChanges(this.options.folder, path));
+    if (unsaved.length > 0) throw new Error(`Save or revert your changes first; these files have unsaved changes: ${unsaved.join(', ')}.`);
+    const report = await this.feature.workspace.undo(workflowId, paths === undefined ? {} : { paths });
+    this.options.log.info(`workflow ${workflowId} undone: ${report.restored.length} restored, ${report.deleted.length} deleted, ${report.skipped.length} skipped`);
+    this.changed.fire(undefined);
+    return report;
+  }
+
+  /** The code lens's view: the phase of the latest workflow on the target. */
+  phaseOf(key: string): TargetPhase | undefined {
+    return this.phases.phaseOf(key);
+  }
+
+  dispose(): void {
+    this.unsubscribe();
+    this.changed.dispose();
+    for (const approval of this.approvals.pending()) this.approvals.withdrawWorkflow(approval.request.workflowId, new Error('the window is closing'));
+    void this.feature.close().finally(() => this.store.close());
+  }
+
+  /**
+   * A workflow that ended without the Board's approval leaves its changes for a person: each changed
+   * file is offered for review at once; approving keeps it, rejecting puts it back as it was.
+   */
+  private async reviewUnapproved(workflowId: string): Promise<void> {
+    const log = this.options.log;
+    try {
+      const files = await changedFiles(workflowId, this.feature.workspace, this.feature.workspace);
+      if (files.length > 0) log.info(`workflow ${workflowId} ended without the Board's approval; ${files.length} changed file(s) wait for review`);
+      await Promise.all(
+        files.map(async (file) => {
+          const decision = await this.approvals
+            .request({ kind: 'edit', workflowId, path: file.path, ...(file.before !== undefined && { before: file.before }), after: file.after ?? '', applied: true })
+            .catch(() => undefined); // withdrawn: the window closed, or the workflow was undone meanwhile
+          if (decision?.approved === false) {
+            const report = await this.undo(workflowId, [file.path]);
+            for (const skipped of report.skipped) log.warn(`${skipped.path} was not reverted: ${skipped.reason}`);
+          }
+        }),
+      );
+    } catch (error) {
+      log.error(`reviewing the changes of workflow ${workflowId} failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private async trackStoredTargets(): Promise<void> {
+    for (const summary of this.list()) {
+      const snapshot = await this.feature.engine.get(summary.id).catch(() => undefined);
+      const target = (snapshot?.input as StoredTarget | undefined)?.target;
+      if (target) this.phases.track(summary.id, targetKey(target), { status: summary.status, step: summary.step, at: summary.createdAt });
+    }
+  }
+}
+
+function requireTrust(): void {
+  if (!vscode.workspace.isTrusted) throw new Error(RESTRICTED_MODE_MESSAGE);
+}
+
+/** Whether the user has unsaved changes in the workspace-relative `path`. */
+function hasUnsavedChanges(folder: vscode.WorkspaceFolder, path: string): boolean {
+  const target = vscode.Uri.joinPath(folder.uri, ...path.split('/')).toString();
+  return vscode.workspace.textDocuments.some((document) => document.isDirty && document.uri.toString() === target);
+}

@@ -1,0 +1,23 @@
+// The integration runs: each is one VS Code launch on one workspace, running the tests in
+// suite/<name>/. The workspace (a fixture) is copied to a temporary folder first, so tests may
+// write to it and the repository stays clean.
+
+export interface IntegrationRun {
+  readonly name: string;
+  /** Repository-relative folder the run's workspace is copied from. */
+  readonly workspace: string;
+  /** 'restricted' opens the folder in Restricted Mode (Workspace Trust); default: trusted. */
+  readonly trust?: 'trusted' | 'restricted';
+  /** Repository-relative folders of more extensions (test fixtures, e.g. a model provider), installed in the run's profile. */
+  readonly extraExtensions?: readonly string[];
+}
+
+export const INTEGRATION_RUNS: readonly IntegrationRun[] = [
+  { name: 'editor', workspace: 'test/fixtures/integration-workspace' },
+  { name: 'workflow', workspace: 'examples/bookshelf' },
+  { name: 'restricted', workspace: 'test/fixtures/integration-workspace', trust: 'restricted' },
+  // vscode.lm models from another extension: the fixture stands in for Copilot, answered by the scripted server.
+  { name: 'lm', workspace: 'examples/bookshelf', extraExtensions: ['test/fixtures/lm-provider-extension'] },
+  // The Test Explorer over a node:test project: listing, runs, agents' runs, deadlines, debugging.
+  { name: 'tests', workspace: 'test/fixtures/test-explorer-workspace' },
+];
