@@ -25,11 +25,18 @@ class WorkflowFeedback implements vscode.Disposable {
   }
 
   follow(event: EngineEvent | undefined): void {
+    if (event?.type === 'task' && event.status === 'IN_PROGRESS') {
+      // Each step's start updates the message (the workflow's own events come only at its ends).
+      const forecast = this.service.forecastOf(event.workflowId);
+      this.progress.get(event.workflowId)?.report(forecast ? `${event.step} · ${forecast}` : event.step);
+    }
     if (event?.type === 'workflow') {
       const open = this.progress.get(event.workflowId);
       if (event.status === 'RUNNING') {
-        if (open) open.report(describe(event));
-        else this.showProgress(event.workflowId, describe(event));
+        const forecast = this.service.forecastOf(event.workflowId);
+        const message = forecast ? `${describe(event)} · ${forecast}` : describe(event);
+        if (open) open.report(message);
+        else this.showProgress(event.workflowId, message);
       } else {
         open?.end();
         if (isTerminalWorkflow(event.status)) void this.announceEnd(event.workflowId, event.status, event.reason);

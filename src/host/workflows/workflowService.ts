@@ -52,6 +52,8 @@ export class WorkflowService implements vscode.Disposable {
   /** Fires on every engine event (and with undefined when the service's own state changes). */
   readonly onDidChange = this.changed.event;
   private readonly phases = new TargetPhases();
+  /** What each workflow started in this window was forecast to use, for its progress notification. */
+  private readonly forecasts = new Map<string, string>();
   private readonly unsubscribe: () => void;
 
   private constructor(
@@ -111,11 +113,30 @@ export class WorkflowService implements vscode.Disposable {
     const text = (target ? implementRequest(target) : request).trim();
     if (text === '') throw new Error('The request is empty: say what the agents should build.');
     const input = { request: text, ...(target && { target }) };
+    const forecast = await this.forecast();
     const workflowId = await this.feature.engine.start(FEATURE_WORKFLOW, input);
+    this.forecasts.set(workflowId, forecast);
+    this.options.log.info(`workflow ${workflowId}: ${forecast}`);
     if (target) this.phases.track(workflowId, targetKey(target), { status: 'RUNNING', at: Date.now() });
     this.options.log.info(`workflow ${workflowId} started: ${text.split('\n')[0]}`);
     this.changed.fire(undefined);
     return workflowId;
+  }
+
+  /** The forecast shown when the workflow started (from the earlier runs in this workspace), if it started here. */
+  forecastOf(workflowId: string): string | undefined {
+    return this.forecasts.get(workflowId);
+  }
+
+  /** The tokens and cost the runs in this workspace so far suggest, as one sentence; never fails a start. */
+  private async forecast(): Promise<string> {
+    const settings = this.options.settings;
+    try {
+      const { lines } = await this.feature.forecast({ models: { default: settings.modelName() || 'the first offered model', byRole: settings.modelRoles() } });
+      return lines[0] ?? 'Forecast: none.';
+    } catch (error) {
+      return `Forecast: unavailable (${error instanceof Error ? error.message : String(error)}).`;
+    }
   }
 
   /** Resumes the workflows a reload or a crash interrupted; only in a trusted workspace. */
