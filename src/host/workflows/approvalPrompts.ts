@@ -109,14 +109,19 @@ export class ApprovalPrompts implements vscode.TextDocumentContentProvider, vsco
   }
 
   private activeDiffApproval(): string | undefined {
-    const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
-    if (!(input instanceof vscode.TabInputTextDiff) || input.modified.scheme !== SCHEME) return undefined;
-    const id = input.modified.path.split('/')[1];
+    const id = reviewedApproval(vscode.window.tabGroups.activeTabGroup.activeTab);
     return id !== undefined && this.approvals.get(id) ? id : undefined;
   }
 
   private async closeDiff(id: string): Promise<void> {
-    const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputTextDiff && tab.input.modified.scheme === SCHEME && tab.input.modified.path.split('/')[1] === id);
+    const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => reviewedApproval(tab) === id);
     if (tabs.length > 0) await vscode.window.tabGroups.close(tabs);
   }
+}
+
+/** The approval a tab's diff shows (its `imperium-review:/<id>/...` side), if it shows one. */
+function reviewedApproval(tab: vscode.Tab | undefined): string | undefined {
+  const input = tab?.input;
+  if (!(input instanceof vscode.TabInputTextDiff) || input.modified.scheme !== SCHEME) return undefined;
+  return input.modified.path.split('/')[1];
 }

@@ -25,16 +25,16 @@ class WorkflowFeedback implements vscode.Disposable {
   }
 
   follow(event: EngineEvent | undefined): void {
+    // Agents' tool, token and test events come many a second and change nothing shown here.
+    if (event !== undefined && event.type !== 'workflow' && event.type !== 'task') return;
     if (event?.type === 'task' && event.status === 'IN_PROGRESS') {
       // Each step's start updates the message (the workflow's own events come only at its ends).
-      const forecast = this.service.forecastOf(event.workflowId);
-      this.progress.get(event.workflowId)?.report(forecast ? `${event.step} · ${forecast}` : event.step);
+      this.progress.get(event.workflowId)?.report(this.progressMessage(event.workflowId, event.step));
     }
     if (event?.type === 'workflow') {
       const open = this.progress.get(event.workflowId);
       if (event.status === 'RUNNING') {
-        const forecast = this.service.forecastOf(event.workflowId);
-        const message = forecast ? `${describe(event)} · ${forecast}` : describe(event);
+        const message = this.progressMessage(event.workflowId, describe(event));
         if (open) open.report(message);
         else this.showProgress(event.workflowId, message);
       } else {
@@ -43,6 +43,12 @@ class WorkflowFeedback implements vscode.Disposable {
       }
     }
     this.refresh();
+  }
+
+  /** Where the workflow is, and the forecast it started with when it started in this window. */
+  private progressMessage(workflowId: string, where: string): string {
+    const forecast = this.service.forecastOf(workflowId);
+    return forecast ? `${where} · ${forecast}` : where;
   }
 
   dispose(): void {
