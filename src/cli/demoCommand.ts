@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { cp, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { FEATURE_WORKFLOW } from '../superpowers/tdd/featureWorkflow';
+import { FEATURE_WORKFLOW } from '../workflows/feature/featureWorkflow';
 import { ConfigurationError, EXIT_OK, UsageError, type CliCommand, type CliIo } from './cliCommand';
 import { parseCommandArguments } from './commandArguments';
 import { MODEL_OPTIONS } from './modelOptions';

@@ -1,7 +1,7 @@
 // The feature report as a person reads it on a terminal (the JSON form goes to --report).
-import type { FeatureReport } from '../superpowers/tdd/featureReport';
+import type { WorkflowReport } from '../workflows/workflowReport';
 
-export function featureReportText(report: FeatureReport, options: { readonly diffs?: boolean } = {}): string {
+export function featureReportText(report: WorkflowReport, options: { readonly diffs?: boolean } = {}): string {
   const lines = [`Report of workflow ${report.workflowId}: ${report.status}${report.reason ? ` (${report.reason})` : ''}`, '', `Request: ${report.request}`, ''];
   if (report.criteria.length) lines.push('Acceptance criteria:', ...report.criteria.map((c, i) => `  ${i + 1}. ${c}`), '');
   lines.push('Phases:');

@@ -17,8 +17,8 @@ import type { ModelChoice } from '../llm/modelChoice';
 import { OpenAiCompatibleClient } from '../llm/openAiCompatibleClient';
 import type { EngineEvent } from '../shared/events';
 import { FeatureEngine, type FeatureHealing } from '../superpowers/tdd/featureEngine';
-import type { FeatureReport } from '../superpowers/tdd/featureReport';
-import type { FeatureLimits } from '../superpowers/tdd/featureWorkflow';
+import type { WorkflowReport } from '../workflows/workflowReport';
+import type { WorkflowLimits } from '../workflows/workflowLimits';
 import { type CliMemory, defaultGlobalMemoryFolder, openCliMemory } from './cliMemory';
 
 /** The engine's state folder inside the workspace; agents may not read or write it (PathPolicy). */
@@ -40,7 +40,7 @@ export interface HeadlessOptions {
   readonly folder: string;
   readonly model: ModelSettings;
   readonly logger: Logger;
-  readonly limits?: Partial<FeatureLimits>;
+  readonly limits?: Partial<WorkflowLimits>;
   /** The self-healing layer's settings (the fallback model comes with the model settings). */
   readonly healing?: Omit<FeatureHealing, 'fallbackModel'>;
   /** The user's global memory folder; default $IMPERIUM_GLOBAL_MEMORY or ~/.imperium/memory. */
@@ -134,7 +134,7 @@ export class HeadlessEngine {
    * The report of a workflow that has ended, with a fresh run of the suite (absent when the folder
    * has no test framework) and every line holding a secret withheld from the diffs.
    */
-  async report(workflowId: string, testTimeoutMs?: number): Promise<FeatureReport> {
+  async report(workflowId: string, testTimeoutMs?: number): Promise<WorkflowReport> {
     if (!(await this.engine.get(workflowId))) throw new Error(`workflow ${workflowId} is not in the store`);
     const finalTests = await this.tests.run({}, { label: `${workflowId} final`, ...(testTimeoutMs !== undefined && { timeoutMs: testTimeoutMs }) }).catch((error: unknown) => {
       if (error instanceof TestRunnerError && (error.code === 'no-framework' || error.code === 'framework-not-installed')) return undefined;

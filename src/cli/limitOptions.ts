@@ -2,7 +2,7 @@
 // red and green phases get, how many model calls an agent run may make, how much memory goes into
 // an agent's task, and the token budget the self-healing layer holds a workflow to.
 import type { Budgets } from '../core/healing/budgetTracker';
-import { DEFAULT_FEATURE_LIMITS, type FeatureLimits } from '../superpowers/tdd/featureWorkflow';
+import { DEFAULT_WORKFLOW_LIMITS, type WorkflowLimits } from '../workflows/workflowLimits';
 import { UsageError } from './cliCommand';
 
 export const LIMIT_OPTIONS = {
@@ -15,17 +15,17 @@ export const LIMIT_OPTIONS = {
 } as const;
 
 export const LIMIT_USAGE = `Limits:
-  --test-timeout <ms>    A test run taking longer is killed and reported timed out (default ${DEFAULT_FEATURE_LIMITS.testTimeoutMs}).
-  --red-attempts <n>     TestBot's tries at tests that fail for the right reason (default ${DEFAULT_FEATURE_LIMITS.redAttempts}).
-  --green-attempts <n>   CodeBot's tries at making them pass (default ${DEFAULT_FEATURE_LIMITS.greenAttempts}).
-  --agent-steps <n>      Model calls per agent run (default ${DEFAULT_FEATURE_LIMITS.agentSteps}).
-  --memory-tokens <n>    Tokens of memory packed into an agent's task (default ${DEFAULT_FEATURE_LIMITS.memoryTokens}).
+  --test-timeout <ms>    A test run taking longer is killed and reported timed out (default ${DEFAULT_WORKFLOW_LIMITS.testTimeoutMs}).
+  --red-attempts <n>     TestBot's tries at tests that fail for the right reason (default ${DEFAULT_WORKFLOW_LIMITS.redAttempts}).
+  --green-attempts <n>   CodeBot's tries at making them pass (default ${DEFAULT_WORKFLOW_LIMITS.greenAttempts}).
+  --agent-steps <n>      Model calls per agent run (default ${DEFAULT_WORKFLOW_LIMITS.agentSteps}).
+  --memory-tokens <n>    Tokens of memory packed into an agent's task (default ${DEFAULT_WORKFLOW_LIMITS.memoryTokens}).
   --budget-tokens <n>    Tokens a workflow may use; past them, a person must decide (none by default).
                          The forecast printed before a run says what earlier runs here used.`;
 
 type LimitValues = Partial<Record<keyof typeof LIMIT_OPTIONS, string>>;
 
-export function parseLimits(values: LimitValues): Partial<FeatureLimits> {
+export function parseLimits(values: LimitValues): Partial<WorkflowLimits> {
   return {
     ...positive(values['test-timeout'], '--test-timeout', 'testTimeoutMs'),
     ...positive(values['red-attempts'], '--red-attempts', 'redAttempts'),
@@ -40,7 +40,7 @@ export function parseBudgets(values: LimitValues): Budgets {
   return tokens === undefined ? {} : { perWorkflow: { tokens: positiveNumber(tokens, '--budget-tokens') } };
 }
 
-function positive(text: string | undefined, option: string, key: keyof FeatureLimits): Partial<FeatureLimits> {
+function positive(text: string | undefined, option: string, key: keyof WorkflowLimits): Partial<WorkflowLimits> {
   return text === undefined ? {} : { [key]: positiveNumber(text, option) };
 }
 

@@ -1,9 +1,9 @@
 // Live progress of a workflow on the terminal: one line per thing a person would want to see
 // happen (phase changes, agents starting and finishing, tool calls, test runs, verdicts, retries).
 import type { EngineEvent } from '../shared/events';
-import { FEATURE_PHASES } from '../superpowers/tdd/featureWorkflow';
+import { FEATURE_PHASES } from '../workflows/feature/featureWorkflow';
 
-const PHASE_OF_STEP = new Map<string, string>(FEATURE_PHASES.flatMap(({ phase, steps }) => steps.map((step) => [step, phase] as const)));
+const PHASE_OF_STEP = new Map<string, string>(FEATURE_PHASES.flatMap(({ id, steps }) => steps.map((step) => [step, id] as const)));
 
 export function progressLine(event: EngineEvent): string | undefined {
   switch (event.type) {

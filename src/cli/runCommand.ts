@@ -1,7 +1,7 @@
 // `imperium run <folder> "<request>"`: the feature workflow (plan, red, green, refactor, review) on a
 // folder, with live progress, ending with the report.
 import { resolve } from 'node:path';
-import { FEATURE_WORKFLOW } from '../superpowers/tdd/featureWorkflow';
+import { FEATURE_WORKFLOW } from '../workflows/feature/featureWorkflow';
 import { ConfigurationError, UsageError, type CliCommand, type CliIo } from './cliCommand';
 import { parseCommandArguments } from './commandArguments';
 import { LIMIT_OPTIONS, LIMIT_USAGE, parseBudgets, parseLimits } from './limitOptions';

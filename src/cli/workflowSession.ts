@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import type { Budgets } from '../core/healing/budgetTracker';
 import type { Logger } from '../core/ports';
 import { isTerminalWorkflow } from '../shared/taskStatus';
-import type { FeatureLimits } from '../superpowers/tdd/featureWorkflow';
+import type { WorkflowLimits } from '../workflows/workflowLimits';
 import { ConfigurationError, EXIT_FAILED, EXIT_OK, type CliIo } from './cliCommand';
 import { featureReportText } from './featureReportText';
 import { HeadlessEngine, type ModelSettings } from './headlessEngine';
@@ -15,7 +15,7 @@ import { progressLine } from './progressPrinter';
 export interface SessionOptions {
   readonly folder: string;
   readonly modelValues: ModelValues;
-  readonly limits?: Partial<FeatureLimits>;
+  readonly limits?: Partial<WorkflowLimits>;
   readonly budgets?: Budgets;
   /** The user's global memory folder, when not the default. */
   readonly globalMemory?: string;

@@ -2,6 +2,19 @@
 // red, green, refactor, review) are those phases; a workflow with other steps shows its step names.
 import type { Phase, WorkflowView } from './dashboardState';
 
+/**
+ * A phase a person sees, as a workflow module declares it: a name for its steps taken together.
+ * The views get a workflow's phases with its description, so they show any module's phases.
+ */
+export interface WorkflowPhaseInfo {
+  /** Short and stable, e.g. 'red'; what the code lens, the status bar and the report name. */
+  readonly id: string;
+  /** What a person reads, e.g. 'Red: failing tests'. */
+  readonly title: string;
+  /** The definition's steps that belong to this phase, in order. */
+  readonly steps: readonly string[];
+}
+
 /** The phases a running workflow moves through, in order. */
 export const WORK_PHASES = ['plan', 'red', 'green', 'refactor', 'review'] as const satisfies readonly Phase[];
 

@@ -1,14 +1,16 @@
-// The embedded workflow engine: starts workflows from their definitions, pauses, resumes and
-// cancels them, publishes their events, and after a restart resumes every workflow that was
-// running from its last completed step. State lives in the Store given to it.
+// The embedded workflow engine (a WorkflowEngine): starts workflows from their definitions, pauses,
+// resumes and cancels them, publishes their transitions on the event stream the runtime gives it,
+// and after a restart resumes every workflow that was running from its last completed step. State
+// lives in the Store given to it.
 import { z } from 'zod';
 import { isTerminalWorkflow } from '../../shared/taskStatus';
-import type { Clock, EventSink, Logger, Store } from '../ports';
-import { type EngineEventListener, EventStream } from './eventStream';
+import type { Clock, Logger, Store } from '../ports';
+import type { EngineEventListener, EventStream } from './eventStream';
 import type { StepHandlers } from './stepHandler';
 import { parseWorkflowDefinition, WorkflowDefinitionError } from './workflowDefinition';
 import { WorkflowRepository, type WorkflowRecord } from './workflowRepository';
 import { type RunnerServices, WorkflowRunner } from './workflowRunner';
+import type { PauseOptions, WorkflowEngine } from './workflowEngine';
 import { openTask, type WorkflowSnapshot, type WorkflowSummary } from './workflowState';
 
 export interface EmbeddedEngineOptions {
@@ -16,6 +18,8 @@ export interface EmbeddedEngineOptions {
   readonly handlers: StepHandlers;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** The runtime's event stream: the engine publishes its transitions there, and its subscribers hear them. */
+  readonly events: EventStream;
 }
 
 /** A request the engine cannot carry out, with a message a person can act on. */
@@ -25,7 +29,8 @@ export class OrchestratorError extends Error {
 
 const workflowInputSchema = z.record(z.string(), z.json());
 
-export class EmbeddedEngine {
+export class EmbeddedEngine implements WorkflowEngine {
+  readonly kind = 'embedded';
   private readonly runners = new Map<string, WorkflowRunner>();
   private readonly services: RunnerServices;
   private closed = false;
@@ -41,12 +46,8 @@ export class EmbeddedEngine {
   /** Opens the engine's state in the store. Call recover() next, before starting anything. */
   static async open(options: EmbeddedEngineOptions): Promise<EmbeddedEngine> {
     const repository = await WorkflowRepository.open(options.store, options.clock);
-    const events = await EventStream.open(options.store.log('events'), options.clock, options.logger);
-    return new EmbeddedEngine(repository, events, options);
+    return new EmbeddedEngine(repository, options.events, options);
   }
-
-  /** Where other engine parts (agents, the Board, healing) report their events. */
-  readonly emit: EventSink = (event) => void this.events.publish(event);
 
   /** Every event from now on, in `seq` order; returns the unsubscribe function. */
   subscribe(listener: EngineEventListener): () => void {
@@ -78,7 +79,7 @@ export class EmbeddedEngine {
    * finishes first; with `interrupt` it is aborted instead and runs again, as the same attempt, on
    * resume. Pausing a paused workflow does nothing.
    */
-  async pause(id: string, options: { readonly interrupt?: boolean } = {}): Promise<void> {
+  async pause(id: string, options: PauseOptions = {}): Promise<void> {
     const record = await this.load(id);
     const { status } = record.state;
     if (status === 'PAUSED') return;

@@ -1,7 +1,9 @@
-// The engine's event stream: stamps each event with the next `seq` and the time, appends it to the
-// events log and hands it to every subscriber. `seq` continues across restarts from the log.
+// The runtime's event stream: stamps each event with the next `seq` and the time, appends it to the
+// events log and hands it to every subscriber. The engine, the agents, the Board and the healing
+// layer publish here; the views, the CLI and the healing detectors subscribe. `seq` continues
+// across restarts from the log.
 import type { EngineEvent, EngineEventInput } from '../../shared/events';
-import type { AppendLog, Clock, Logger } from '../ports';
+import type { AppendLog, Clock, EventSink, Logger } from '../ports';
 
 export type EngineEventListener = (event: EngineEvent) => void;
 
@@ -20,6 +22,9 @@ export class EventStream {
     const lastSeq = events.reduce((max, event) => (typeof event.seq === 'number' && event.seq > max ? event.seq : max), 0);
     return new EventStream(log, clock, logger, lastSeq);
   }
+
+  /** Where other parts (agents, the Board, healing) report their events. */
+  readonly emit: EventSink = (event) => void this.publish(event);
 
   publish(input: EngineEventInput): EngineEvent {
     // Fields left undefined are dropped, so a subscriber sees exactly what the log keeps.

@@ -20,7 +20,7 @@ import type { EngineEvent } from '../../shared/events';
 import { type ImplementTarget, targetKey } from '../../shared/implementTarget';
 import { isTerminalWorkflow } from '../../shared/taskStatus';
 import { FeatureEngine } from '../../superpowers/tdd/featureEngine';
-import { FEATURE_WORKFLOW } from '../../superpowers/tdd/featureWorkflow';
+import { FEATURE_WORKFLOW } from '../../workflows/feature/featureWorkflow';
 import type { ApiKeyStore } from '../apiKeyStore';
 import type { Settings } from '../settings';
 import { EditorFileWriter } from './editorFileWriter';

@@ -23,10 +23,10 @@ import { StepHandlers } from '../../core/orchestrator/stepHandler';
 import type { Approvals, Clock, EventSink, Logger, ModelClient, Store, TestRunner, Workspace } from '../../core/ports';
 import type { EngineEvent } from '../../shared/events';
 import type { TestRunResult } from '../../shared/testResults';
-import { FeatureMemory } from './featureMemory';
-import { buildFeatureReport, type FeatureReport } from './featureReport';
-import { registerFeatureSteps } from './featureSteps';
-import { DEFAULT_FEATURE_LIMITS, type FeatureLimits } from './featureWorkflow';
+import { EventStream } from '../../core/orchestrator/eventStream';
+import { featureModule } from '../../workflows/feature/featureModule';
+import { DEFAULT_WORKFLOW_LIMITS, type WorkflowLimits } from '../../workflows/workflowLimits';
+import type { WorkflowReport } from '../../workflows/workflowReport';
 
 /** The self-healing layer's settings; every one has a default. */
 export interface FeatureHealing {
@@ -50,7 +50,7 @@ export interface FeatureEngineParts {
   readonly model: (events: EventSink) => ModelClient;
   readonly clock: Clock;
   readonly logger: Logger;
-  readonly limits?: Partial<FeatureLimits>;
+  readonly limits?: Partial<WorkflowLimits>;
   /**
    * Long-term memory: this workspace's memories and the user's global ones (the same the host shows
    * the user). Without it nothing is recalled from earlier workflows and nothing is learned.
@@ -65,7 +65,7 @@ export class FeatureEngine {
   private constructor(
     readonly engine: EmbeddedEngine,
     readonly board: Board,
-    readonly limits: FeatureLimits,
+    readonly limits: WorkflowLimits,
     /** What each workflow has established so far. */
     readonly memory: WorkflowMemory,
     private readonly monitor: HealingMonitor,
@@ -74,12 +74,13 @@ export class FeatureEngine {
 
   static async open(parts: FeatureEngineParts): Promise<FeatureEngine> {
     const { store, workspace, clock, logger, approvals, healing = {} } = parts;
-    const limits = { ...DEFAULT_FEATURE_LIMITS, ...parts.limits };
+    const limits = { ...DEFAULT_WORKFLOW_LIMITS, ...parts.limits };
     const handlers = new StepHandlers();
-    const engine = await EmbeddedEngine.open({ store, handlers, clock, logger });
+    const events = await EventStream.open(store.log('events'), clock, logger);
+    const engine = await EmbeddedEngine.open({ store, handlers, clock, logger, events });
     const monitor = new HealingMonitor({
       clock,
-      emit: engine.emit,
+      emit: events.emit,
       logger,
       workspace,
       ...(healing.budgets && { budgets: healing.budgets }),
@@ -87,15 +88,15 @@ export class FeatureEngine {
       ...(healing.deadlockGraceMs !== undefined && { deadlockGraceMs: healing.deadlockGraceMs }),
       ...(healing.checkEveryMs !== undefined && { checkEveryMs: healing.checkEveryMs }),
     });
-    engine.subscribe(monitor.observe);
-    monitor.onDetection(new DeadlockResponder({ engine, emit: engine.emit, logger, ...(approvals && { approvals }) }).onDetection);
-    const model = new WatchedModelClient(parts.model(engine.emit), { monitor, clock, ...(healing.fallbackModel && { fallback: healing.fallbackModel(engine.emit) }) });
-    const board = new Board({ model, audit: store.log<VerdictRecord>('board-verdicts'), clock, events: engine.emit });
+    events.subscribe(monitor.observe);
+    monitor.onDetection(new DeadlockResponder({ engine, emit: events.emit, logger, ...(approvals && { approvals }) }).onDetection);
+    const model = new WatchedModelClient(parts.model(events.emit), { monitor, clock, ...(healing.fallbackModel && { fallback: healing.fallbackModel(events.emit) }) });
+    const board = new Board({ model, audit: store.log<VerdictRecord>('board-verdicts'), clock, events: events.emit });
     const memory = new WorkflowMemory(store, clock);
     const learned = parts.memory && new LearnedMemories(parts.memory, logger);
-    registerFeatureSteps(
+    featureModule.registerSteps(
       handlers,
-      { model, workspace, undo: workspace, tests: parts.tests, board, memory: new FeatureMemory(memory, learned, logger), limits, logger },
+      { model, workspace, undo: workspace, tests: parts.tests, board, workflowMemory: memory, ...(learned && { learned }), limits, logger, clock },
       {
         clock,
         monitor,
@@ -135,11 +136,11 @@ export class FeatureEngine {
    * The report of a workflow that has ended, with every line holding a secret withheld from the
    * diffs. `finalTests` is a fresh run of the suite, when the caller made one.
    */
-  async report(workflowId: string, finalTests?: TestRunResult): Promise<FeatureReport> {
+  async report(workflowId: string, finalTests?: TestRunResult): Promise<WorkflowReport> {
     const workflow = await this.engine.get(workflowId);
     if (!workflow) throw new Error(`workflow ${workflowId} is not in the store`);
     await this.parts.store.flush();
-    return buildFeatureReport({
+    return featureModule.report({
       workflow,
       events: await this.events(),
       verdicts: await this.verdicts(),

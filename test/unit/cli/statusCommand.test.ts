@@ -6,6 +6,7 @@ import { runCli } from '../../../src/cli/cli';
 import { COMMANDS } from '../../../src/cli/commands';
 import { STATE_FOLDER } from '../../../src/cli/headlessEngine';
 import { EmbeddedEngine } from '../../../src/core/orchestrator/embeddedEngine';
+import { EventStream } from '../../../src/core/orchestrator/eventStream';
 import { StepHandlers } from '../../../src/core/orchestrator/stepHandler';
 import { SystemClock } from '../../../src/core/orchestrator/systemClock';
 import { JsonStore } from '../../../src/infra/store/jsonStore';
@@ -39,7 +40,8 @@ describe('imperium status', () => {
     let release = () => undefined as void;
     const blocked = new Promise<void>((resolve) => (release = resolve));
     const handlers = new StepHandlers().register('wait', { run: () => blocked });
-    const engine = await EmbeddedEngine.open({ store, handlers, clock: new SystemClock(), logger: silent });
+    const clock = new SystemClock();
+    const engine = await EmbeddedEngine.open({ store, handlers, clock, logger: silent, events: await EventStream.open(store.log('events'), clock, silent) });
     try {
       const id = await engine.start({ name: 'demo', version: 1, steps: [{ name: 'only', handler: 'wait' }] });
       await store.flush();

@@ -7,10 +7,10 @@ import type { JournalEntry, JournalWrite } from '../../../src/core/journal/journ
 import type { WorkflowState } from '../../../src/core/orchestrator/workflowState';
 import type { EngineEvent, RetryEvent, TestRunEvent, ToolCallEvent } from '../../../src/shared/events';
 import type { TestRunResult } from '../../../src/shared/testResults';
-import type { FeatureReport } from '../../../src/superpowers/tdd/featureReport';
+import type { WorkflowReport } from '../../../src/workflows/workflowReport';
 
-export function readReport(file: string): FeatureReport {
-  return JSON.parse(readFileSync(file, 'utf8')) as FeatureReport;
+export function readReport(file: string): WorkflowReport {
+  return JSON.parse(readFileSync(file, 'utf8')) as WorkflowReport;
 }
 
 export function readTestRun(json: string): TestRunResult {

@@ -1,5 +1,5 @@
 // A project with a test that hangs forever: the workflow must not hang with it. The test-run
-// deadline is FeatureLimits.testTimeoutMs, which `imperium run` offers no option for (it keeps the
+// deadline is WorkflowLimits.testTimeoutMs, which `imperium run` offers no option for (it keeps the
 // 120 s default), so this runs the CLI's own composition root, HeadlessEngine, in this process,
 // with a short deadline, the real mocha runner and the real scripted model server.
 import * as assert from 'node:assert/strict';
@@ -9,7 +9,7 @@ import { join, sep } from 'node:path';
 import { HeadlessEngine } from '../../../src/cli/headlessEngine';
 import type { Logger } from '../../../src/core/ports';
 import { startScriptedModelServer } from '../../../src/llm/scriptedServer/scriptedModelServer';
-import { FEATURE_WORKFLOW } from '../../../src/superpowers/tdd/featureWorkflow';
+import { FEATURE_WORKFLOW } from '../../../src/workflows/feature/featureWorkflow';
 import { finishedTestRuns } from './engineRecords';
 import { copyFixture, SCENARIOS, type ProjectCopy } from './projectCopy';
 

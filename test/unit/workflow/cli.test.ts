@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { GLOBAL_MEMORY_ENV } from '../../../src/cli/cliMemory';
 import { STATE_FOLDER } from '../../../src/cli/headlessEngine';
 import type { ScenarioInput } from '../../../src/llm/scriptedServer/scenario';
-import type { FeatureReport } from '../../../src/superpowers/tdd/featureReport';
+import type { WorkflowReport } from '../../../src/workflows/workflowReport';
 import { copyExample, REPOSITORY, SCENARIOS } from './featureRun';
 
 const execFileAsync = promisify(execFile);
@@ -16,7 +16,7 @@ const execFileAsync = promisify(execFile);
 interface CliRun {
   readonly code: number;
   readonly stdout: string;
-  readonly report: FeatureReport;
+  readonly report: WorkflowReport;
 }
 
 /** `imperium run <folder> <request> --scenario <file> --report <folder>/report.json [options]` from the repository root. */
@@ -35,7 +35,7 @@ async function imperiumRun(folder: string, request: string, scenario: string, op
     ({ code } = failure as { code: number });
     stdout = `${failure.stdout ?? ''}${failure.stderr ?? ''}`;
   }
-  return { code, stdout, report: JSON.parse(await readFile(reportFile, 'utf8')) as FeatureReport };
+  return { code, stdout, report: JSON.parse(await readFile(reportFile, 'utf8')) as WorkflowReport };
 }
 
 /** How many replies a scenario scripts for each role. */

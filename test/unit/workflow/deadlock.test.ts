@@ -19,8 +19,8 @@ import { OpenAiCompatibleClient } from '../../../src/llm/openAiCompatibleClient'
 import { startScriptedModelServer } from '../../../src/llm/scriptedServer/scriptedModelServer';
 import type { EngineEvent } from '../../../src/shared/events';
 import { FeatureEngine } from '../../../src/superpowers/tdd/featureEngine';
-import type { FeatureReport } from '../../../src/superpowers/tdd/featureReport';
-import { FEATURE_WORKFLOW } from '../../../src/superpowers/tdd/featureWorkflow';
+import type { WorkflowReport } from '../../../src/workflows/workflowReport';
+import { FEATURE_WORKFLOW } from '../../../src/workflows/feature/featureWorkflow';
 import { RecordingLogger } from '../infra/store/storeTestKit';
 import { copyExample, SCENARIOS, SIZE_REQUEST } from './featureRun';
 
@@ -49,7 +49,7 @@ describe('self-healing in the feature workflow: a deadlock', function () {
   this.timeout(120_000);
   let folder: string;
   let events: EngineEvent[];
-  let report: FeatureReport;
+  let report: WorkflowReport;
   before(async () => {
     folder = await copyExample();
     const server = await startScriptedModelServer(join(SCENARIOS, 'green-two-fixes.json'));

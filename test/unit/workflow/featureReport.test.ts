@@ -6,8 +6,8 @@ import type { TaskRecord, WorkflowSnapshot } from '../../../src/core/orchestrato
 import type { EngineEvent } from '../../../src/shared/events';
 import type { TaskStatus } from '../../../src/shared/taskStatus';
 import type { TestRunResult } from '../../../src/shared/testResults';
-import { buildFeatureReport } from '../../../src/superpowers/tdd/featureReport';
-import { FEATURE_WORKFLOW } from '../../../src/superpowers/tdd/featureWorkflow';
+import { buildFeatureReport } from '../../../src/workflows/feature/featureReport';
+import { FEATURE_WORKFLOW } from '../../../src/workflows/feature/featureWorkflow';
 
 const T0 = Date.UTC(2025, 0, 2, 3, 4, 5);
 

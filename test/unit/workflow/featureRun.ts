@@ -15,8 +15,9 @@ import type { Approvals, Logger } from '../../../src/core/ports';
 import { startScriptedModelServer, type RecordedRequest } from '../../../src/llm/scriptedServer/scriptedModelServer';
 import type { EngineEvent } from '../../../src/shared/events';
 import type { TestRunResult } from '../../../src/shared/testResults';
-import type { FeatureReport } from '../../../src/superpowers/tdd/featureReport';
-import { FEATURE_WORKFLOW, type FeatureLimits } from '../../../src/superpowers/tdd/featureWorkflow';
+import type { WorkflowReport } from '../../../src/workflows/workflowReport';
+import { FEATURE_WORKFLOW } from '../../../src/workflows/feature/featureWorkflow';
+import type { WorkflowLimits } from '../../../src/workflows/workflowLimits';
 
 export const REPOSITORY = join(__dirname, '..', '..', '..');
 const EXAMPLE = join(REPOSITORY, 'examples', 'bookshelf');
@@ -31,7 +32,7 @@ export type ProjectFiles = ReadonlyMap<string, Buffer>;
 export interface FeatureRun {
   readonly folder: string;
   readonly workflow: WorkflowSnapshot;
-  readonly report: FeatureReport;
+  readonly report: WorkflowReport;
   readonly events: readonly EngineEvent[];
   readonly journal: readonly JournalEntry[];
   readonly verdicts: readonly VerdictRecord[];
@@ -59,7 +60,7 @@ export interface FeatureRunOptions {
   /** A file name in test/fixtures/workflow-scenarios. */
   readonly scenario: string;
   readonly request?: string;
-  readonly limits?: Partial<FeatureLimits>;
+  readonly limits?: Partial<WorkflowLimits>;
   readonly healing?: HeadlessOptions['healing'];
   /** Who answers escalations; none, as in the CLI, by default. */
   readonly approvals?: Approvals;

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { DEFAULT_LADDER } from '../../../src/core/healing/retryLadder';
 import { DEFAULT_STALL_LIMITS, type StallLimits } from '../../../src/core/healing/stallDetector';
 import { countTextTokens } from '../../../src/llm/tokenCount';
-import type { FeatureReport } from '../../../src/superpowers/tdd/featureReport';
+import type { WorkflowReport } from '../../../src/workflows/workflowReport';
 import { agentTasks, journalWrites, messagesOf, requestsOf, runFeature, stepOutput, type FeatureRun } from './featureRun';
 import { ScriptedApprovals } from './scriptedApprovals';
 
@@ -14,7 +14,7 @@ function watchdog(limits: Partial<StallLimits>) {
   return { stallLimits: { ...DEFAULT_STALL_LIMITS, ...limits }, checkEveryMs: 100 };
 }
 
-const climb = (report: FeatureReport) => report.healing.map((h) => [h.action, h.failure, h.step ?? null]);
+const climb = (report: WorkflowReport) => report.healing.map((h) => [h.action, h.failure, h.step ?? null]);
 
 /** The memory section of an agent's task, as packed. */
 function memorySection(task: string): string {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { PendingApprovals } from '../../../../src/core/approvals/pendingApprovals';
 import { EmbeddedEngine } from '../../../../src/core/orchestrator/embeddedEngine';
+import { EventStream } from '../../../../src/core/orchestrator/eventStream';
 import { SystemClock } from '../../../../src/core/orchestrator/systemClock';
 import type { Logger } from '../../../../src/core/ports';
 import { COMMAND_CENTER_TITLE, COMMAND_CENTER_VIEW_TYPE, CommandCenterPanel } from '../../../../src/host/dashboard/commandCenterPanel';
@@ -61,7 +62,7 @@ describe('the command center and the sidebar dashboard', () => {
     await imperiumApi();
     folder = await mkdtemp(join(tmpdir(), 'imperium-dashboard-'));
     store = await JsonStore.open({ folder, logger: quiet, debounceMs: 20 });
-    engine = await EmbeddedEngine.open({ store, handlers: scriptedAgents({ clock, approvals, root: workspaceRoot(), gate: () => gate }), clock, logger: quiet });
+    engine = await EmbeddedEngine.open({ store, handlers: scriptedAgents({ clock, approvals, root: workspaceRoot(), gate: () => gate }), clock, logger: quiet, events: await EventStream.open(store.log('events'), clock, quiet) });
     const controls: DashboardEngine = {
       subscribe: (listener) => engine.subscribe(listener),
       list: () => engine.list(),

@@ -7,6 +7,7 @@ import { withHealing } from '../../../../src/core/healing/healingStepHandler';
 import { WriteJournal } from '../../../../src/core/journal/writeJournal';
 import type { JournalEntry } from '../../../../src/core/journal/journalEntry';
 import { EmbeddedEngine } from '../../../../src/core/orchestrator/embeddedEngine';
+import { EventStream } from '../../../../src/core/orchestrator/eventStream';
 import { StepHandlers } from '../../../../src/core/orchestrator/stepHandler';
 import { SystemClock } from '../../../../src/core/orchestrator/systemClock';
 import type { Logger } from '../../../../src/core/ports';
@@ -34,7 +35,7 @@ export async function openWorkflowEngine(mode: 'start' | 'resume', storeFolder: 
     },
     { clock, replayGuard },
   );
-  const engine = await EmbeddedEngine.open({ store, handlers: new StepHandlers().register('append', append), clock, logger });
+  const engine = await EmbeddedEngine.open({ store, handlers: new StepHandlers().register('append', append), clock, logger, events: await EventStream.open(store.log('events'), clock, logger) });
   return { engine, store };
 }
 

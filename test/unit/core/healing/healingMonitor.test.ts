@@ -33,7 +33,7 @@ describe('Healing monitor', () => {
     const clock = new SystemClock();
     const handlers = handlersOf({});
     const underTest = await engines.open(handlers);
-    const monitor = new HealingMonitor({ clock, emit: underTest.engine.emit, logger: new RecordingLogger(), stallLimits: { 'model-call': 1_000, 'tool-call': 1_000, 'test-run': 1_000, other: 40 }, checkEveryMs: 10 });
+    const monitor = new HealingMonitor({ clock, emit: underTest.stream.emit, logger: new RecordingLogger(), stallLimits: { 'model-call': 1_000, 'tool-call': 1_000, 'test-run': 1_000, other: 40 }, checkEveryMs: 10 });
     underTest.engine.subscribe(monitor.observe);
     handlers.register('quiet', withHealing(step, { clock, monitor, policy: { ...DEFAULT_LADDER, stall: [{ kind: 'retry', times: 1, delayMs: 0 }] } }));
     monitor.start();

@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedEngine } from '../../../../src/core/orchestrator/embeddedEngine';
+import { EventStream } from '../../../../src/core/orchestrator/eventStream';
 import { type StepContext, StepHandlers, type StepResult } from '../../../../src/core/orchestrator/stepHandler';
 import { SystemClock } from '../../../../src/core/orchestrator/systemClock';
 import { JsonStore } from '../../../../src/infra/store/jsonStore';
@@ -14,6 +15,8 @@ export interface EngineUnderTest {
   readonly engine: EmbeddedEngine;
   readonly store: JsonStore;
   readonly events: EngineEvent[];
+  /** The event stream the engine publishes on, as the runtime would own it. */
+  readonly stream: EventStream;
   readonly logger: RecordingLogger;
 }
 
@@ -38,10 +41,12 @@ export function useEngines(prefix: string) {
     async open(handlers: StepHandlers): Promise<EngineUnderTest> {
       const logger = new RecordingLogger();
       const store = await JsonStore.open({ folder, logger, debounceMs: 10 });
-      const engine = await EmbeddedEngine.open({ store, handlers, clock: new SystemClock(), logger });
+      const clock = new SystemClock();
+      const stream = await EventStream.open(store.log('events'), clock, logger);
+      const engine = await EmbeddedEngine.open({ store, handlers, clock, logger, events: stream });
       const events: EngineEvent[] = [];
       engine.subscribe((event) => events.push(event));
-      const underTest = { engine, store, events, logger };
+      const underTest = { engine, store, events, stream, logger };
       opened.push(underTest);
       return underTest;
     },

@@ -5,6 +5,7 @@
 // Each step appends "<step> attempt <retryCount>" to the marks file when it runs.
 import { appendFileSync } from 'node:fs';
 import { EmbeddedEngine } from '../../../../src/core/orchestrator/embeddedEngine';
+import { EventStream } from '../../../../src/core/orchestrator/eventStream';
 import { StepHandlers } from '../../../../src/core/orchestrator/stepHandler';
 import { SystemClock } from '../../../../src/core/orchestrator/systemClock';
 import { JsonStore } from '../../../../src/infra/store/jsonStore';
@@ -31,7 +32,8 @@ async function main(): Promise<void> {
     },
   });
   const store = await JsonStore.open({ folder, logger: console, debounceMs: 50 });
-  const engine = await EmbeddedEngine.open({ store, handlers, clock: new SystemClock(), logger: console });
+  const clock = new SystemClock();
+  const engine = await EmbeddedEngine.open({ store, handlers, clock, logger: console, events: await EventStream.open(store.log('events'), clock, console) });
   const resumed = await engine.recover();
   if (mode === 'start') {
     await engine.start(definition, {});

@@ -6,10 +6,10 @@ import { changedFiles } from '../../core/journal/changedFiles';
 import type { HealableStepHandler } from '../../core/healing/recoveryHint';
 import { TerminalStepError } from '../../core/orchestrator/stepHandler';
 import type { FeatureDependencies } from './featureWorkflow';
-import { criteriaOf } from './planSteps';
+import { criteriaOf } from '../../superpowers/planning/plan';
 import { learnFrom } from './learning';
-import { redOutputOf } from './redOutput';
-import { runSuite } from './suiteRun';
+import { redOutputOf } from '../../superpowers/tdd/redOutput';
+import { runSuite } from '../../superpowers/tdd/suiteRun';
 
 const greenOutputSchema = z.object({
   fixed: z.object({ failure: z.string(), by: z.string() }).optional(),

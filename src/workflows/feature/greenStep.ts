@@ -7,11 +7,11 @@ import { summarizeTestRun } from '../../agents/tools/testRunSummary';
 import { type HealableStepHandler, StepFailure } from '../../core/healing/recoveryHint';
 import { firstLine } from './featureMemory';
 import type { FeatureDependencies } from './featureWorkflow';
-import { criteriaOf } from './planSteps';
-import { greenGate } from './greenGate';
-import { memoryBudget, recoveryNote } from './recoveryNote';
-import { greenExpectations, redOutputOf } from './redOutput';
-import { attempts, runSuite } from './suiteRun';
+import { criteriaOf } from '../../superpowers/planning/plan';
+import { greenGate } from '../../superpowers/tdd/greenGate';
+import { memoryBudget, recoveryNote } from '../../superpowers/tdd/recoveryNote';
+import { greenExpectations, redOutputOf } from '../../superpowers/tdd/redOutput';
+import { attempts, runSuite } from '../../superpowers/tdd/suiteRun';
 
 const inputSchema = z.object({
   request: z.string().min(1),

@@ -1,17 +1,19 @@
-// The report a feature workflow ends with: request, criteria, phases with durations, files changed
-// with their diffs, test results, the Board's verdicts with reasons, every self-healing step, what
-// was learned, tokens and cost per agent.
-import type { VerdictRecord } from '../../core/board/boardReview';
-import { unifiedDiff, type ChangedFile } from '../../core/changeSet';
-import type { WorkflowSnapshot } from '../../core/orchestrator/workflowState';
-import type { EngineEvent, HealingEvent } from '../../shared/events';
-import type { WorkflowStatus } from '../../shared/taskStatus';
-import type { TestRunResult, TestSummary } from '../../shared/testResults';
-import { FEATURE_PHASES, type FeaturePhase } from './featureWorkflow';
-import type { LearnedLesson } from './learning';
+// The report every workflow module ends with: request, criteria, the module's phases with
+// durations, files changed with their diffs, test results, the Board's verdicts with reasons, every
+// self-healing step, what was learned, tokens and cost per agent. A module says what its steps
+// established (criteria, tasks, lessons); the rest comes from the workflow's state and events.
+import type { VerdictRecord } from '../core/board/boardReview';
+import { unifiedDiff, type ChangedFile } from '../core/changeSet';
+import type { MemoryKind, MemoryScope } from '../core/memory/memoryRecord';
+import type { WorkflowSnapshot } from '../core/orchestrator/workflowState';
+import type { EngineEvent, HealingEvent } from '../shared/events';
+import type { WorkflowStatus } from '../shared/taskStatus';
+import type { TestRunResult, TestSummary } from '../shared/testResults';
+import type { WorkflowPhaseInfo } from '../shared/workflowPhase';
 
 export interface PhaseReport {
-  readonly phase: FeaturePhase;
+  /** The module's phase id. */
+  readonly phase: string;
   readonly status: 'done' | 'failed' | 'not reached' | 'running';
   /** Attempts (tasks) the phase's steps took, visits back included. */
   readonly tasks: number;
@@ -38,8 +40,10 @@ export interface HealingReport {
   readonly summary: string;
 }
 
-export interface FeatureReport {
+export interface WorkflowReport {
   readonly workflowId: string;
+  /** The workflow module that ran (its id). */
+  readonly workflow: string;
   readonly request: string;
   readonly status: WorkflowStatus;
   readonly reason?: string;
@@ -59,7 +63,7 @@ export interface FeatureReport {
   readonly durationMs: number;
 }
 
-export interface FeatureReportInput {
+export interface WorkflowReportInput {
   readonly workflow: WorkflowSnapshot;
   readonly events: readonly EngineEvent[];
   readonly verdicts: readonly VerdictRecord[];
@@ -68,18 +72,37 @@ export interface FeatureReportInput {
   readonly finalTests?: TestRunResult;
 }
 
-export function buildFeatureReport({ workflow, events, verdicts, changes, finalTests }: FeatureReportInput): FeatureReport {
-  const plan = workflow.outputs.plan as { criteria?: string[]; tasks?: string[] } | undefined;
+/** A lesson long-term memory kept from the workflow, as its steps' output names it. */
+export interface LearnedLesson {
+  readonly id: string;
+  readonly kind: MemoryKind;
+  readonly scope: MemoryScope;
+  readonly title: string;
+}
+
+/** What only the module knows: what its steps established, read from their outputs. */
+export interface ModuleFindings {
+  readonly criteria: readonly string[];
+  readonly tasks: readonly string[];
+  readonly learned: readonly LearnedLesson[];
+}
+
+export function buildWorkflowReport(
+  module: { readonly id: string; readonly phases: readonly WorkflowPhaseInfo[] },
+  { workflow, events, verdicts, changes, finalTests }: WorkflowReportInput,
+  findings: ModuleFindings,
+): WorkflowReport {
   const usage = usageByAgent(events.filter((event) => event.workflowId === workflow.id));
   const costs = usage.map((u) => u.costUsd).filter((c): c is number => c !== undefined);
   return {
     workflowId: workflow.id,
+    workflow: module.id,
     request: String(workflow.input.request ?? ''),
     status: workflow.status,
     ...(workflow.reason !== undefined && { reason: workflow.reason }),
-    criteria: plan?.criteria ?? [],
-    tasks: plan?.tasks ?? [],
-    phases: FEATURE_PHASES.map(({ phase, steps }) => phaseReport(workflow, phase, steps)),
+    criteria: findings.criteria,
+    tasks: findings.tasks,
+    phases: module.phases.map(({ id, steps }) => phaseReport(workflow, id, steps)),
     files: changes.map((file) => ({
       path: file.path,
       change: file.before === undefined ? 'created' : file.after === undefined ? 'deleted' : 'modified',
@@ -96,7 +119,7 @@ export function buildFeatureReport({ workflow, events, verdicts, changes, finalT
       .filter((v) => v.workflowId === workflow.id)
       .map(({ subject, role, title, decision, summary, findings, source }) => ({ subject, role, title, decision, summary, findings, source })),
     healing: healingOf(workflow, events),
-    learned: (workflow.outputs.review as { learned?: LearnedLesson[] } | undefined)?.learned ?? [],
+    learned: findings.learned,
     usage,
     totals: {
       promptTokens: sum(usage.map((u) => u.promptTokens)),
@@ -108,7 +131,7 @@ export function buildFeatureReport({ workflow, events, verdicts, changes, finalT
   };
 }
 
-function phaseReport(workflow: WorkflowSnapshot, phase: FeaturePhase, steps: readonly string[]): PhaseReport {
+function phaseReport(workflow: WorkflowSnapshot, phase: string, steps: readonly string[]): PhaseReport {
   const tasks = workflow.tasks.filter((task) => steps.includes(task.step));
   const durationMs = sum(tasks.map((task) => (task.endedAt ?? task.startedAt ?? 0) - (task.startedAt ?? task.endedAt ?? 0)));
   const last = tasks.at(-1);

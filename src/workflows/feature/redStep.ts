@@ -8,11 +8,11 @@ import { type HealableStepHandler, StepFailure } from '../../core/healing/recove
 import { normalizeWorkspacePath } from '../../core/workspace/pathPolicy';
 import { firstLine } from './featureMemory';
 import type { FeatureDependencies } from './featureWorkflow';
-import { criteriaOf } from './planSteps';
-import { memoryBudget, recoveryNote } from './recoveryNote';
-import { redGate } from './redGate';
-import { attempts, runSuite, testRef } from './suiteRun';
-import { TaskScoped } from './taskScoped';
+import { criteriaOf } from '../../superpowers/planning/plan';
+import { memoryBudget, recoveryNote } from '../../superpowers/tdd/recoveryNote';
+import { redGate } from '../../superpowers/tdd/redGate';
+import { attempts, runSuite, testRef } from '../../superpowers/tdd/suiteRun';
+import { TaskScoped } from '../../superpowers/tdd/taskScoped';
 
 const inputSchema = z.object({ request: z.string().min(1), criteria: z.unknown() });
 

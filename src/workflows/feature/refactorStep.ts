@@ -6,11 +6,11 @@ import type { HealableStepHandler } from '../../core/healing/recoveryHint';
 import type { JournalMark } from '../../core/journal/journalEntry';
 import { firstLine } from './featureMemory';
 import type { FeatureDependencies } from './featureWorkflow';
-import { greenGate } from './greenGate';
-import { memoryBudget, recoveryNote } from './recoveryNote';
-import { greenExpectations, redOutputOf } from './redOutput';
-import { runSuite } from './suiteRun';
-import { TaskScoped } from './taskScoped';
+import { greenGate } from '../../superpowers/tdd/greenGate';
+import { memoryBudget, recoveryNote } from '../../superpowers/tdd/recoveryNote';
+import { greenExpectations, redOutputOf } from '../../superpowers/tdd/redOutput';
+import { runSuite } from '../../superpowers/tdd/suiteRun';
+import { TaskScoped } from '../../superpowers/tdd/taskScoped';
 
 const inputSchema = z.object({ request: z.string().min(1), red: z.unknown() });
 

@@ -4,22 +4,9 @@ import type { Board } from '../../core/board/boardReview';
 import type { WorkflowUndo } from '../../core/journal/journalEntry';
 import type { WorkflowDefinitionInput } from '../../core/orchestrator/workflowDefinition';
 import type { Logger, ModelClient, TestRunner, Workspace } from '../../core/ports';
+import type { WorkflowPhaseInfo } from '../../shared/workflowPhase';
+import type { WorkflowLimits } from '../workflowLimits';
 import type { FeatureMemory } from './featureMemory';
-
-export interface FeatureLimits {
-  /** TestBot's tries at tests that fail for the right reason. */
-  readonly redAttempts: number;
-  /** CodeBot's tries at making the tests pass, per visit to green. */
-  readonly greenAttempts: number;
-  /** Model calls per agent run. */
-  readonly agentSteps: number;
-  /** A test run that takes longer is killed and counts as not completed. */
-  readonly testTimeoutMs: number;
-  /** Tokens of memory (what the workflow established, learned patterns) packed into an agent's task. */
-  readonly memoryTokens: number;
-}
-
-export const DEFAULT_FEATURE_LIMITS: FeatureLimits = { redAttempts: 3, greenAttempts: 4, agentSteps: 30, testTimeoutMs: 120_000, memoryTokens: 1_500 };
 
 export interface FeatureDependencies {
   readonly model: ModelClient;
@@ -28,13 +15,8 @@ export interface FeatureDependencies {
   readonly tests: TestRunner;
   readonly board: Board;
   readonly memory: FeatureMemory;
-  readonly limits: FeatureLimits;
+  readonly limits: WorkflowLimits;
   readonly logger: Logger;
-}
-
-/** The input a feature workflow starts from. */
-export interface FeatureRequest {
-  readonly request: string;
 }
 
 const request = '${workflow.input.request}';
@@ -59,12 +41,10 @@ export const FEATURE_WORKFLOW: WorkflowDefinitionInput = {
 };
 
 /** The phases a person sees, and which steps belong to each. */
-export const FEATURE_PHASES = [
-  { phase: 'plan', steps: ['plan', 'planReview'] },
-  { phase: 'red', steps: ['red'] },
-  { phase: 'green', steps: ['green'] },
-  { phase: 'refactor', steps: ['refactor'] },
-  { phase: 'review', steps: ['review'] },
-] as const;
-
-export type FeaturePhase = (typeof FEATURE_PHASES)[number]['phase'];
+export const FEATURE_PHASES: readonly WorkflowPhaseInfo[] = [
+  { id: 'plan', title: 'Plan', steps: ['plan', 'planReview'] },
+  { id: 'red', title: 'Red', steps: ['red'] },
+  { id: 'green', title: 'Green', steps: ['green'] },
+  { id: 'refactor', title: 'Refactor', steps: ['refactor'] },
+  { id: 'review', title: 'Review', steps: ['review'] },
+];

@@ -3,18 +3,10 @@
 // the workflow's memory and the log, and the workflow completes.
 import { PromotionRefusedError, type WorkflowEvidence } from '../../core/memory/promotion';
 import type { StepContext } from '../../core/orchestrator/stepHandler';
-import type { MemoryKind, MemoryScope } from '../../core/memory/memoryRecord';
 import { firstLine } from './featureMemory';
 import type { FeatureDependencies } from './featureWorkflow';
-import { draftLessons, type LessonSources } from './lessons';
-
-/** A lesson as the step's output (and the report) names it. */
-export interface LearnedLesson {
-  readonly id: string;
-  readonly kind: MemoryKind;
-  readonly scope: MemoryScope;
-  readonly title: string;
-}
+import { draftLessons, type LessonSources } from '../../superpowers/tdd/lessons';
+import type { LearnedLesson } from '../workflowReport';
 
 export async function learnFrom(
   deps: Pick<FeatureDependencies, 'memory' | 'logger'>,

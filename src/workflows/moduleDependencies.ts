@@ -1,0 +1,25 @@
+// What the runtime gives every workflow module's step handlers: the model (watched by the healing
+// layer), the workspace and its undo journal, the test runner, the Board, the workflow's memory and
+// long-term memory, the limits, the log and the clock. A module builds its own step dependencies
+// from these; none of them is a module's to construct.
+import type { Board } from '../core/board/boardReview';
+import type { WorkflowUndo } from '../core/journal/journalEntry';
+import type { LearnedMemories } from '../core/memory/learnedMemories';
+import type { WorkflowMemory } from '../core/memory/workflowMemory';
+import type { Clock, Logger, ModelClient, TestRunner, Workspace } from '../core/ports';
+import type { WorkflowLimits } from './workflowLimits';
+
+export interface ModuleDependencies {
+  readonly model: ModelClient;
+  readonly workspace: Workspace;
+  readonly undo: WorkflowUndo;
+  readonly tests: TestRunner;
+  readonly board: Board;
+  /** What each workflow has established so far (short-term). */
+  readonly workflowMemory: WorkflowMemory;
+  /** Patterns learned from earlier workflows; absent when the host keeps no long-term memory. */
+  readonly learned?: LearnedMemories;
+  readonly limits: WorkflowLimits;
+  readonly logger: Logger;
+  readonly clock: Clock;
+}
