@@ -45,7 +45,7 @@ export async function detectFrameworks(root: string, manifest: PackageManifest |
   return [...new Set([...fromScript, ...fromConfig, ...fromDependency])];
 }
 
-/** pytest needs no configuration; a section in a shared file or a listed dependency is evidence too. */
+/** pytest needs no configuration; a section in a shared file, a listed dependency or test files it collects by default are evidence too. */
 async function pytestEvidence(root: string, entries: readonly string[]): Promise<'config' | 'dependency' | undefined> {
   if (entries.includes('pytest.ini') || entries.includes('conftest.py')) return 'config';
   const sections: [string, RegExp][] = [
@@ -60,8 +60,13 @@ async function pytestEvidence(root: string, entries: readonly string[]): Promise
   for (const file of dependencyFiles) {
     if (entries.includes(file) && /(^|[\s"'[,])pytest(?![\w.-])/m.test(await readText(join(root, file)))) return 'dependency';
   }
+  // An exercise (exercism's Python track) ships only the module and its test file, which pytest collects as they are.
+  if (entries.some((entry) => PYTHON_TEST_FILE.test(entry)) || (entries.includes('tests') && (await readdir(join(root, 'tests')).catch(() => [] as string[])).some((entry) => PYTHON_TEST_FILE.test(entry)))) return 'dependency';
   return undefined;
 }
+
+/** The files pytest collects without being told: test_*.py and *_test.py. */
+const PYTHON_TEST_FILE = /^(test_\w+|\w+_test)\.py$/;
 
 async function readText(path: string): Promise<string> {
   return readFile(path, 'utf8').catch(() => '');

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { detectFrameworks } from '../../../../src/infra/testRunners/frameworkDetection';
@@ -39,6 +39,16 @@ describe('test framework detection', () => {
     assert.deepEqual(await detect({ 'requirements-dev.txt': 'black\npytest>=8\n' }), ['pytest']);
     await rm(join(root, 'requirements-dev.txt'));
     assert.deepEqual(await detect({ 'requirements.txt': 'pytest-cov-not-really\n' }), []);
+  });
+
+  it('recognises pytest by the test files it collects unconfigured, as an exercise ships them', async () => {
+    assert.deepEqual(await detect({ 'word_count.py': 'def count_words(s):\n    pass\n', 'word_count_test.py': 'import unittest\n' }), ['pytest']);
+    await rm(join(root, 'word_count_test.py'));
+    assert.deepEqual(await detect({ 'test_word_count.py': '' }), ['pytest']);
+    await rm(join(root, 'test_word_count.py'));
+    assert.deepEqual(await detect({ 'testing_notes.py': '' }), []);
+    await mkdir(join(root, 'tests'));
+    assert.deepEqual(await detect({ 'tests/test_game.py': '' }), ['pytest']);
   });
 
   it('says which package.json is malformed', async () => {
