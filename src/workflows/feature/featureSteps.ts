@@ -3,7 +3,7 @@
 // and the step's writes are guarded against being applied twice after a crash.
 import { type HealingOptions, withHealing } from '../../core/healing/healingStepHandler';
 import type { HealableStepHandler } from '../../core/healing/recoveryHint';
-import { TerminalStepError, type StepHandlers } from '../../core/orchestrator/stepHandler';
+import { TerminalStepError, type StepHandler, type StepHandlers } from '../../core/orchestrator/stepHandler';
 import { ModelError, type ModelErrorCode } from '../../core/ports';
 import type { FeatureDependencies } from './featureWorkflow';
 import { greenStep } from './greenStep';
@@ -13,14 +13,18 @@ import { refactorStep } from './refactorStep';
 import { reviewStep } from './reviewStep';
 
 export function registerFeatureSteps(handlers: StepHandlers, deps: FeatureDependencies, healing: HealingOptions): StepHandlers {
-  const healed = (handler: HealableStepHandler) => withHealing(finalOnModelRefusal(handler), healing);
   return handlers
-    .register('tdd.plan', healed(planStep(deps)))
-    .register('tdd.planReview', healed(planReviewStep(deps)))
-    .register('tdd.red', healed(redStep(deps)))
-    .register('tdd.green', healed(greenStep(deps)))
-    .register('tdd.refactor', healed(refactorStep(deps)))
-    .register('tdd.review', healed(reviewStep(deps)));
+    .register('tdd.plan', healed(planStep(deps), healing))
+    .register('tdd.planReview', healed(planReviewStep(deps), healing))
+    .register('tdd.red', healed(redStep(deps), healing))
+    .register('tdd.green', healed(greenStep(deps), healing))
+    .register('tdd.refactor', healed(refactorStep(deps), healing))
+    .register('tdd.review', healed(reviewStep(deps), healing));
+}
+
+/** A step handler under the retry ladder, ending the workflow on a model refusal no retry can mend. */
+export function healed(handler: HealableStepHandler, healing: HealingOptions): StepHandler {
+  return withHealing(finalOnModelRefusal(handler), healing);
 }
 
 /**
