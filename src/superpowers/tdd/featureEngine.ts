@@ -24,7 +24,7 @@ import type { Approvals, Clock, EventSink, Logger, ModelClient, Store, TestRunne
 import type { EngineEvent } from '../../shared/events';
 import type { TestRunResult } from '../../shared/testResults';
 import { EventStream } from '../../core/orchestrator/eventStream';
-import { featureModule } from '../../workflows/feature/featureModule';
+import { builtInModules } from '../../workflows/builtInModules';
 import { DEFAULT_WORKFLOW_LIMITS, type WorkflowLimits } from '../../workflows/workflowLimits';
 import type { WorkflowReport } from '../../workflows/workflowReport';
 
@@ -94,19 +94,17 @@ export class FeatureEngine {
     const board = new Board({ model, audit: store.log<VerdictRecord>('board-verdicts'), clock, events: events.emit });
     const memory = new WorkflowMemory(store, clock);
     const learned = parts.memory && new LearnedMemories(parts.memory, logger);
-    featureModule.registerSteps(
-      handlers,
-      { model, workspace, undo: workspace, tests: parts.tests, board, workflowMemory: memory, ...(learned && { learned }), limits, logger, clock },
-      {
-        clock,
-        monitor,
-        fallback: model,
-        board: new BoardRecoveryAdvisor(board),
-        replayGuard: new ReplayGuard(workspace, store.log<AttemptRecord>('healing-attempts'), clock),
-        ...(approvals && { approvals }),
-        ...(healing.ladder && { policy: healing.ladder }),
-      },
-    );
+    const deps = { model, workspace, undo: workspace, tests: parts.tests, board, workflowMemory: memory, ...(learned && { learned }), limits, logger, clock };
+    const healingOptions = {
+      clock,
+      monitor,
+      fallback: model,
+      board: new BoardRecoveryAdvisor(board),
+      replayGuard: new ReplayGuard(workspace, store.log<AttemptRecord>('healing-attempts'), clock),
+      ...(approvals && { approvals }),
+      ...(healing.ladder && { policy: healing.ladder }),
+    };
+    for (const module of builtInModules().list()) module.registerSteps(handlers, deps, healingOptions);
     monitor.start();
     return new FeatureEngine(engine, board, limits, memory, monitor, parts);
   }
@@ -140,7 +138,9 @@ export class FeatureEngine {
     const workflow = await this.engine.get(workflowId);
     if (!workflow) throw new Error(`workflow ${workflowId} is not in the store`);
     await this.parts.store.flush();
-    return featureModule.report({
+    // The module that ran it: a stored workflow carries its module's id as its definition's name.
+    const module = builtInModules().ofDefinition(workflow.definition.name) ?? builtInModules().get('feature');
+    return module.report({
       workflow,
       events: await this.events(),
       verdicts: await this.verdicts(),

@@ -11,8 +11,8 @@ import { type HealableStepHandler, StepFailure } from '../../core/healing/recove
 import { TerminalStepError, type StepContext } from '../../core/orchestrator/stepHandler';
 import type { TestCaseResult, TestRunResult } from '../../shared/testResults';
 import { failingTestsGate } from '../../superpowers/tdd/failingTestsGate';
-import { firstLine } from '../../superpowers/tdd/featureMemory';
-import type { FeatureDependencies } from '../../superpowers/tdd/featureWorkflow';
+import { firstLine } from '../feature/featureMemory';
+import type { FeatureDependencies } from '../feature/featureWorkflow';
 import { passedTests } from '../../superpowers/tdd/passingBaseline';
 import { memoryBudget, recoveryNote } from '../../superpowers/tdd/recoveryNote';
 import { redGate } from '../../superpowers/tdd/redGate';

@@ -2,10 +2,10 @@
 // Refactor and the Board's review are the feature workflow's own: the same gates, the same rollback.
 import type { HealingOptions } from '../../core/healing/healingStepHandler';
 import type { StepHandlers } from '../../core/orchestrator/stepHandler';
-import { healed } from '../../superpowers/tdd/featureSteps';
-import type { FeatureDependencies } from '../../superpowers/tdd/featureWorkflow';
-import { refactorStep } from '../../superpowers/tdd/refactorStep';
-import { reviewStep } from '../../superpowers/tdd/reviewStep';
+import { healed } from '../feature/featureSteps';
+import type { FeatureDependencies } from '../feature/featureWorkflow';
+import { refactorStep } from '../feature/refactorStep';
+import { reviewStep } from '../feature/reviewStep';
 import { fixGreenStep } from './fixGreenStep';
 import { fixRedStep } from './fixRedStep';
 

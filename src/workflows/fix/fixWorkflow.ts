@@ -1,6 +1,7 @@
 // The fix workflow as data: red (the tests that already fail, gated), green, refactor, the Board on
 // the change. It starts from failing tests, so it has no plan: the tests are the criteria.
 import type { WorkflowDefinitionInput } from '../../core/orchestrator/workflowDefinition';
+import type { WorkflowPhaseInfo } from '../../shared/workflowPhase';
 import type { FixTargetsInput } from './testSelection';
 
 /** The input a fix workflow starts from. No targets: every failing test of the folder. */
@@ -31,9 +32,9 @@ export const FIX_WORKFLOW: WorkflowDefinitionInput = {
 };
 
 /** The phases a person sees, and which steps belong to each. */
-export const FIX_PHASES = [
-  { phase: 'red', steps: ['red'] },
-  { phase: 'green', steps: ['green'] },
-  { phase: 'refactor', steps: ['refactor'] },
-  { phase: 'review', steps: ['review'] },
-] as const;
+export const FIX_PHASES: readonly WorkflowPhaseInfo[] = [
+  { id: 'red', title: 'Red: the failing tests', steps: ['red'] },
+  { id: 'green', title: 'Green', steps: ['green'] },
+  { id: 'refactor', title: 'Refactor', steps: ['refactor'] },
+  { id: 'review', title: 'Review', steps: ['review'] },
+];
