@@ -4,30 +4,33 @@ import { existsSync } from 'node:fs';
 import { cp, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { FEATURE_WORKFLOW } from '../workflows/feature/featureWorkflow';
+import { builtInModules } from '../workflows/builtInModules';
+import type { WorkflowModule } from '../workflows/workflowModule';
+import { UnknownWorkflowError } from '../workflows/workflowModules';
 import { ConfigurationError, EXIT_OK, UsageError, type CliCommand, type CliIo } from './cliCommand';
 import { parseCommandArguments } from './commandArguments';
+import { DEMO_EXAMPLES, demoExample } from './demoExamples';
 import { MODEL_OPTIONS } from './modelOptions';
 import { STATE_FOLDER } from './headlessEngine';
 import { finishWorkflow, openSession } from './workflowSession';
 
-const EXAMPLE = 'bookshelf';
-const SCENARIO = 'scenarios/bookshelf-citation.json';
-const REQUEST = 'Add Shelf#citation(title): an APA-style citation of a book on the shelf, "Surname, I. (Year). Title.", with n.d. when the year is unknown.';
+const USAGE = `Usage: imperium demo [--workflow <id>] [options]
 
-const USAGE = `Usage: imperium demo [options]
+Copies a bundled example project to a temporary folder and runs a workflow on it through the real
+engine. One example per workflow:
+${Object.entries(DEMO_EXAMPLES)
+  .map(([id, demo]) => `  ${id.padEnd(8)} examples/${demo.example}: ${demo.about}.`)
+  .join('\n')}
 
-Copies the example project examples/${EXAMPLE} (a small reading-list library with node:test tests)
-to a temporary folder and has the swarm add a feature to it, test-first, through the real engine:
-plan, Board review, red, green, refactor, Board review, report.
-
-With no options the answers come from the scripted model server (${SCENARIO}): the engine, the
-tools, the tests and the gates are real, the model is not. To use a real model instead:
+With no model options the answers come from the scripted model server (the example's scenario in
+examples/scenarios/): the engine, the tools, the tests and the gates are real, the model is not. To
+use a real model instead:
 
   IMPERIUM_API_KEY=sk-... imperium demo --model gpt-4.1-mini
   imperium demo --base-url http://127.0.0.1:11434/v1 --model qwen2.5-coder   (Ollama, no key)
 
 Options:
+  --workflow <id>        The workflow to show: ${Object.keys(DEMO_EXAMPLES).join(' or ')} (default feature).
   --model <name>         Use this model (with --base-url, or $IMPERIUM_BASE_URL, or OpenAI).
   --base-url <url>       An OpenAI-compatible endpoint.
   --report <file>        Also write the report as JSON to <file>.
@@ -42,22 +45,29 @@ export const demoCommand: CliCommand = {
 };
 
 async function demo(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArguments(args, { model: MODEL_OPTIONS.model, 'base-url': MODEL_OPTIONS['base-url'], report: { type: 'string' } });
+  const { values, positionals } = parseCommandArguments(args, {
+    workflow: { type: 'string', default: 'feature' },
+    model: MODEL_OPTIONS.model,
+    'base-url': MODEL_OPTIONS['base-url'],
+    report: { type: 'string' },
+  });
   if (positionals.length > 0) throw new UsageError(`the demo takes no arguments, only options; got ${positionals.join(' ')}.`);
-  const examples = findExamples();
+  const module = moduleOf(values.workflow);
+  const { example, scenario, request } = demoExample(module.id);
+  const examples = findExamples(scenario);
   const scripted = values.model === undefined && values['base-url'] === undefined;
-  const folder = await mkdtemp(join(tmpdir(), `imperium-demo-${EXAMPLE}-`));
-  await cp(join(examples, EXAMPLE), folder, { recursive: true });
-  io.stdout(`Imperium Flow demo: ${EXAMPLE} copied to ${folder}\nRequest: ${REQUEST}\n`);
+  const folder = await mkdtemp(join(tmpdir(), `imperium-demo-${example}-`));
+  await cp(join(examples, example), folder, { recursive: true });
+  io.stdout(`Imperium Flow demo of the ${module.id} workflow: ${example} copied to ${folder}\nRequest: ${request}\n`);
   if (scripted) {
     io.stdout('No model given, so the model is SCRIPTED: its answers are replayed from a scenario file, everything else is real.\n');
     io.stdout('For a real model: IMPERIUM_API_KEY=... npm run demo -- --model <name> [--base-url <url>]\n\n');
   }
-  const modelValues = scripted ? { scenario: join(examples, SCENARIO) } : { model: values.model, 'base-url': values['base-url'] };
+  const modelValues = scripted ? { scenario: join(examples, scenario) } : { model: values.model, 'base-url': values['base-url'] };
   // The demo's lessons stay with its copy: it must not teach the user's own projects.
   const session = await openSession({ folder, modelValues, globalMemory: join(folder, STATE_FOLDER, 'global-memory'), verbose: false }, io);
   try {
-    const workflowId = await session.headless.engine.start(FEATURE_WORKFLOW, { request: REQUEST });
+    const workflowId = await session.headless.engine.start(module.definition, module.input({ workflow: module.id, request }));
     const code = await finishWorkflow(session, workflowId, io, values.report, { diffs: true });
     io.stdout(`\nThe project, as the agents left it: ${folder}\n`);
     if (code === EXIT_OK) io.stdout(`Its tests: cd ${folder} && npm test\n`);
@@ -67,11 +77,20 @@ async function demo(args: readonly string[], io: CliIo): Promise<number> {
   }
 }
 
+function moduleOf(id: string): WorkflowModule {
+  try {
+    return builtInModules().get(id);
+  } catch (error) {
+    if (error instanceof UnknownWorkflowError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
 /** The examples folder, from the bundle (dist/cli.js) or the sources (src/cli/demoCommand.ts). */
-function findExamples(): string {
+function findExamples(scenario: string): string {
   for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
     const candidate = join(dir, 'examples');
-    if (existsSync(join(candidate, SCENARIO))) return candidate;
+    if (existsSync(join(candidate, scenario))) return candidate;
   }
   throw new ConfigurationError('the examples folder was not found next to the imperium CLI; the demo runs from a clone of the repository.');
 }

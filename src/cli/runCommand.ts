@@ -1,14 +1,14 @@
 // `imperium run <folder> "<request>"`: the feature workflow (plan, red, green, refactor, review) on a
 // folder, with live progress, ending with the report.
 import { resolve } from 'node:path';
-import { FEATURE_WORKFLOW } from '../workflows/feature/featureWorkflow';
 import { ConfigurationError, UsageError, type CliCommand, type CliIo } from './cliCommand';
 import { parseCommandArguments } from './commandArguments';
 import { LIMIT_OPTIONS, LIMIT_USAGE, parseBudgets, parseLimits } from './limitOptions';
 import { MODEL_OPTIONS, MODEL_USAGE } from './modelOptions';
+import { WORKFLOW_OPTIONS, WORKFLOW_USAGE, workflowStart } from './workflowOptions';
 import { finishWorkflow, openSession, printForecast, reportPath } from './workflowSession';
 
-const USAGE = `Usage: imperium run <folder> "<request>" [options]
+const USAGE = `Usage: imperium run <folder> ["<request>"] [--workflow <id>] [options]
 
 Implements the request in <folder> test-first: the Product Owner writes acceptance criteria, the
 Board reviews the plan, TestBot writes tests that must fail for the right reason, CodeBot makes them
@@ -20,6 +20,13 @@ learned patterns in <folder>/.imperium/memory/, the ones for every project in $I
 When a step keeps failing, the self-healing layer retries it, with less context, with the fallback
 model and with the Board's advice; when only a person can decide (retry, skip, edit the request or
 abort), the run ends saying so, since no one can be asked here.
+
+With --workflow fix it makes tests that already fail pass instead: the ones --test names, or every
+failing test of the folder. Red checks they fail for a reason the code can fix (a test that cannot
+load, or nothing failing, stops the run before any model is asked); CodeBot changes only non-test
+files, and every test that passed before must still pass. The request may be left out.
+
+${WORKFLOW_USAGE}
 
 Options:
   --report <file>        Also write the report as JSON to <file>.
@@ -41,10 +48,10 @@ export const runCommand: CliCommand = {
 };
 
 async function runFeature(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArguments(args, { ...MODEL_OPTIONS, ...LIMIT_OPTIONS, report: { type: 'string' }, verbose: { type: 'boolean', default: false } });
-  if (positionals.length !== 2) throw new UsageError(`expected a folder and a request, got ${positionals.length} argument${positionals.length === 1 ? '' : 's'}.`);
-  const [folder, request] = positionals as [string, string];
-  if (request.trim() === '') throw new UsageError('the request is empty.');
+  const { values, positionals } = parseCommandArguments(args, { ...MODEL_OPTIONS, ...LIMIT_OPTIONS, ...WORKFLOW_OPTIONS, report: { type: 'string' }, verbose: { type: 'boolean', default: false } });
+  if (positionals.length < 1 || positionals.length > 2) throw new UsageError(`expected a folder and a request, got ${positionals.length} argument${positionals.length === 1 ? '' : 's'}.`);
+  const [folder, request = ''] = positionals as [string, string?];
+  const start = workflowStart(values, request);
   const session = await openSession({ folder: resolve(io.cwd, folder), modelValues: values, limits: parseLimits(values), budgets: parseBudgets(values), verbose: values.verbose }, io);
   try {
     const interrupted = session.headless.engine.list().filter((workflow) => workflow.status === 'RUNNING');
@@ -54,7 +61,7 @@ async function runFeature(args: readonly string[], io: CliIo): Promise<number> {
       );
     }
     await printForecast(session, io);
-    const workflowId = await session.headless.engine.start(FEATURE_WORKFLOW, { request: request.trim() });
+    const workflowId = await session.headless.engine.start(start.definition, start.input);
     return await finishWorkflow(session, workflowId, io, reportPath(values.report, io));
   } finally {
     await session.close();

@@ -57,7 +57,7 @@ export function failingTestsGate(input: FailingTestsGateInput): FailingTestsGate
   const brokenFiles = fileErrors.filter((error) => error.file === undefined || loadFailure(error.message, context(error.file)) === 'cannot-load');
   const brokenTests = failing.filter((test) => loadFailure(test.message ?? '', context(test.file)) === 'cannot-load');
   if (brokenFiles.length + brokenTests.length > 0) {
-    const lines = [...brokenFiles.map((error) => `- ${error.file ?? '(the run)'}: ${firstLines(error.message)}`), ...brokenTests.map((test) => `- ${test.id}: ${firstLines(test.message ?? '')}`)];
+    const lines = [...brokenFiles.map((error) => `- ${error.file ?? '(the run)'}: ${firstLines(error.message, input.root)}`), ...brokenTests.map((test) => `- ${test.id}: ${firstLines(test.message ?? '', input.root)}`)];
     return {
       passed: false,
       cause: 'cannot-load',
@@ -93,10 +93,16 @@ function inFiles(input: FailingTestsGateInput, file: string): boolean {
   return !input.files?.length || input.files.includes(file);
 }
 
-/** The error's own line first, then what follows, short enough for a list. */
-function firstLines(text: string, count = 3): string {
-  const lines = text.split('\n').map((line) => line.trim()).filter(Boolean);
-  const errorLine = lines.findIndex((line) => /\b\w*(Error|Exception)\b/.test(line));
+/**
+ * The error's own line first, then what follows, short enough for a list: the last line that states
+ * an error (Python's `E   ModuleNotFoundError: ...` comes after the ImportError that wraps it), else
+ * the first that names one.
+ */
+function firstLines(text: string, root: string | undefined, count = 3): string {
+  const plain = root === undefined ? text : text.split(`${root.replace(/\/?$/, '/')}`).join('');
+  const lines = plain.split('\n').map((line) => line.trim()).filter(Boolean);
+  const stated = lines.findLastIndex((line) => /^(?:E\s+)?\w*(?:Error|Exception)\b:/.test(line));
+  const errorLine = stated >= 0 ? stated : lines.findIndex((line) => /\b\w*(Error|Exception)\b/.test(line));
   const ordered = errorLine > 0 ? [lines[errorLine], ...lines.slice(0, errorLine), ...lines.slice(errorLine + 1)] : lines;
-  return ordered.slice(0, count).join(' ').slice(0, 400);
+  return ordered.slice(0, count).join(' ').replace(/^E\s+/, '').slice(0, 400);
 }

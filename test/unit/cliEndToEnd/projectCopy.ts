@@ -25,9 +25,9 @@ export interface ProjectCopy {
   remove(): Promise<void>;
 }
 
-/** Copies test/fixtures/<fixture> into a new temp folder. */
+/** Copies test/fixtures/<fixture> (a folder, or a path to one such as fix-exercises/bowling-jest) into a new temp folder. */
 export async function copyFixture(fixture: string): Promise<ProjectCopy> {
-  const root = await mkdtemp(join(tmpdir(), `imperium-e2e-${fixture}-`));
+  const root = await mkdtemp(join(tmpdir(), `imperium-e2e-${basename(fixture)}-`));
   const folder = join(root, 'project');
   try {
     await symlink(join(REPOSITORY, 'node_modules'), join(root, 'node_modules'), 'dir');

@@ -1,0 +1,204 @@
+// `imperium run --workflow fix` on exercises whose tests fail as written (the exercism style: a stub
+// that throws or returns nothing), one with jest and one with pytest, answered by the scripted
+// model: the run ends green without a test changed, and the framework's own command agrees. Then
+// the stops: nothing failing, and tests that cannot load, both before any model call; and an
+// unknown workflow id.
+import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { readReport, readWorkflow, stepOutput } from './engineRecords';
+import { printed, REPOSITORY, runImperium } from './imperiumProcess';
+import { changedPaths, copyFixture, snapshot, type ProjectCopy } from './projectCopy';
+
+const execFileAsync = promisify(execFile);
+const SCENARIOS = join(REPOSITORY, 'test/fixtures/fix-scenarios');
+const RUN_DEADLINE_MS = 120_000;
+
+interface Exercise {
+  readonly framework: 'jest' | 'pytest';
+  readonly fixture: string;
+  readonly scenario: string;
+  readonly request?: string;
+  /** `--test` values, when the run names its tests. */
+  readonly tests: readonly string[];
+  readonly testFile: string;
+  readonly sourceFile: string;
+  readonly failing: number;
+  /** The framework's own command, run in the project afterwards: [command, ...args]. */
+  readonly command: readonly string[];
+  readonly allPass: RegExp;
+}
+
+const EXERCISES: readonly Exercise[] = [
+  {
+    framework: 'jest',
+    fixture: 'fix-exercises/bowling-jest',
+    scenario: 'jest-bowling.json',
+    request: 'Make the failing tests in bowling.spec.js pass',
+    tests: ['bowling.spec.js'],
+    testFile: 'bowling.spec.js',
+    sourceFile: 'bowling.js',
+    failing: 10,
+    command: ['npx', 'jest'],
+    allPass: /^Tests:\s+10 passed, 10 total$/m,
+  },
+  {
+    framework: 'pytest',
+    fixture: 'fix-exercises/word-count-pytest',
+    scenario: 'pytest-word-count.json',
+    tests: [],
+    testFile: 'word_count_test.py',
+    sourceFile: 'word_count.py',
+    failing: 8,
+    command: ['python3', '-m', 'pytest', '-q', '-p', 'no:cacheprovider'],
+    allPass: /^8 passed in /m,
+  },
+];
+
+interface FixRed {
+  readonly redTests: readonly { readonly id: string }[];
+  readonly passedBefore: readonly string[];
+}
+
+/** The framework's own run in the project, as a person would type it. */
+async function frameworkRun(folder: string, [command, ...args]: readonly string[]): Promise<{ code: number; output: string }> {
+  try {
+    const { stdout, stderr } = await execFileAsync(command ?? '', args, { cwd: folder, env: { ...process.env, CI: '1', NO_COLOR: '1' } });
+    return { code: 0, output: `${stdout}${stderr}` };
+  } catch (error) {
+    const failure = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: failure.code ?? -1, output: `${failure.stdout ?? ''}${failure.stderr ?? ''}` };
+  }
+}
+
+describe('imperium run --workflow fix (end to end)', function () {
+  this.timeout(RUN_DEADLINE_MS + 60_000);
+  this.slow(20_000);
+  const copies: ProjectCopy[] = [];
+  afterEach(() => Promise.all(copies.splice(0).map((copy) => copy.remove())));
+
+  async function copy(fixture: string): Promise<ProjectCopy> {
+    const made = await copyFixture(fixture);
+    copies.push(made);
+    return made;
+  }
+
+  for (const exercise of EXERCISES) {
+    it(`${exercise.framework}: makes the exercise's failing tests pass without touching a test, and ${exercise.command.join(' ')} agrees`, async () => {
+      const project = await copy(exercise.fixture);
+      const before = snapshot(project.folder);
+      const reportFile = join(project.root, 'report.json');
+      const args = ['run', project.folder, ...(exercise.request !== undefined ? [exercise.request] : []), '--workflow', 'fix', ...exercise.tests.flatMap((test) => ['--test', test])];
+
+      const run = await runImperium([...args, '--scenario', join(SCENARIOS, exercise.scenario), '--report', reportFile], RUN_DEADLINE_MS);
+
+      assert.equal(run.code, 0, printed(run));
+      assert.match(run.stdout, /^Model: SCRIPTED\./m);
+      assert.match(run.stdout, /^workflow wf-1 COMPLETED$/m);
+      const report = readReport(reportFile);
+      assert.equal(report.workflow, 'fix');
+      assert.deepEqual(
+        report.phases.map((phase) => `${phase.phase} ${phase.status}`),
+        ['red done', 'green done', 'refactor done', 'review done'],
+      );
+      // Only the code changed: no test was written, none edited.
+      assert.deepEqual(changedPaths(before, snapshot(project.folder)), [exercise.sourceFile]);
+      assert.deepEqual(report.files.map((file) => `${file.change} ${file.path}`), [`modified ${exercise.sourceFile}`]);
+      assert.equal(report.usage.find((usage) => usage.agent === 'testbot'), undefined, 'TestBot was not asked for tests');
+
+      const red = stepOutput(readWorkflow(project.folder, report.workflowId), 'red') as unknown as FixRed;
+      assert.equal(red.redTests.length, exercise.failing);
+      assert.ok(red.redTests.every((test) => test.id.startsWith(`${exercise.testFile}::`)));
+      assert.equal(report.criteria.at(-1), 'the 0 tests that passed before the fix still pass, and no test is changed');
+      assert.deepEqual(report.tests?.summary, { passed: exercise.failing, failed: 0, skipped: 0, total: exercise.failing });
+
+      const own = await frameworkRun(project.folder, exercise.command);
+      assert.equal(own.code, 0, own.output);
+      assert.match(own.output, exercise.allPass);
+    });
+  }
+
+  it('stops before any model call when nothing fails, and exits 1 saying so', async () => {
+    const project = await copy('fix-exercises/word-count-pytest');
+    const solution = JSON.parse(readFileSync(join(SCENARIOS, 'pytest-word-count.json'), 'utf8')) as { roles: { codebot: { toolCalls?: { arguments: { content?: string } }[] }[] } };
+    writeFileSync(join(project.folder, 'word_count.py'), solution.roles.codebot[0]?.toolCalls?.[0]?.arguments.content ?? '');
+    const reportFile = join(project.root, 'report.json');
+
+    const run = await runImperium(['run', project.folder, '--workflow', 'fix', '--scenario', join(SCENARIOS, 'pytest-word-count.json'), '--report', reportFile], RUN_DEADLINE_MS);
+
+    assert.equal(run.code, 1, printed(run));
+    assert.match(run.stdout, /^workflow wf-1 FAILED/m);
+    const report = readReport(reportFile);
+    assert.equal(report.reason, 'step "red" failed: Nothing to fix: the suite did not fail (8 tests ran, none failing).');
+    assert.deepEqual(report.usage, [], 'no model was called');
+    assert.deepEqual(
+      report.phases.map((phase) => `${phase.phase} ${phase.status}`),
+      ['red failed', 'green not reached', 'refactor not reached', 'review not reached'],
+    );
+  });
+
+  const CANNOT_LOAD: readonly { readonly what: string; readonly fixture: string; readonly file: string; readonly edit: (text: string) => string; readonly says: RegExp }[] = [
+    {
+      what: 'a jest test with a syntax error',
+      fixture: 'fix-exercises/bowling-jest',
+      file: 'bowling.spec.js',
+      edit: (text) => text.replace("describe('Bowling', () => {", "describe('Bowling', () => {{"),
+      says: /^- bowling\.spec\.js: SyntaxError: bowling\.spec\.js: Unexpected token \(58:1\)/m,
+    },
+    {
+      what: 'a pytest test that imports a package that is not installed',
+      fixture: 'fix-exercises/word-count-pytest',
+      file: 'word_count_test.py',
+      edit: (text) => `import hypothesis_is_not_installed\n${text}`,
+      says: /^- word_count_test\.py: ModuleNotFoundError: No module named 'hypothesis_is_not_installed'/m,
+    },
+  ];
+  for (const broken of CANNOT_LOAD) {
+    it(`stops at red on ${broken.what}: the gate says the test cannot load, and CodeBot is not started`, async () => {
+      const project = await copy(broken.fixture);
+      const path = join(project.folder, broken.file);
+      writeFileSync(path, broken.edit(readFileSync(path, 'utf8')));
+      const before = snapshot(project.folder);
+      const reportFile = join(project.root, 'report.json');
+
+      const run = await runImperium(['run', project.folder, '--workflow', 'fix', '--scenario', join(SCENARIOS, 'jest-bowling.json'), '--report', reportFile], RUN_DEADLINE_MS);
+
+      assert.equal(run.code, 1, printed(run));
+      const report = readReport(reportFile);
+      assert.match(report.reason ?? '', /^step "red" failed: These tests fail because they cannot load, not because of the code under test:\n/);
+      assert.match(report.reason ?? '', broken.says);
+      assert.match(run.stdout, /cannot load/);
+      assert.doesNotMatch(run.stdout, /codebot starts/);
+      assert.deepEqual(report.usage, [], 'no model was called');
+      assert.deepEqual(changedPaths(before, snapshot(project.folder)), []);
+    });
+  }
+
+  it('imperium demo --workflow fix: the bundled example with failing tests ends green, and npm test agrees', async () => {
+    const run = await runImperium(['demo', '--workflow', 'fix'], RUN_DEADLINE_MS);
+    const folder = /^The project, as the agents left it: (.+)$/m.exec(run.stdout)?.[1];
+    try {
+      assert.equal(run.code, 0, printed(run));
+      assert.match(run.stdout, /^Imperium Flow demo of the fix workflow: roman-numerals copied to /);
+      assert.match(run.stdout, /^ {3}tests \[wf-1 red: the suite before the fix\] completed: 5 passed, 5 failed, 0 skipped$/m);
+      assert.match(run.stdout, /^ {2}red {7}done .* 5 tests fail for a reason the implementation can fix$/m);
+      assert.match(run.stdout, /^workflow wf-1 COMPLETED$/m);
+      assert.ok(folder);
+      const own = await frameworkRun(folder, ['npm', 'test']);
+      assert.equal(own.code, 0, own.output);
+      assert.match(own.output, /^# pass 10$/m);
+    } finally {
+      if (folder !== undefined) await rm(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses an unknown workflow id with exit 2, naming the workflows there are', async () => {
+    const project = await copy('fix-exercises/bowling-jest');
+    const run = await runImperium(['run', project.folder, 'Fix it', '--workflow', 'mend', '--scenario', join(SCENARIOS, 'jest-bowling.json')], RUN_DEADLINE_MS);
+    assert.equal(run.code, 2, printed(run));
+    assert.match(run.stderr, /^imperium run: There is no workflow "mend"; the workflows are: feature, fix\.$/m);
+  });
+});
