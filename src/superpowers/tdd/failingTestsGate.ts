@@ -74,8 +74,9 @@ export function failingTestsGate(input: FailingTestsGateInput): FailingTestsGate
     return { passed: false, cause: 'nothing-fails', reason: `Nothing to fix: ${what} did not fail (${ran}).` };
   }
   const redFiles = [...new Set([...failing.map((test) => test.file), ...loadingForWantOfCode])].sort();
-  const parts = [`${failing.length} test${failing.length === 1 ? '' : 's'} fail${failing.length === 1 ? 's' : ''} for a reason the implementation can fix`];
-  if (loadingForWantOfCode.length > 0) parts.push(`${loadingForWantOfCode.join(', ')} fail${loadingForWantOfCode.length === 1 ? 's' : ''} to load for want of the implementation`);
+  const parts: string[] = [];
+  if (failing.length > 0) parts.push(`${failing.length} test${failing.length === 1 ? '' : 's'} fail${failing.length === 1 ? 's' : ''} for a reason the implementation can fix`);
+  if (loadingForWantOfCode.length > 0) parts.push(`${loadingForWantOfCode.join(', ')} fail${loadingForWantOfCode.length === 1 ? 's' : ''} to load because of the code under test (missing or not loadable)`);
   if (passingNamed.length > 0) parts.push(`${passingNamed.length} named test${passingNamed.length === 1 ? '' : 's'} pass already`);
   return { passed: true, redTests: failing, redFiles, passingNamed, summary: parts.join('; ') };
 }
