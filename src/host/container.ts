@@ -46,7 +46,7 @@ export class Container implements vscode.Disposable {
     const container = new Container(context, log, settings, apiKeys, workflows, tests);
     container.register(log, workflows);
     if (tests) container.register(tests, ...registerCodeLens({ failingTests: tests.failingTests, workflows: workflows.targets, log }));
-    container.register(...registerCommands({ log, apiKeys }), ...registerWorkflowCommands(workflows.service, log));
+    container.register(...registerCommands({ log, apiKeys }), ...registerWorkflowCommands(workflows.service, log, tests));
     container.register(...registerMemoryCommands({ memories: workflows.memories, log }));
     const views = new WorkflowDashboardSource(workflows.service, workflows.memories, log);
     const showLog = () => log.show(true);

@@ -20,4 +20,6 @@ export const INTEGRATION_RUNS: readonly IntegrationRun[] = [
   { name: 'lm', workspace: 'examples/bookshelf', extraExtensions: ['test/fixtures/lm-provider-extension'] },
   // The Test Explorer over a node:test project: listing, runs, agents' runs, deadlines, debugging.
   { name: 'tests', workspace: 'test/fixtures/test-explorer-workspace' },
+  // The fix workflow from the code lens and from "Fix with Agents", on an example whose tests fail as shipped.
+  { name: 'fix', workspace: 'examples/roman-numerals' },
 ];

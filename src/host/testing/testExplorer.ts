@@ -19,6 +19,7 @@ import { RESTRICTED_LABEL, RESTRICTED_LISTING } from './restrictedMode';
 import { selectionFor, type FolderRequest } from './runSelection';
 import { changesTestList, WATCHED_FILES } from './testFileChanges';
 import { itemViews, type EndedTestRun, type TestExplorerApi } from './testExplorerApi';
+import { fixSelection } from './fixSelection';
 import type { TestNodeRef } from './testTree';
 
 export interface TestExplorerOptions {
@@ -210,6 +211,18 @@ export class TestExplorer implements vscode.Disposable {
       requests.push([tests, nodes === 'all' ? { exclude } : { include: nodes, exclude }]);
     }
     return requests;
+  }
+
+  /**
+   * What "Fix with Agents" on these items names for the fix workflow: test ids and files (none for
+   * a folder's item: every failing test). Undefined when an item is not in the folder the agents
+   * work in, or is no test (a notice).
+   */
+  fixSelection(items: readonly vscode.TestItem[], folder: vscode.WorkspaceFolder): string[] | undefined {
+    const byFolder = this.byFolder(items);
+    const nodes = [...byFolder].find(([tests]) => tests.folder.uri.toString() === folder.uri.toString())?.[1];
+    if (nodes === undefined || byFolder.size !== 1) return undefined;
+    return fixSelection(nodes, this.folders.get(folder.uri.toString())?.knownTests() ?? []);
   }
 
   /** Items' nodes by folder; a folder's own item stands for all of it. Notices are no tests and are left out. */

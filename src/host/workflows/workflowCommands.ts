@@ -4,11 +4,14 @@ import * as vscode from 'vscode';
 import type { WorkflowSummary } from '../../core/orchestrator/workflowState';
 import { IMPLEMENT_TARGET_KINDS, type ImplementTarget } from '../../shared/implementTarget';
 import { isTerminalWorkflow } from '../../shared/taskStatus';
+import type { TestExplorer } from '../testing/testExplorer';
+import { FIX_WITH_AGENTS_COMMAND, fixWithAgents } from './fixCommand';
+import { implementRequest } from './implementRequest';
 import type { WorkflowService } from './workflowService';
 
 type ServiceSource = () => Promise<WorkflowService>;
 
-export function registerWorkflowCommands(service: ServiceSource, log: vscode.LogOutputChannel): vscode.Disposable[] {
+export function registerWorkflowCommands(service: ServiceSource, log: vscode.LogOutputChannel, tests?: TestExplorer): vscode.Disposable[] {
   const command = (id: string, run: (...args: unknown[]) => Promise<unknown>) =>
     vscode.commands.registerCommand(id, async (...args: unknown[]) => {
       try {
@@ -23,6 +26,7 @@ export function registerWorkflowCommands(service: ServiceSource, log: vscode.Log
   return [
     command('imperium.startWorkflow', async (request) => startWorkflow(await service(), request)),
     command('imperium.implementWithAgents', async (target) => implementWithAgents(await service(), target)),
+    command(FIX_WITH_AGENTS_COMMAND, async (...args) => fixWithAgents(await service(), tests, args)),
     command('imperium.pauseWorkflow', async (id) => withWorkflow(await service(), id, 'pause', (w) => w.status === 'RUNNING', (s, w) => s.pause(w))),
     command('imperium.resumeWorkflow', async (id) => withWorkflow(await service(), id, 'resume', (w) => w.status === 'PAUSED', (s, w) => s.resume(w))),
     command('imperium.cancelWorkflow', async (id) => withWorkflow(await service(), id, 'cancel', (w) => !isTerminalWorkflow(w.status), (s, w) => s.cancel(w))),
@@ -47,6 +51,8 @@ async function startWorkflow(service: WorkflowService, given: unknown): Promise<
 
 async function implementWithAgents(service: WorkflowService, given: unknown): Promise<string | undefined> {
   const target = given === undefined ? await targetAtCursor() : checkedTarget(given);
+  // "Make this pass with agents" on a failing test: the tests exist, so the fix workflow, on that test.
+  if (target.kind === 'failing-test') return service.startWorkflow({ workflow: 'fix', request: implementRequest(target), target, ...(target.testId !== undefined && { tests: [target.testId] }) });
   return service.start('', target);
 }
 

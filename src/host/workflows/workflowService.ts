@@ -20,7 +20,8 @@ import type { EngineEvent } from '../../shared/events';
 import { type ImplementTarget, targetKey } from '../../shared/implementTarget';
 import { isTerminalWorkflow } from '../../shared/taskStatus';
 import { FeatureEngine } from '../../superpowers/tdd/featureEngine';
-import { FEATURE_WORKFLOW } from '../../workflows/feature/featureWorkflow';
+import type { WorkflowRequest } from '../../shared/workflowRequest';
+import { builtInModules, DEFAULT_WORKFLOW } from '../../workflows/builtInModules';
 import type { ApiKeyStore } from '../apiKeyStore';
 import type { Settings } from '../settings';
 import { EditorFileWriter } from './editorFileWriter';
@@ -109,16 +110,21 @@ export class WorkflowService implements vscode.Disposable {
 
   /** Starts the feature workflow on a request, or on what the code lens or the command pointed at. */
   async start(request: string, target?: ImplementTarget): Promise<string> {
+    return this.startWorkflow({ workflow: DEFAULT_WORKFLOW, request: target ? implementRequest(target) : request, ...(target && { target }) });
+  }
+
+  /** Starts a workflow module on a person's request: the feature workflow, the fix workflow on the tests it names, ... */
+  async startWorkflow(request: WorkflowRequest): Promise<string> {
     requireTrust();
-    const text = (target ? implementRequest(target) : request).trim();
-    if (text === '') throw new Error('The request is empty: say what the agents should build.');
-    const input = { request: text, ...(target && { target }) };
+    const module = builtInModules().get(request.workflow);
+    const input = module.input({ ...request, request: request.request.trim() });
+    const { target } = request;
     const forecast = await this.forecast();
-    const workflowId = await this.feature.engine.start(FEATURE_WORKFLOW, input);
+    const workflowId = await this.feature.engine.start(module.definition, input);
     this.forecasts.set(workflowId, forecast);
     this.options.log.info(`workflow ${workflowId}: ${forecast}`);
     if (target) this.phases.track(workflowId, targetKey(target), { status: 'RUNNING', at: Date.now() });
-    this.options.log.info(`workflow ${workflowId} started: ${text.split('\n')[0]}`);
+    this.options.log.info(`workflow ${workflowId} (${module.id}) started: ${String(input.request).split('\n')[0]}`);
     this.changed.fire(undefined);
     return workflowId;
   }

@@ -77,7 +77,9 @@ function actionLens(target: ImplementTarget): TargetLens {
   return {
     line: target.startLine,
     title: failing ? '$(beaker) Make this pass with agents' : '$(sparkle) Implement with agents',
-    tooltip: `${failing ? 'Make' : 'Implement'} ${what}${failing ? ' pass' : ''} with a test-first workflow: plan, red, green, refactor, review.`,
+    tooltip: failing
+      ? `Make ${what} pass with the fix workflow: red (the test fails for a reason the code can fix), green (the code changes, the tests do not), refactor, review.`
+      : `Implement ${what} with a test-first workflow: plan, red, green, refactor, review.`,
     action: { kind: 'implement', target },
   };
 }
