@@ -6,14 +6,12 @@ export async function pythonModules(workspace: Workspace): Promise<string[]> {
   const names = new Set<string>();
   for (const dir of ['', 'src']) {
     if (dir !== '' && !(await workspace.exists(dir))) continue;
-    const entries = await workspace.list(dir, { recursive: true, limit: 500 }).catch(() => []);
+    const entries = await workspace.list(dir, { limit: 500 }).catch(() => []);
     for (const entry of entries) {
-      const rest = dir === '' ? entry.path : entry.path.slice(dir.length + 1);
-      const parts = rest.split('/');
-      if (parts.length === 1 && entry.kind === 'file' && rest.endsWith('.py')) names.add(rest.slice(0, -3));
-      if (parts.length === 2 && parts[1] === '__init__.py') names.add(parts[0] ?? '');
+      const name = entry.path.split('/').at(-1) ?? '';
+      if (entry.kind === 'file' && /^\w+\.py$/.test(name)) names.add(name.slice(0, -3));
+      else if (entry.kind === 'directory' && /^\w+$/.test(name) && (await workspace.exists(`${entry.path}/__init__.py`))) names.add(name);
     }
   }
-  names.delete('');
   return [...names].sort();
 }

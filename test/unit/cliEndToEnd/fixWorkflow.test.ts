@@ -27,6 +27,8 @@ interface Exercise {
   readonly testFile: string;
   readonly sourceFile: string;
   readonly failing: number;
+  /** Tests skipped as written (exercism's xtest): they stay skipped. */
+  readonly skipped?: number;
   /** The framework's own command, run in the project afterwards: [command, ...args]. */
   readonly command: readonly string[];
   readonly allPass: RegExp;
@@ -55,6 +57,30 @@ const EXERCISES: readonly Exercise[] = [
     failing: 8,
     command: ['python3', '-m', 'pytest', '-q', '-p', 'no:cacheprovider'],
     allPass: /^8 passed in /m,
+  },
+  {
+    framework: 'pytest',
+    fixture: 'fix-exercises/bowling-pytest',
+    scenario: 'pytest-bowling.json',
+    request: 'Make the bowling tests pass',
+    tests: ['bowling_test.py::BowlingTest > test_all_strikes_is_a_perfect_game', 'bowling_test.py'],
+    testFile: 'bowling_test.py',
+    sourceFile: 'bowling.py',
+    failing: 7,
+    command: ['python3', '-m', 'pytest', '-q', '-p', 'no:cacheprovider'],
+    allPass: /^7 passed in /m,
+  },
+  {
+    framework: 'jest',
+    fixture: 'fix-exercises/reverse-string-jest',
+    scenario: 'jest-reverse-string.json',
+    tests: [],
+    testFile: 'reverse-string.spec.js',
+    sourceFile: 'reverse-string.js',
+    failing: 2,
+    skipped: 3,
+    command: ['npx', 'jest'],
+    allPass: /^Tests:\s+3 skipped, 2 passed, 5 total$/m,
   },
 ];
 
@@ -87,7 +113,7 @@ describe('imperium run --workflow fix (end to end)', function () {
   }
 
   for (const exercise of EXERCISES) {
-    it(`${exercise.framework}: makes the exercise's failing tests pass without touching a test, and ${exercise.command.join(' ')} agrees`, async () => {
+    it(`${exercise.framework}, ${exercise.fixture.split('/').at(-1)}: makes the exercise's failing tests pass without touching a test, and ${exercise.command.join(' ')} agrees`, async () => {
       const project = await copy(exercise.fixture);
       const before = snapshot(project.folder);
       const reportFile = join(project.root, 'report.json');
@@ -113,7 +139,8 @@ describe('imperium run --workflow fix (end to end)', function () {
       assert.equal(red.redTests.length, exercise.failing);
       assert.ok(red.redTests.every((test) => test.id.startsWith(`${exercise.testFile}::`)));
       assert.equal(report.criteria.at(-1), 'the 0 tests that passed before the fix still pass, and no test is changed');
-      assert.deepEqual(report.tests?.summary, { passed: exercise.failing, failed: 0, skipped: 0, total: exercise.failing });
+      const skipped = exercise.skipped ?? 0;
+      assert.deepEqual(report.tests?.summary, { passed: exercise.failing, failed: 0, skipped, total: exercise.failing + skipped });
 
       const own = await frameworkRun(project.folder, exercise.command);
       assert.equal(own.code, 0, own.output);
