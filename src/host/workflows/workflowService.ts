@@ -23,6 +23,7 @@ import { FeatureEngine } from '../../superpowers/tdd/featureEngine';
 import { FEATURE_WORKFLOW } from '../../workflows/feature/featureWorkflow';
 import type { ApiKeyStore } from '../apiKeyStore';
 import type { Settings } from '../settings';
+import { vscodeRipgrep } from '../vscodeRipgrep';
 import { EditorFileWriter } from './editorFileWriter';
 import { implementRequest } from './implementRequest';
 import { SettingsModelClient } from './settingsModelClient';
@@ -80,6 +81,7 @@ export class WorkflowService implements vscode.Disposable {
       const nodeWorkspace = await NodeWorkspace.open(options.folder.uri.fsPath, {
         journal: new WriteJournal(store.log<JournalEntry>('journal'), clock),
         writer: new EditorFileWriter(),
+        ripgrep: vscodeRipgrep() ?? 'rg',
       });
       const approvals = new PendingApprovals();
       const gated = new GatedWorkspace(nodeWorkspace, [
