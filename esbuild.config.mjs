@@ -3,7 +3,7 @@
 // --quiet (no size table).
 import * as esbuild from 'esbuild';
 import { readdirSync, rmSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
@@ -11,8 +11,28 @@ const watch = args.has('--watch');
 const tests = args.has('--tests');
 const quiet = args.has('--quiet');
 
+/**
+ * zod's `z` namespace carries `z.locales`, every language's error messages (about 265 KB), which
+ * nothing here uses: the messages stay English. The bundles get a locales module with English only.
+ * @type {esbuild.Plugin}
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]/.test(args.importer) ? { path: join(dirname(args.importer), '..', 'locales', 'index.js'), namespace: 'zod-english-only' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'zod-english-only' }, (args) => ({
+      contents: 'export { default as en } from "./en.js";\n',
+      resolveDir: dirname(args.path),
+      loader: 'js',
+    }));
+  },
+};
+
 /** @type {esbuild.BuildOptions} */
 const common = {
+  plugins: [zodEnglishOnly],
   bundle: true,
   minify: production,
   sourcemap: production ? false : 'linked',
@@ -37,8 +57,10 @@ const builds = [
   },
   {
     ...common,
-    // The headless engine for CI and the demo (`imperium` in package.json "bin").
-    entryPoints: { cli: 'src/cli/main.ts' },
+    // The headless engine for CI and the demo (`imperium` in package.json "bin"): a small entry that
+    // loads either the `tests` command's own bundle (the test runners only) or the whole CLI.
+    entryPoints: { cli: 'src/cli/main.ts', testsCli: 'src/cli/testsCli.ts', fullCli: 'src/cli/fullCli.ts' },
+    external: ['./testsCli', './fullCli'],
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',
