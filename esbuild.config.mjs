@@ -30,6 +30,39 @@ const zodEnglishOnly = {
   },
 };
 
+/**
+ * Libraries loaded on first use from files of their own beside the bundles, not inside them: the
+ * tokenizer's vocabulary (most of the bundle's size) and secretlint's rules. Their entry modules
+ * import nothing of ours, so nothing is loaded twice; the sources import them dynamically.
+ */
+const LAZY_LIBRARIES = { tokenizer: 'src/llm/o200kTokenizer.ts', secretlint: 'src/core/board/secretlintRules.ts' };
+
+/** @type {esbuild.Plugin} */
+const lazyLibraries = {
+  name: 'lazy-libraries',
+  setup(build) {
+    build.onResolve({ filter: /\/(o200kTokenizer|secretlintRules)$/ }, (args) => {
+      if (args.kind !== 'dynamic-import') return undefined;
+      const name = Object.entries(LAZY_LIBRARIES).find(([, source]) => source.endsWith(`${args.path.split('/').pop()}.ts`))?.[0];
+      return name === undefined ? undefined : { path: `./${name}.js`, external: true };
+    });
+  },
+};
+
+/**
+ * The entry point's require of the host is left to run time, to dist/host.js, so that loading the
+ * host is part of the activation the extension measures.
+ * @type {esbuild.Plugin}
+ */
+const hostBundle = {
+  name: 'host-bundle',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/host\/activate$/ }, (args) =>
+      args.kind === 'require-call' && args.importer.endsWith(join('src', 'extension.ts')) ? { path: './host.js', external: true } : undefined,
+    );
+  },
+};
+
 /** @type {esbuild.BuildOptions} */
 const common = {
   plugins: [zodEnglishOnly],
@@ -46,7 +79,8 @@ const common = {
 const builds = [
   {
     ...common,
-    entryPoints: { extension: 'src/extension.ts' },
+    // A few lines of entry point, and the host bundle it loads on activation (hostBundle below).
+    entryPoints: { extension: 'src/extension.ts', host: 'src/host/activate.ts' },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',
@@ -54,6 +88,7 @@ const builds = [
     // Everything but the editor's own module is bundled, the ESM-only lowdb included.
     external: ['vscode'],
     mainFields: ['module', 'main'],
+    plugins: [zodEnglishOnly, lazyLibraries, hostBundle],
   },
   {
     ...common,
@@ -61,11 +96,22 @@ const builds = [
     // loads either the `tests` command's own bundle (the test runners only) or the whole CLI.
     entryPoints: { cli: 'src/cli/main.ts', testsCli: 'src/cli/testsCli.ts', fullCli: 'src/cli/fullCli.ts' },
     external: ['./testsCli', './fullCli'],
+    plugins: [zodEnglishOnly, lazyLibraries],
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
+    mainFields: ['module', 'main'],
+  },
+  {
+    ...common,
+    // The libraries the other bundles load on first use (LAZY_LIBRARIES).
+    entryPoints: LAZY_LIBRARIES,
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
     mainFields: ['module', 'main'],
   },
   {
@@ -124,6 +170,7 @@ if (watch) {
       esbuild.context({
         ...options,
         plugins: [
+          ...(options.plugins ?? []),
           {
             name: 'report',
             setup(build) {

@@ -55,12 +55,18 @@ async function main() {
   const journal = new WriteJournal(new MemoryLog<JournalEntry>());
   const withRipgrep = await NodeWorkspace.open(root, { journal });
   const jsOnly = await NodeWorkspace.open(root, { journal, ripgrep: false });
+  // IMPERIUM_BENCH_BEFORE_SRC=<a checkout of an older commit>: its NodeWorkspace, measured in the same runs.
+  const beforeSource = process.env.IMPERIUM_BENCH_BEFORE_SRC;
+  const before = beforeSource
+    ? await ((await import(join(beforeSource, 'src', 'infra', 'nodeWorkspace.ts'))) as { NodeWorkspace: typeof NodeWorkspace }).NodeWorkspace.open(root, { journal })
+    : undefined;
   const query = (workspace: NodeWorkspace, caseSensitive: boolean) => async () => (await workspace.search('NEEDLE', { limit: 1000, caseSensitive })).length;
   const variants = [
     { name: 'search_text, ripgrep first (case-sensitive)', run: query(withRipgrep, true) },
     { name: 'search_text, ripgrep first (ignoring case, the tool\'s default)', run: query(withRipgrep, false) },
     { name: 'search_text, JavaScript only (case-sensitive)', run: query(jsOnly, true) },
     { name: 'search_text, JavaScript only (ignoring case)', run: query(jsOnly, false) },
+    ...(before ? [{ name: 'before: search_text of the older checkout (ignoring case)', run: query(before, false) }] : []),
   ];
   const grep = () => {
     const run = spawnSync('grep', ['-rn', '--exclude-dir=build', '--exclude=*.log', 'NEEDLE', '.'], { cwd: root, encoding: 'utf8' });
