@@ -3,7 +3,7 @@
 // --quiet (no size table).
 import * as esbuild from 'esbuild';
 import { readdirSync, rmSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
@@ -11,8 +11,61 @@ const watch = args.has('--watch');
 const tests = args.has('--tests');
 const quiet = args.has('--quiet');
 
+/**
+ * zod's `z` namespace carries `z.locales`, every language's error messages (about 265 KB), which
+ * nothing here uses: the messages stay English. The bundles get a locales module with English only.
+ * @type {esbuild.Plugin}
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]/.test(args.importer) ? { path: join(dirname(args.importer), '..', 'locales', 'index.js'), namespace: 'zod-english-only' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'zod-english-only' }, (args) => ({
+      contents: 'export { default as en } from "./en.js";\n',
+      resolveDir: dirname(args.path),
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * Libraries loaded on first use from files of their own beside the bundles, not inside them: the
+ * tokenizer's vocabulary (most of the bundle's size) and secretlint's rules. Their entry modules
+ * import nothing of ours, so nothing is loaded twice; the sources import them dynamically.
+ */
+const LAZY_LIBRARIES = { tokenizer: 'src/llm/o200kTokenizer.ts', secretlint: 'src/core/board/secretlintRules.ts' };
+
+/** @type {esbuild.Plugin} */
+const lazyLibraries = {
+  name: 'lazy-libraries',
+  setup(build) {
+    build.onResolve({ filter: /\/(o200kTokenizer|secretlintRules)$/ }, (args) => {
+      if (args.kind !== 'dynamic-import') return undefined;
+      const name = Object.entries(LAZY_LIBRARIES).find(([, source]) => source.endsWith(`${args.path.split('/').pop()}.ts`))?.[0];
+      return name === undefined ? undefined : { path: `./${name}.js`, external: true };
+    });
+  },
+};
+
+/**
+ * The entry point's require of the host is left to run time, to dist/host.js, so that loading the
+ * host is part of the activation the extension measures.
+ * @type {esbuild.Plugin}
+ */
+const hostBundle = {
+  name: 'host-bundle',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/host\/activate$/ }, (args) =>
+      args.kind === 'require-call' && args.importer.endsWith(join('src', 'extension.ts')) ? { path: './host.js', external: true } : undefined,
+    );
+  },
+};
+
 /** @type {esbuild.BuildOptions} */
 const common = {
+  plugins: [zodEnglishOnly],
   bundle: true,
   minify: production,
   sourcemap: production ? false : 'linked',
@@ -26,7 +79,8 @@ const common = {
 const builds = [
   {
     ...common,
-    entryPoints: { extension: 'src/extension.ts' },
+    // A few lines of entry point, and the host bundle it loads on activation (hostBundle below).
+    entryPoints: { extension: 'src/extension.ts', host: 'src/host/activate.ts' },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',
@@ -34,16 +88,30 @@ const builds = [
     // Everything but the editor's own module is bundled, the ESM-only lowdb included.
     external: ['vscode'],
     mainFields: ['module', 'main'],
+    plugins: [zodEnglishOnly, lazyLibraries, hostBundle],
   },
   {
     ...common,
-    // The headless engine for CI and the demo (`imperium` in package.json "bin").
-    entryPoints: { cli: 'src/cli/main.ts' },
+    // The headless engine for CI and the demo (`imperium` in package.json "bin"): a small entry that
+    // loads either the `tests` command's own bundle (the test runners only) or the whole CLI.
+    entryPoints: { cli: 'src/cli/main.ts', testsCli: 'src/cli/testsCli.ts', fullCli: 'src/cli/fullCli.ts' },
+    external: ['./testsCli', './fullCli'],
+    plugins: [zodEnglishOnly, lazyLibraries],
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
+    mainFields: ['module', 'main'],
+  },
+  {
+    ...common,
+    // The libraries the other bundles load on first use (LAZY_LIBRARIES).
+    entryPoints: LAZY_LIBRARIES,
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
     mainFields: ['module', 'main'],
   },
   {
@@ -102,6 +170,7 @@ if (watch) {
       esbuild.context({
         ...options,
         plugins: [
+          ...(options.plugins ?? []),
           {
             name: 'report',
             setup(build) {

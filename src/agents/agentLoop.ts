@@ -1,9 +1,11 @@
 // The loop every agent runs: the model reads the task, calls tools, reads their results, and so on
 // until it calls finish, the step budget runs out, the model fails for good, or the run is canceled.
+// Each request sends the transcript through a TranscriptWindow, which keeps it within a token budget.
 import type { ChatMessage, ChatResponse, EventSink, ModelClient } from '../core/ports';
 import type { TokenUsage } from '../shared/events';
 import { toolSpec, type ToolContext } from './tools/agentTool';
 import { runToolCall, type ToolCallOutcome, type Toolset } from './tools/toolCall';
+import { TranscriptWindow } from './transcriptWindow';
 
 const DEFAULT_MAX_STEPS = 30;
 
@@ -21,6 +23,8 @@ export interface AgentRunInput {
   /** Model calls allowed. A repeat of a call that already failed costs one more. Default 30. */
   readonly maxSteps?: number;
   readonly temperature?: number;
+  /** Estimated prompt tokens a request may take before old tool results are elided. Default 6,000. */
+  readonly promptBudgetTokens?: number;
 }
 
 interface RunStats {
@@ -31,7 +35,7 @@ interface RunStats {
   readonly usage: TokenUsage;
   /** Undefined when no model call reported a price. */
   readonly costUsd?: number;
-  /** The whole conversation, for the log and for a later attempt. */
+  /** The whole conversation, nothing elided, for the log and for a later attempt. */
   readonly transcript: readonly ChatMessage[];
 }
 
@@ -58,6 +62,7 @@ export async function runAgent<Answer extends { readonly summary: string }>(
   const { workflowId, taskId } = context.origin;
   const ids = { workflowId, ...(taskId !== undefined && { taskId }) };
   const tools = [...agent.tools, agent.finish].map(toolSpec);
+  const window = new TranscriptWindow(input.promptBudgetTokens, tools);
   const transcript: ChatMessage[] = [
     { role: 'system', content: agent.systemPrompt },
     { role: 'user', content: input.task },
@@ -88,7 +93,7 @@ export async function runAgent<Answer extends { readonly summary: string }>(
     events({ type: 'agent', agent: agent.role, ...ids, state: 'step', step: steps });
     let response: ChatResponse;
     try {
-      response = await model.chat({ role: agent.role, messages: transcript, tools, temperature: input.temperature, signal, workflowId, taskId });
+      response = await model.chat({ role: agent.role, messages: window.view(transcript), tools, temperature: input.temperature, signal, workflowId, taskId });
     } catch (error) {
       if (signal?.aborted) return canceled();
       return end({ outcome: 'failed', reason: `The model call failed: ${error instanceof Error ? error.message : String(error)}` });

@@ -13,15 +13,15 @@ import { searchTextTool } from './tools/searchText';
 import { writeFileTool } from './tools/writeFile';
 
 const answerSchema = z.strictObject({
-  summary: z.string().min(1).describe('What you changed and why, in a few sentences.'),
-  changed_files: z.array(z.string().min(1)).describe('The files you created or changed.'),
+  summary: z.string().min(1).describe('What you changed and why.'),
+  changed_files: z.array(z.string().min(1)).describe('Files created or changed.'),
 });
 
 export type CodeBotAnswer = z.infer<typeof answerSchema>;
 
 const finishTool: FinishTool<CodeBotAnswer> = {
   name: 'finish',
-  description: 'Report what you changed and which files. Call it once the tests pass.',
+  description: 'Report your change once the tests pass.',
   schema: answerSchema,
   async verify(answer, context) {
     for (const file of answer.changed_files) {

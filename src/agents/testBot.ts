@@ -14,15 +14,15 @@ import { searchTextTool } from './tools/searchText';
 import { writeFileTool } from './tools/writeFile';
 
 const answerSchema = z.strictObject({
-  summary: z.string().min(1).describe('What the tests check, in a few sentences.'),
-  test_files: z.array(z.string().min(1)).min(1).describe('The test files you wrote or changed.'),
+  summary: z.string().min(1).describe('What the tests check.'),
+  test_files: z.array(z.string().min(1)).min(1).describe('Test files written or changed.'),
 });
 
 export type TestBotAnswer = z.infer<typeof answerSchema>;
 
 const finishTool: FinishTool<TestBotAnswer> = {
   name: 'finish',
-  description: 'Report what the new tests check and which test files hold them. Call it once they run and fail for the right reason.',
+  description: 'Report your tests once they fail for the right reason.',
   schema: answerSchema,
   async verify(answer, context) {
     for (const file of answer.test_files) {

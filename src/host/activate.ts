@@ -1,15 +1,16 @@
 // Activation: builds the composition root and reports a failure with a way to the log.
 import * as vscode from 'vscode';
 import type { ImperiumApi } from './api';
+import { activationReport } from './activationReport';
 import { Container } from './container';
 
 let container: Container | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<ImperiumApi> {
-  const started = performance.now();
+/** `loadStarted`: when the entry point began loading this bundle (performance.now()). */
+export async function activate(context: vscode.ExtensionContext, loadStarted = performance.now()): Promise<ImperiumApi> {
   try {
     container = Container.create(context);
-    return container.api(performance.now() - started);
+    return container.api(activationReport(context.extensionPath, loadStarted));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     void vscode.window.showErrorMessage(`Imperium Flow failed to start: ${message}`);

@@ -10,8 +10,10 @@ import type { TestExplorerApi } from './testing/testExplorerApi';
 export interface ImperiumApi {
   /** The extension's version, from package.json. */
   readonly version: string;
-  /** How long activate() took, in milliseconds, measured by the extension itself. */
+  /** Milliseconds from loading the extension's code (the host bundle) to the end of activate(). */
   readonly activationMs: number;
+  /** Bytes of the extension's own code loaded by the end of activate(). */
+  readonly activationBytes: number;
   /** The model endpoint the key belongs to (`imperium.model.baseUrl`). */
   apiKeyEndpoint(): string;
   /** `…` and the key's last four characters when a key is stored for the endpoint, else undefined. */

@@ -1,5 +1,6 @@
 // The composition root: builds every host service once, in order, and owns every disposable.
 import * as vscode from 'vscode';
+import type { ActivationReport } from './activationReport';
 import type { ImperiumApi, WorkflowsApi } from './api';
 import { ApiKeyStore } from './apiKeyStore';
 import { registerCodeLens } from './codeLens/registerCodeLens';
@@ -12,6 +13,7 @@ import { registerWorkflowCommands } from './workflows/workflowCommands';
 import { WorkflowDashboardSource } from './workflows/workflowDashboardSource';
 import { registerWorkflowDiffs } from './workflows/workflowDiffs';
 import { WorkflowHost } from './workflows/workflowHost';
+import { hasInterruptedWorkflow } from './workflows/interruptedWorkflows';
 
 export class Container implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
@@ -53,8 +55,13 @@ export class Container implements vscode.Disposable {
     container.register(views, registerWorkflowDiffs(workflows.service), ...registerDashboard({ extensionUri: context.extensionUri, source: views.source, logger: log, version: container.version, showLog }));
     context.subscriptions.push(container);
     log.info(`Imperium Flow ${container.version} activated in ${vscode.workspace.name ?? 'an empty window'}`);
-    // Opened now rather than on first use, so a workflow a reload interrupted resumes.
-    if (vscode.workspace.workspaceFolders?.length) void workflows.service().catch((error: unknown) => log.warn(`workflows: ${error instanceof Error ? error.message : String(error)}`));
+    // Opened on first use, or now when a workflow a reload interrupted is waiting to resume.
+    const stateFolder = context.storageUri?.fsPath;
+    if (vscode.workspace.workspaceFolders?.length && stateFolder !== undefined) {
+      void hasInterruptedWorkflow(stateFolder)
+        .then((interrupted) => (interrupted ? workflows.service() : undefined))
+        .catch((error: unknown) => log.warn(`workflows: ${error instanceof Error ? error.message : String(error)}`));
+    }
     return container;
   }
 
@@ -62,11 +69,15 @@ export class Container implements vscode.Disposable {
     return String(this.context.extension.packageJSON.version ?? '0.0.0');
   }
 
-  api(activationMs: number): ImperiumApi {
-    this.log.info(`activation took ${activationMs.toFixed(1)} ms`);
+  api(activation: ActivationReport): ImperiumApi {
+    this.log.info(
+      `activation took ${activation.ms.toFixed(1)} ms from loading the extension's code to the end of activate(), ` +
+        `with ${(activation.bytes / 1024).toFixed(0)} KiB of it loaded (${activation.files.join(', ')})`,
+    );
     return {
       version: this.version,
-      activationMs,
+      activationMs: activation.ms,
+      activationBytes: activation.bytes,
       apiKeyEndpoint: () => this.settings.modelBaseUrl(),
       apiKeyFingerprint: () => this.apiKeys.fingerprint(),
       ...(this.tests && { tests: this.tests.api }),

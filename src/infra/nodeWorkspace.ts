@@ -11,6 +11,8 @@ import { WorkspaceError, type FileEntry, type SearchOptions, type TextMatch, typ
 import { GitignoreRules } from '../core/workspace/gitignoreRules';
 import { PathPolicy } from '../core/workspace/pathPolicy';
 import { compileQuery, looksBinary, matchLines } from '../core/workspace/textSearch';
+import { ripgrepArguments, ripgrepCandidates, ripgrepRuns } from './ripgrepCandidates';
+import { searchableText, TimeSlices } from './searchableText';
 
 export interface NodeWorkspaceOptions {
   readonly journal: WriteJournal;
@@ -19,6 +21,11 @@ export interface NodeWorkspaceOptions {
   readonly maxFileBytes?: number;
   /** How checked, journalled changes reach the disk. Default: atomic writes with Node's fs. */
   readonly writer?: FileWriter;
+  /**
+   * The ripgrep executable that narrows a literal search to the files that may match (results are
+   * the same without it). Default "rg" from PATH; false never uses one.
+   */
+  readonly ripgrep?: string | false;
 }
 
 /**
@@ -49,7 +56,8 @@ const FS_WRITER: FileWriter = {
 const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 const DEFAULT_LIST_LIMIT = 1000;
 const DEFAULT_SEARCH_LIMIT = 100;
-const SEARCH_BATCH = 16;
+/** A search gives the event loop a turn after this much synchronous reading. */
+const SEARCH_SLICE_MS = 8;
 
 /** Where a canonical workspace path lands on disk, symlinks followed. */
 interface Location {
@@ -64,6 +72,8 @@ interface Location {
 
 interface WalkedEntry extends FileEntry {
   readonly real: string;
+  /** Reached through a symbolic link, which ripgrep does not follow. */
+  readonly linked?: true;
 }
 
 export class NodeWorkspace implements Workspace, WorkflowUndo {
@@ -71,6 +81,8 @@ export class NodeWorkspace implements Workspace, WorkflowUndo {
   private readonly journal: WriteJournal;
   private readonly maxFileBytes: number;
   private readonly writer: FileWriter;
+  /** Unset once it failed to start: a missing ripgrep is not looked for again. */
+  private ripgrep: string | undefined;
   /** Undo restores through the same path checks, without journalling the restore. */
   private readonly restorable: RestorableFiles;
 
@@ -85,6 +97,7 @@ export class NodeWorkspace implements Workspace, WorkflowUndo {
     this.journal = options.journal;
     this.maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
     this.writer = options.writer ?? FS_WRITER;
+    this.ripgrep = options.ripgrep === false ? undefined : (options.ripgrep ?? 'rg');
     this.restorable = {
       readBytes: async (path) => {
         const location = await this.locate(path);
@@ -126,7 +139,12 @@ export class NodeWorkspace implements Workspace, WorkflowUndo {
     const entries: FileEntry[] = [];
     for await (const entry of this.walk(start, options.recursive === true)) {
       if (entries.length >= limit) break;
-      entries.push(entry.kind === 'file' ? { path: entry.path, kind: entry.kind, size: entry.size } : { path: entry.path, kind: entry.kind });
+      if (entry.kind === 'directory') {
+        entries.push({ path: entry.path, kind: entry.kind });
+        continue;
+      }
+      const size = entry.size ?? (await fs.stat(entry.real).then((stats) => (stats.isFile() ? stats.size : undefined), () => undefined));
+      if (size !== undefined) entries.push({ path: entry.path, kind: entry.kind, size });
     }
     return entries;
   }
@@ -156,24 +174,29 @@ export class NodeWorkspace implements Workspace, WorkflowUndo {
     const start = await this.folder(options.under ?? '');
     const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
     const found: TextMatch[] = [];
-    // Files are read a batch at a time, in parallel (reading, not matching, is the slow part), and
-    // matched in walk order, so results and the cut at `limit` do not depend on timing.
-    let batch: WalkedEntry[] = [];
-    const searchBatch = async () => {
-      const texts = await Promise.all(batch.map((entry) => readText(entry.real)));
-      batch.forEach((entry, index) => {
-        const text = texts[index];
-        if (text !== undefined && found.length < limit) found.push(...matchLines(entry.path, text, matches, limit - found.length));
-      });
-      batch = [];
-    };
-    for await (const entry of this.walk(start, true)) {
-      if (entry.kind !== 'file' || (entry.size ?? 0) > this.maxFileBytes) continue;
-      batch.push(entry);
-      if (batch.length === SEARCH_BATCH) await searchBatch();
-      if (found.length >= limit) return found;
+    const rgArgs = this.ripgrep === undefined ? undefined : ripgrepArguments(query, options);
+    let candidates: Set<string> | undefined;
+    let entries: AsyncIterable<WalkedEntry> | Iterable<WalkedEntry> = this.walk(start, true);
+    if (this.ripgrep !== undefined && rgArgs !== undefined) {
+      // ripgrep's pass and the walk run side by side; the walk keeps the order and the path checks.
+      const walked: WalkedEntry[] = [];
+      const walking = (async () => {
+        for await (const entry of this.walk(start, true)) walked.push(entry);
+      })();
+      [candidates] = await Promise.all([ripgrepCandidates(this.ripgrep, start.real, rgArgs), walking]);
+      if (candidates === undefined && !(await ripgrepRuns(this.ripgrep))) this.ripgrep = undefined;
+      entries = walked;
     }
-    await searchBatch();
+    // Files are read synchronously in walk order (a promise per file costs more than reading it),
+    // giving the event loop a turn every SEARCH_SLICE_MS; results and the cut at `limit` follow the walk.
+    const slices = new TimeSlices(SEARCH_SLICE_MS);
+    for await (const entry of entries) {
+      if (entry.kind !== 'file' || (candidates !== undefined && entry.linked !== true && !candidates.has(entry.real))) continue;
+      const text = searchableText(entry.real, this.maxFileBytes, matches);
+      if (text !== undefined) found.push(...matchLines(entry.path, text, matches, limit - found.length));
+      if (found.length >= limit) return found;
+      await slices.yieldWhenDue();
+    }
     return found;
   }
 
@@ -297,13 +320,15 @@ export class NodeWorkspace implements Workspace, WorkflowUndo {
   private async *walk(start: WalkedEntry, recursive: boolean): AsyncGenerator<WalkedEntry> {
     const queue: { folder: WalkedEntry; rules: GitignoreRules }[] = [{ folder: start, rules: await this.rulesAbove(start.path) }];
     for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
-      const rules = await withGitignoreOf(next.folder, next.rules);
       const dirents = await fs.readdir(next.folder.real, { withFileTypes: true }).catch(() => [] as Dirent[]);
+      // The listing says whether there is a .gitignore: no probe for one in every folder.
+      const rules = dirents.some((dirent) => dirent.name === '.gitignore') ? await withGitignoreOf(next.folder, next.rules) : next.rules;
       dirents.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       for (const dirent of dirents) {
         const path = next.folder.path === '' ? dirent.name : `${next.folder.path}/${dirent.name}`;
-        if (this.policy.protectedBy(path) !== undefined) continue;
-        const entry = await this.walkedEntry(path, nodePath.join(next.folder.real, dirent.name), dirent);
+        // The folder itself passed the policy, so only this entry's own path can be protected.
+        if (this.policy.protectsEntry(path) !== undefined) continue;
+        const entry = await this.walkedEntry(path, `${next.folder.real}${nodePath.sep}${dirent.name}`, dirent);
         if (entry === undefined || rules.ignores(path, entry.kind === 'directory')) continue;
         yield entry;
         if (recursive && entry.kind === 'directory' && !dirent.isSymbolicLink()) queue.push({ folder: entry, rules });
@@ -311,14 +336,17 @@ export class NodeWorkspace implements Workspace, WorkflowUndo {
     }
   }
 
+  /** The entry as the walk yields it: the directory entry's type is trusted, only a symlink is followed. */
   private async walkedEntry(path: string, real: string, dirent: Dirent): Promise<WalkedEntry | undefined> {
+    if (dirent.isFile()) return { path, kind: 'file', real };
+    if (dirent.isDirectory()) return { path, kind: 'directory', real };
     // Sockets, fifos and devices are nothing an agent reads.
-    if (!dirent.isSymbolicLink() && !dirent.isFile() && !dirent.isDirectory()) return undefined;
+    if (!dirent.isSymbolicLink()) return undefined;
     try {
-      if (dirent.isSymbolicLink()) await this.locate(path);
+      await this.locate(path);
       const stats = await fs.stat(real);
-      if (stats.isDirectory()) return { path, kind: 'directory', real };
-      return stats.isFile() ? { path, kind: 'file', size: stats.size, real } : undefined;
+      if (stats.isDirectory()) return { path, kind: 'directory', real, linked: true };
+      return stats.isFile() ? { path, kind: 'file', size: stats.size, real, linked: true } : undefined;
     } catch {
       return undefined; // a link that leads out or into a protected folder, or an entry gone meanwhile
     }
@@ -339,12 +367,6 @@ export class NodeWorkspace implements Workspace, WorkflowUndo {
 async function withGitignoreOf(folder: WalkedEntry, rules: GitignoreRules): Promise<GitignoreRules> {
   const text = await fs.readFile(nodePath.join(folder.real, '.gitignore'), 'utf8').catch(() => undefined);
   return text === undefined ? rules : rules.with(folder.path, text);
-}
-
-/** The file as text for searching; undefined for a binary file or one that vanished meanwhile. */
-async function readText(path: string): Promise<string | undefined> {
-  const bytes = await fs.readFile(path).catch(() => undefined);
-  return bytes === undefined || looksBinary(bytes) ? undefined : new TextDecoder().decode(bytes);
 }
 
 async function isSymlink(path: string): Promise<boolean> {

@@ -9,7 +9,7 @@ type CountTokens = (text: string) => number;
 let tokenizer: Promise<CountTokens> | undefined;
 
 function loadTokenizer(): Promise<CountTokens> {
-  tokenizer ??= import('gpt-tokenizer/encoding/o200k_base').then((module) => module.countTokens);
+  tokenizer ??= import('./o200kTokenizer').then((module) => module.countTokens);
   return tokenizer;
 }
 

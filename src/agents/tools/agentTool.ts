@@ -2,6 +2,7 @@
 // must satisfy, and an executor turning valid arguments into a result the model reads back.
 import { z } from 'zod';
 import type { TestRunner, ToolSpec, Workspace, WriteOrigin } from '../../core/ports';
+import { leanJsonSchema } from '../../shared/leanJsonSchema';
 
 /** Says why this role may not write `path` (workspace-relative, canonical), or undefined if it may. */
 export type WriteGuard = (path: string) => string | undefined;
@@ -50,8 +51,10 @@ export const ok = (content: string): ToolResult => ({ outcome: 'ok', content });
 export const failed = (content: string): ToolResult => ({ outcome: 'error', content });
 export const refused = (content: string): ToolResult => ({ outcome: 'refused', content });
 
-/** The tool as the model is told about it. */
+/**
+ * The tool as the model is told about it, lean (every token of it is re-sent with every request);
+ * the zod schema still checks every call, and a refused call's message says what was wrong.
+ */
 export function toolSpec(tool: { readonly name: string; readonly description: string; readonly schema: z.ZodType }): ToolSpec {
-  const { $schema: _dialect, ...parameters } = z.toJSONSchema(tool.schema);
-  return { name: tool.name, description: tool.description, parameters };
+  return { name: tool.name, description: tool.description, parameters: leanJsonSchema(z.toJSONSchema(tool.schema, { io: 'input' })) };
 }

@@ -4,18 +4,18 @@ import { failed, ok, type AgentTool } from './agentTool';
 import { refuseUnwritable } from './writeAccess';
 
 const schema = z.strictObject({
-  path: z.string().min(1).describe('File to edit, relative to the workspace root.'),
+  path: z.string().min(1),
   old_text: z
     .string()
     .min(1)
-    .describe('The exact text to replace, copied from the file with its whitespace and indentation; include enough surrounding lines to make it unique.'),
-  new_text: z.string().describe('The text to put in its place.'),
-  replace_all: z.boolean().optional().describe('Replace every occurrence instead of requiring exactly one. Default false.'),
+    .describe('Exact text to replace, whitespace included; unique in the file.'),
+  new_text: z.string().describe('Replacement.'),
+  replace_all: z.boolean().optional().describe('Every occurrence.'),
 });
 
 export const editFileTool: AgentTool<z.infer<typeof schema>> = {
   name: 'edit_file',
-  description: 'Replace an exact piece of text in an existing file with new text. old_text must occur exactly once unless replace_all is true.',
+  description: 'Replace exact text in a file.',
   schema,
   pathOf: (args) => args.path,
   async run(args, context) {

@@ -5,14 +5,14 @@ const DEFAULT_LIMIT = 200;
 const MAX_LIMIT = 1000;
 
 const schema = z.strictObject({
-  path: z.string().optional().describe('Folder to list, relative to the workspace root; the root when omitted.'),
-  recursive: z.boolean().optional().describe('Also list everything below it, breadth first. Default false.'),
-  limit: z.number().int().min(1).max(MAX_LIMIT).optional().describe(`At most this many entries. Default ${DEFAULT_LIMIT}.`),
+  path: z.string().optional(),
+  recursive: z.boolean().optional().describe('Everything below too.'),
+  limit: z.number().int().min(1).max(MAX_LIMIT).optional().describe(`Default ${DEFAULT_LIMIT}.`),
 });
 
 export const listFilesTool: AgentTool<z.infer<typeof schema>> = {
   name: 'list_files',
-  description: 'List the files and folders in a workspace folder (folders end with "/"). Protected and git-ignored paths are left out.',
+  description: 'List a folder (folders end with "/").',
   schema,
   pathOf: (args) => args.path,
   async run(args, context) {

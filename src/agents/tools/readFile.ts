@@ -7,9 +7,9 @@ const MAX_CHARS = 24_000;
 
 const schema = z
   .strictObject({
-    path: z.string().min(1).describe('File to read, relative to the workspace root.'),
-    start_line: z.number().int().min(1).optional().describe('First line to show (1-based). Default 1.'),
-    end_line: z.number().int().min(1).optional().describe('Last line to show (inclusive). Default: the end, within the per-call limit.'),
+    path: z.string().min(1),
+    start_line: z.number().int().min(1).optional().describe('1-based.'),
+    end_line: z.number().int().min(1).optional().describe('Inclusive.'),
   })
   .refine((args) => args.start_line === undefined || args.end_line === undefined || args.end_line >= args.start_line, {
     message: 'end_line must not be before start_line',
@@ -18,7 +18,7 @@ const schema = z
 
 export const readFileTool: AgentTool<z.infer<typeof schema>> = {
   name: 'read_file',
-  description: `Read a text file. Shows at most ${MAX_LINES} lines per call; for a longer file, read on with start_line and end_line. The header gives the line range and the total number of lines.`,
+  description: `Read a text file, at most ${MAX_LINES} lines a call.`,
   schema,
   pathOf: (args) => args.path,
   async run(args, context) {

@@ -3,13 +3,13 @@ import { failed, ok, type AgentTool } from './agentTool';
 import { summarizeTestRun } from './testRunSummary';
 
 const schema = z.strictObject({
-  files: z.array(z.string().min(1)).optional().describe('Test files to run, relative to the workspace root. All tests when omitted.'),
-  test_ids: z.array(z.string().min(1)).optional().describe('Only these tests, by id (the text after FAILED in an earlier result).'),
+  files: z.array(z.string().min(1)).optional().describe('Default: all.'),
+  test_ids: z.array(z.string().min(1)).optional().describe('Ids after FAILED in a result.'),
 });
 
 export const runTestsTool: AgentTool<z.infer<typeof schema>> = {
   name: 'run_tests',
-  description: "Run the workspace's tests (all, or some files) and get the counts and each failure: test name, file:line, message, expected and actual.",
+  description: 'Run tests; returns counts and failures.',
   schema,
   pathOf: (args) => (args.files?.length === 1 ? args.files[0] : undefined),
   async run(args, context) {

@@ -5,16 +5,16 @@ const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 200;
 
 const schema = z.strictObject({
-  query: z.string().min(1).describe('Text to find; a JavaScript regular expression when regex is true.'),
-  regex: z.boolean().optional().describe('Treat query as a regular expression. Default false.'),
-  case_sensitive: z.boolean().optional().describe('Default false.'),
-  path: z.string().optional().describe('Only search under this folder.'),
-  limit: z.number().int().min(1).max(MAX_LIMIT).optional().describe(`At most this many matching lines. Default ${DEFAULT_LIMIT}.`),
+  query: z.string().min(1).describe('Text, or a JavaScript regex.'),
+  regex: z.boolean().optional(),
+  case_sensitive: z.boolean().optional(),
+  path: z.string().optional().describe('Folder to search.'),
+  limit: z.number().int().min(1).max(MAX_LIMIT).optional(),
 });
 
 export const searchTextTool: AgentTool<z.infer<typeof schema>> = {
   name: 'search_text',
-  description: 'Search the text of the workspace files, line by line. Returns "path:line: text" per match. Binary, very large, protected and git-ignored files are skipped.',
+  description: 'Search file lines; returns "path:line: text".',
   schema,
   pathOf: (args) => args.path,
   async run(args, context) {

@@ -4,13 +4,13 @@ import { ok, type AgentTool } from './agentTool';
 import { refuseUnwritable } from './writeAccess';
 
 const schema = z.strictObject({
-  path: z.string().min(1).describe('File to write, relative to the workspace root. Missing folders are created.'),
-  content: z.string().describe('The whole new content of the file.'),
+  path: z.string().min(1),
+  content: z.string().describe('The whole file.'),
 });
 
 export const writeFileTool: AgentTool<z.infer<typeof schema>> = {
   name: 'write_file',
-  description: 'Create a file, or replace a whole file with new content. To change part of an existing file, prefer edit_file.',
+  description: 'Create or overwrite a file. Prefer edit_file for changes.',
   schema,
   pathOf: (args) => args.path,
   async run(args, context) {

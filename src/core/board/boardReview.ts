@@ -134,8 +134,7 @@ function systemPrompt(member: Persona): string {
     `${member.charter}\n\n` +
     'Answer with one JSON object and nothing else, matching this JSON Schema:\n' +
     `${JSON.stringify(VERDICT_JSON_SCHEMA)}\n` +
-    'decision: "approve", "request-changes" or "veto". summary: one or two sentences with your reason. ' +
-    'findings: each concrete problem with its severity, and file and line where you can.'
+    'summary: your reason in one or two sentences. findings: each concrete problem, with file and line where you can.'
   );
 }
 

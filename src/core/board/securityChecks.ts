@@ -1,7 +1,5 @@
 // The CSO's checks that need no model: they run on every change, and what they find cannot be
 // argued away by a model's verdict. Only lines the change added are examined.
-import { lintSource } from '@secretlint/core';
-import { creator as recommendedSecretRules } from '@secretlint/secretlint-rule-preset-recommend';
 import { addedLines, type AddedLine, type ChangedFile } from '../changeSet';
 import type { Finding } from './verdict';
 
@@ -96,11 +94,10 @@ function matchLinePatterns(lines: readonly AddedLine[]): SecurityFinding[] {
 
 async function findSecrets(file: ChangedFile, added: readonly AddedLine[]): Promise<SecurityFinding[]> {
   const addedNumbers = new Set(added.map((line) => line.line));
-  const result = await lintSource({
-    source: { filePath: `/${file.path}`, content: file.after ?? '', ext: extension(file.path), contentType: 'text' },
-    options: { config: { rules: [{ id: '@secretlint/secretlint-rule-preset-recommend', rule: recommendedSecretRules }] } },
-  });
-  return result.messages
+  // Loaded on first use: the rule preset is a large part of what the extension would load at start-up.
+  const { lintForSecrets } = await import('./secretlintRules');
+  const messages = await lintForSecrets({ filePath: `/${file.path}`, content: file.after ?? '', ext: extension(file.path) });
+  return messages
     .filter((message) => addedNumbers.has(message.loc.start.line))
     .map((message) => ({
       check: 'secret' as const,

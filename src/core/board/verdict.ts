@@ -1,6 +1,7 @@
 // A Board member's verdict: the schema a model's answer must satisfy, and its parsing.
 // Anything that does not parse is an 'invalid' verdict, which the policy counts as not approved.
 import { z } from 'zod';
+import { leanJsonSchema } from '../../shared/leanJsonSchema';
 
 export const SEVERITIES = ['info', 'low', 'medium', 'high', 'critical'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -27,7 +28,7 @@ export type ParsedVerdict =
   | { readonly valid: false; readonly reason: string };
 
 /** The JSON Schema shown to the model, kept next to the zod schema it mirrors. */
-export const VERDICT_JSON_SCHEMA = z.toJSONSchema(verdictSchema, { io: 'input' });
+export const VERDICT_JSON_SCHEMA = leanJsonSchema(z.toJSONSchema(verdictSchema, { io: 'input' }));
 
 /**
  * Parses a model's answer. Accepts the JSON object alone or inside one fenced code block, since

@@ -7,12 +7,12 @@ import type { RecallResult } from './longTermMemory';
 import type { WorkflowMemory } from './workflowMemory';
 
 const schema = z.strictObject({
-  query: z.string().trim().min(1).max(500).describe('What to look for, in a few words: a name, an error, a decision.'),
+  query: z.string().trim().min(1).max(500).describe('A few words.'),
   scope: z
     .enum(['workflow', 'learned', 'both'])
     .default('both')
-    .describe('workflow: what this workflow established (request, criteria, plan, decisions, test results, failures); learned: patterns from earlier workflows; both (default).'),
-  limit: z.number().int().min(1).max(10).default(5).describe('Most results per scope. Default 5.'),
+    .describe('workflow: this one; learned: earlier ones.'),
+  limit: z.number().int().min(1).max(10).default(5),
 });
 
 export type RecallMemoryArgs = z.infer<typeof schema>;
@@ -39,8 +39,7 @@ export interface LearnedRecall {
 export function recallMemoryTool(memory: { readonly workflow: WorkflowMemory; readonly learned?: LearnedRecall }) {
   return {
     name: 'recall_memory',
-    description:
-      'Look up what this workflow has established so far (its request, criteria, plan, decisions, test results, failures) and patterns learned from earlier workflows that passed their tests and the Board. Use it before deciding something that may already be decided.',
+    description: "Look up this workflow's plan, decisions and test results, and lessons from earlier workflows.",
     schema,
     async run(args: RecallMemoryArgs, context: RecallMemoryContext): Promise<RecallMemoryResult> {
       const parts: string[] = [];

@@ -44,6 +44,8 @@ export function normalizeWorkspacePath(input: string): string {
  * cannot reach ".git" on file systems that treat them as the same name.
  */
 function matchKey(path: string): string {
+  // Most paths are plain ASCII with no segment ending in a dot or a space: their key is themselves.
+  if (!/[^\x20-\x7e]|[. ](?:\/|$)/.test(path)) return path;
   return path
     .normalize('NFC')
     .split('/')
@@ -77,6 +79,15 @@ export class PathPolicy {
       if (matcher) return matcher.pattern;
     }
     return undefined;
+  }
+
+  /**
+   * The glob that protects `path` itself (canonical form), its ancestors not tried: for a walk
+   * whose folders were checked on the way down.
+   */
+  protectsEntry(path: string): string | undefined {
+    const key = matchKey(path);
+    return this.matchers.find((candidate) => candidate.match(key))?.pattern;
   }
 
   /** Normalises `input` and refuses a protected path; returns the canonical path. */

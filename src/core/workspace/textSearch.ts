@@ -5,7 +5,18 @@ import { WorkspaceError, type TextMatch } from '../ports';
 /** A matched line longer than this is cut, so one minified file cannot flood a result. */
 const MAX_LINE_CHARS = 400;
 
-export type LineMatcher = (line: string) => boolean;
+export interface LineMatcher {
+  /** Whether one line (without its line break) matches. */
+  readonly line: (line: string) => boolean;
+  /**
+   * A quick test of a whole file's text: false only when no line of it can match, so most files are
+   * passed over without being split into lines. Undefined for a regular expression, whose anchors
+   * and lookarounds mean something else across line breaks.
+   */
+  readonly text?: (text: string) => boolean;
+  /** The literal's UTF-8 bytes for a case-sensitive literal query: a file without them has no match. */
+  readonly bytes?: Uint8Array;
+}
 
 /** Compiles the query once; an invalid regular expression is refused with the parser's reason. */
 export function compileQuery(query: string, options: { readonly regex?: boolean; readonly caseSensitive?: boolean }): LineMatcher {
@@ -17,20 +28,26 @@ export function compileQuery(query: string, options: { readonly regex?: boolean;
     } catch (error) {
       throw new WorkspaceError('refused', `The search query is not a valid regular expression: ${(error as Error).message}`);
     }
-    return (line) => pattern.test(line);
+    return { line: (line) => pattern.test(line) };
   }
-  if (options.caseSensitive) return (line) => line.includes(query);
+  if (options.caseSensitive) {
+    const contains = (text: string) => text.includes(query);
+    // Undecodable bytes read as U+FFFD, which the raw bytes do not contain.
+    return { line: contains, text: contains, ...(!query.includes('\uFFFD') && { bytes: new TextEncoder().encode(query) }) };
+  }
   const lowered = query.toLowerCase();
-  return (line) => line.toLowerCase().includes(lowered);
+  const contains = (text: string) => text.toLowerCase().includes(lowered);
+  return { line: contains, text: contains };
 }
 
 /** The matching lines of one file, at most `limit`. */
 export function matchLines(path: string, text: string, matches: LineMatcher, limit: number): TextMatch[] {
   const found: TextMatch[] = [];
+  if (matches.text && !matches.text(text)) return found;
   const lines = text.split(/\r?\n/);
   for (let index = 0; index < lines.length && found.length < limit; index++) {
     const line = lines[index];
-    if (matches(line)) {
+    if (matches.line(line)) {
       found.push({ path, line: index + 1, text: line.length > MAX_LINE_CHARS ? `${line.slice(0, MAX_LINE_CHARS)}…` : line });
     }
   }

@@ -24,6 +24,7 @@ import type { WorkflowRequest } from '../../shared/workflowRequest';
 import { builtInModules, DEFAULT_WORKFLOW } from '../../workflows/builtInModules';
 import type { ApiKeyStore } from '../apiKeyStore';
 import type { Settings } from '../settings';
+import { vscodeRipgrep } from '../vscodeRipgrep';
 import { EditorFileWriter } from './editorFileWriter';
 import { implementRequest } from './implementRequest';
 import { SettingsModelClient } from './settingsModelClient';
@@ -81,6 +82,7 @@ export class WorkflowService implements vscode.Disposable {
       const nodeWorkspace = await NodeWorkspace.open(options.folder.uri.fsPath, {
         journal: new WriteJournal(store.log<JournalEntry>('journal'), clock),
         writer: new EditorFileWriter(),
+        ripgrep: vscodeRipgrep() ?? 'rg',
       });
       const approvals = new PendingApprovals();
       const gated = new GatedWorkspace(nodeWorkspace, [

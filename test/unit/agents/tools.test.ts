@@ -1,8 +1,10 @@
 import * as assert from 'node:assert/strict';
+import { setTimeout as delay } from 'node:timers/promises';
 import { CODE_BOT } from '../../../src/agents/codeBot';
 import { noTestPaths } from '../../../src/agents/testFiles';
 import { TEST_BOT } from '../../../src/agents/testBot';
 import type { ToolContext, ToolResult } from '../../../src/agents/tools/agentTool';
+import type { Workspace } from '../../../src/core/ports';
 import { runToolCall } from '../../../src/agents/tools/toolCall';
 import type { EngineEventInput } from '../../../src/shared/events';
 import { call } from './scriptedModelClient';
@@ -101,8 +103,28 @@ describe('agent tools', () => {
       assert.equal(event.path, '.env');
       assert.equal(event.workflowId, 'wf-1');
       assert.equal(event.taskId, 't-1');
-      assert.ok(event.durationMs >= 0);
       assert.match(event.message ?? '', /protected/);
+    });
+
+    it("reports how long the call took, the tool's own time included", async () => {
+      const real = temp.workspace;
+      const slowRead: Workspace = {
+        root: real.root,
+        list: (dir, options) => real.list(dir, options),
+        exists: (path) => real.exists(path),
+        read: async (path) => (await delay(60), real.read(path)),
+        search: (query, options) => real.search(query, options),
+        write: (path, content, origin) => real.write(path, content, origin),
+        delete: (path, origin) => real.delete(path, origin),
+      };
+      await invoke('read_file', { path: 'src/math.ts' }, { workspace: slowRead });
+      const event = events.at(-1);
+      assert.ok(event?.type === 'tool');
+      assert.ok(event.durationMs >= 60 && event.durationMs < 5_000, `durationMs ${event.durationMs} for a read held 60 ms`);
+      await invoke('read_file', { path: 'src/math.ts' });
+      const fast = events.at(-1);
+      assert.ok(fast?.type === 'tool');
+      assert.ok(fast.durationMs < event.durationMs, `an unheld read (${fast.durationMs} ms) is faster than a held one (${event.durationMs} ms)`);
     });
   });
 

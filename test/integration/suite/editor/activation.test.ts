@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { basename } from 'node:path';
+import { statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import * as vscode from 'vscode';
 import { imperiumExtension } from '../imperium';
 
@@ -8,12 +9,20 @@ interface ContributedCommand {
 }
 
 describe('activation', () => {
-  it('activates in the fixture workspace and reports how long activate() took', async () => {
+  it('activates in the fixture workspace, loading only the entry point and the host bundle, and reports what it cost', async () => {
     const started = performance.now();
     const extension = imperiumExtension();
     const api = await extension.activate();
     assert.equal(extension.isActive, true);
-    console.log(`activation: ${api.activationMs.toFixed(1)} ms (active ${(performance.now() - started).toFixed(0)} ms after the test started)`);
+    // Measured and reported, not held to a budget: a shared machine's timing says little.
+    console.log(
+      `activation: ${api.activationMs.toFixed(1)} ms from loading the extension's code to the end of activate(), ` +
+        `${(api.activationBytes / 1024).toFixed(0)} KiB of it loaded (active ${(performance.now() - started).toFixed(0)} ms after the test started)`,
+    );
+    assert.ok(Number.isFinite(api.activationMs) && api.activationMs > 0, `activationMs ${api.activationMs}`);
+    // The engine's libraries (tokenizer, secret rules) are separate files, loaded on first use only.
+    const bundle = (name: string) => statSync(join(extension.extensionPath, 'dist', name)).size;
+    assert.equal(api.activationBytes, bundle('extension.js') + bundle('host.js'), 'exactly the entry point and the host bundle are loaded at activation');
     assert.equal(api.version, extension.packageJSON.version);
     assert.deepEqual(vscode.workspace.workspaceFolders?.map((folder) => basename(folder.uri.path)), ['integration-workspace']);
   });

@@ -75,7 +75,8 @@ describe('workflow definitions', () => {
   });
 
   it('allows a step to refer to a later step, whose output exists after a goto', () => {
-    parseWorkflowDefinition({ name: 'w', version: 1, steps: [step('green', { inputs: { feedback: '${review.output.notes}' } }), step('review')] });
+    const definition = parseWorkflowDefinition({ name: 'w', version: 1, steps: [step('green', { inputs: { feedback: '${review.output.notes}' } }), step('review')] });
+    assert.deepEqual(definition.steps[0].inputs, { feedback: '${review.output.notes}' });
   });
 
   it('refuses what is not a definition at all', () => {
