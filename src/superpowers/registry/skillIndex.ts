@@ -1,8 +1,8 @@
 // Progressive disclosure, first tier: what an agent is told of the skills before it uses one. Names
 // and descriptions only, each cut to about a hundred tokens, ranked for the step and the task
-// (BM25 over name and description, plus the step names a skill lists in its `imperium-steps`
-// metadata), and listed until the budget runs out. The bodies stay out until use_skill asks.
-import { LexicalIndex } from '../../core/memory/lexicalIndex';
+// (BM25 over name and description through MiniSearch, with prefix and fuzzy matching so "migration"
+// finds "migrations", plus the step names a skill lists in its `imperium-steps` metadata), and listed until the budget runs out. The bodies stay out until use_skill asks.
+import MiniSearch from 'minisearch';
 import type { Skill } from './skill';
 
 export const DEFAULT_TOKENS_PER_SKILL = 100;
@@ -40,12 +40,14 @@ export function skillIndex(skills: readonly Skill[], request: SkillIndexRequest)
   const budget = request.budget ?? DEFAULT_INDEX_BUDGET;
   const lines: string[] = [HEADING];
   let tokens = request.countTokens(HEADING);
+  // Room for the note on skills left out, so the block never passes the budget.
+  const reserve = request.countTokens(`\n${omittedNote(offered.length)}`);
   const listed: string[] = [];
   const omitted: string[] = [];
   for (const skill of rank(offered, request)) {
     const line = cutToTokens(`- ${skill.name}: ${oneLine(skill.description)}`, perSkill, request.countTokens);
     const cost = request.countTokens(`\n${line}`);
-    if (tokens + cost > budget) {
+    if (tokens + cost + reserve > budget) {
       omitted.push(skill.name);
       continue;
     }
@@ -55,24 +57,37 @@ export function skillIndex(skills: readonly Skill[], request: SkillIndexRequest)
   }
   if (listed.length === 0) return { text: '', listed, omitted, tokens: 0 };
   if (omitted.length > 0) {
-    const note = `(${omitted.length} more not listed; use_skill with a name lists every skill.)`;
-    lines.push(note);
-    tokens += request.countTokens(`\n${note}`);
+    lines.push(omittedNote(omitted.length));
   }
-  return { text: lines.join('\n'), listed, omitted, tokens };
+  // The parts were counted one by one to fill the budget; the block's own count is the exact one.
+  const text = lines.join('\n');
+  return { text, listed, omitted, tokens: request.countTokens(text) };
 }
 
 /** Best first: a skill made for the step, then lexical relevance to the step and task, then source order. */
 function rank(skills: readonly Skill[], request: SkillIndexRequest): Skill[] {
-  const index = new LexicalIndex();
-  for (const skill of skills) index.set({ id: skill.name, title: skill.name.replace(/-/g, ' '), text: skill.description, tags: [] });
-  const scores = new Map(index.rank(`${request.step} ${request.task}`, skills.length).map((hit) => [hit.id, hit.score]));
+  const index = new MiniSearch<{ id: string; name: string; description: string }>({ fields: ['name', 'description'], processTerm: informativeTerm });
+  index.addAll(skills.map((skill) => ({ id: skill.name, name: skill.name.replace(/-/g, ' '), description: skill.description })));
+  const hits = index.search(`${request.step} ${request.task}`, { combineWith: 'OR', prefix: true, fuzzy: 0.2, boost: { name: 2 } });
+  const scores = new Map(hits.map((hit) => [hit.id as string, hit.score]));
   const step = request.step.toLowerCase();
   const forStep = (skill: Skill) => (skill.metadata[STEPS_METADATA_KEY] ?? '').toLowerCase().split(/[\s,]+/).includes(step);
   return skills
     .map((skill, order) => ({ skill, order, stepped: forStep(skill), score: scores.get(skill.name) ?? 0 }))
     .sort((a, b) => Number(b.stepped) - Number(a.stepped) || b.score - a.score || a.order - b.order)
     .map((entry) => entry.skill);
+}
+
+// Words every description has: with prefix matching, "a" or "use" would match half of any text.
+const STOP_WORDS = new Set('and are for from the this that with when use used using into your you its not all any can has have was were will'.split(' '));
+
+function informativeTerm(term: string): string | null {
+  const lower = term.toLowerCase();
+  return lower.length < 3 || STOP_WORDS.has(lower) ? null : lower;
+}
+
+function omittedNote(count: number): string {
+  return `(${count} more not listed; use_skill with a name lists every skill.)`;
 }
 
 function oneLine(text: string): string {
