@@ -38,6 +38,7 @@ export class Container implements vscode.Disposable {
       settings,
       apiKeys,
       log,
+      extension: context.extension,
       tests: (folder) => {
         if (!tests) throw new Error(`No Test Explorer for ${folder.name}: reload the window after opening a folder.`);
         return tests.runner;

@@ -10,7 +10,7 @@ import type { SkillFileSystem } from './skillFileSystem';
 import type { Skill } from './skill';
 
 export class LoadedSkillShelf implements SkillShelf {
-  private readonly offered: readonly Skill[];
+  private offered: readonly Skill[];
   /** workflow id -> skill name -> its use. */
   private readonly uses = new Map<string, Map<string, SkillUse>>();
 
@@ -19,6 +19,11 @@ export class LoadedSkillShelf implements SkillShelf {
     private readonly files: SkillFileSystem,
     private readonly events: EventSink,
   ) {
+    this.offered = skills.filter((skill) => skill.modelInvocable);
+  }
+
+  /** Takes the skills loaded again (after trust was granted, or an extension came or went); uses so far are kept. */
+  replace(skills: readonly Skill[]): void {
     this.offered = skills.filter((skill) => skill.modelInvocable);
   }
 

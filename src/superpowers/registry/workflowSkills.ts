@@ -25,6 +25,11 @@ export class WorkflowSkills {
     return agentSkills(this.shelf, { step, task, countTokens: this.countTokens, ...(this.budget !== undefined && { budget: this.budget }) });
   }
 
+  /** Offers the skills loaded again to the agents that start from now on. */
+  replace(skills: readonly Skill[]): void {
+    this.shelf.replace(skills);
+  }
+
   /** The skills the workflow's agents used in this process, first use first. */
   usedBy(workflowId: string): readonly SkillUse[] {
     return this.shelf.usedBy(workflowId);
