@@ -42,7 +42,7 @@ export function greenStep(deps: FeatureDependencies): HealableStepHandler {
       let lastFailureLine: string | undefined;
       for (let attempt = 1; attempt <= deps.limits.greenAttempts; attempt++) {
         const result = await runCodeBot(
-          { description: request, acceptanceCriteria: criteria, context: [memory, recovery, ...notes, lastFailure, skills.index].filter(Boolean).join('\n\n') },
+          { description: request, acceptanceCriteria: criteria, context: [skills.index, memory, recovery, ...notes, lastFailure].filter(Boolean).join('\n\n') },
           { model: deps.model, workspace: deps.workspace, tests: deps.tests, events: context.emit, tools: deps.memory.tools, ...skills.tools },
           { workflowId, taskId: context.taskId, signal: context.signal, maxSteps: deps.limits.agentSteps },
         );

@@ -49,7 +49,7 @@ export function redStep(deps: FeatureDependencies): HealableStepHandler {
       let feedback: string | undefined;
       for (let attempt = 1; attempt <= deps.limits.redAttempts; attempt++) {
         const result = await runTestBot(
-          { description: request, acceptanceCriteria: criteria, context: [memory, recovery, feedback, skills.index].filter(Boolean).join('\n\n') },
+          { description: request, acceptanceCriteria: criteria, context: [skills.index, memory, recovery, feedback].filter(Boolean).join('\n\n') },
           { model: deps.model, workspace: deps.workspace, tests: deps.tests, events: context.emit, tools: deps.memory.tools, ...skills.tools },
           { workflowId, taskId: context.taskId, signal: context.signal, maxSteps: deps.limits.agentSteps },
         );

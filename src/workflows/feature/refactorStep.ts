@@ -33,7 +33,7 @@ export function refactorStep(deps: FeatureDependencies): HealableStepHandler {
       const memory = await deps.memory.section(workflowId, request, memoryBudget(deps.limits.memoryTokens, hint), context.signal);
       const skills = stepSkills(deps.skills, 'refactor', request);
       const result = await runCodeBot(
-        { description: REFACTOR_TASK, context: [`The request was: ${request}`, memory, recoveryNote(hint), skills.index].filter(Boolean).join('\n\n') },
+        { description: REFACTOR_TASK, context: [`The request was: ${request}`, skills.index, memory, recoveryNote(hint)].filter(Boolean).join('\n\n') },
         { model: deps.model, workspace: deps.workspace, tests: deps.tests, events: context.emit, tools: deps.memory.tools, ...skills.tools },
         { workflowId, taskId: context.taskId, signal: context.signal, maxSteps: deps.limits.agentSteps },
       );
