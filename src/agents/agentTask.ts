@@ -19,6 +19,8 @@ export interface AgentDependencies {
   readonly events: EventSink;
   /** Tools the workflow adds to the role's own, such as recall_memory. */
   readonly tools?: readonly AgentTool[];
+  /** Takes the role's tools and returns them as the agent gets them (use_skill added, under the skills' allowed-tools). */
+  readonly equipTools?: (tools: readonly AgentTool[]) => AgentTool[];
 }
 
 export interface AgentRunOptions {
@@ -43,7 +45,9 @@ export function taskMessage(task: AgentTask): string {
 
 /** The role's definition with the workflow's tools added to its own. */
 export function withTools<Answer extends { readonly summary: string }>(agent: AgentDefinition<Answer>, dependencies: AgentDependencies): AgentDefinition<Answer> {
-  return dependencies.tools?.length ? { ...agent, tools: [...agent.tools, ...dependencies.tools] } : agent;
+  const tools = dependencies.tools?.length ? [...agent.tools, ...dependencies.tools] : agent.tools;
+  const equipped = dependencies.equipTools ? dependencies.equipTools(tools) : tools;
+  return equipped === agent.tools ? agent : { ...agent, tools: equipped };
 }
 
 /** The tools' context for a role: writes journalled under it, its guard unless the options replace it. */

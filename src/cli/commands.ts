@@ -3,7 +3,8 @@ import type { CliCommand } from './cliCommand';
 import { demoCommand } from './demoCommand';
 import { resumeCommand } from './resumeCommand';
 import { runCommand } from './runCommand';
+import { skillsCommand } from './skillsCommand';
 import { statusCommand } from './statusCommand';
 import { testsCommand } from './testsCommand';
 
-export const COMMANDS: readonly CliCommand[] = [runCommand, resumeCommand, statusCommand, testsCommand, demoCommand];
+export const COMMANDS: readonly CliCommand[] = [runCommand, resumeCommand, statusCommand, testsCommand, skillsCommand, demoCommand];

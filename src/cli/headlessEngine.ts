@@ -20,6 +20,7 @@ import { FeatureEngine, type FeatureHealing } from '../superpowers/tdd/featureEn
 import type { WorkflowReport } from '../workflows/workflowReport';
 import type { WorkflowLimits } from '../workflows/workflowLimits';
 import { type CliMemory, defaultGlobalMemoryFolder, openCliMemory } from './cliMemory';
+import { openCliSkills } from './cliSkills';
 
 /** The engine's state folder inside the workspace; agents may not read or write it (PathPolicy). */
 export const STATE_FOLDER = '.imperium';
@@ -47,6 +48,8 @@ export interface HeadlessOptions {
   readonly globalMemory?: string;
   /** Who answers escalations; the CLI runs without anyone to ask. */
   readonly approvals?: Approvals;
+  /** The home folder whose skill folders (~/.claude/skills, ...) agents are offered; false: none. Default the user's. */
+  readonly skillsHome?: string | false;
 }
 
 export class HeadlessEngine {
@@ -89,7 +92,9 @@ export class HeadlessEngine {
         ...(embedder && { embedder }),
       });
       const { fallbackModel } = settings;
+      const skills = await openCliSkills({ folder: options.folder, logger, ...(options.skillsHome !== undefined && { home: options.skillsHome }) });
       const feature = await FeatureEngine.open({
+        skills,
         store,
         workspace,
         tests,

@@ -8,6 +8,7 @@ import { registerCommands } from './commands';
 import { registerDashboard } from './dashboard/registerDashboard';
 import { registerMemoryCommands } from './memory/memoryCommands';
 import { Settings } from './settings';
+import { registerSkillCommands } from './superpowers/skillCommands';
 import { TestExplorer } from './testing/testExplorer';
 import { registerWorkflowCommands } from './workflows/workflowCommands';
 import { WorkflowDashboardSource } from './workflows/workflowDashboardSource';
@@ -40,6 +41,7 @@ export class Container implements vscode.Disposable {
       settings,
       apiKeys,
       log,
+      extension: context.extension,
       tests: (folder) => {
         if (!tests) throw new Error(`No Test Explorer for ${folder.name}: reload the window after opening a folder.`);
         return tests.runner;
@@ -49,7 +51,7 @@ export class Container implements vscode.Disposable {
     container.register(log, workflows);
     if (tests) container.register(tests, ...registerCodeLens({ failingTests: tests.failingTests, workflows: workflows.targets, log }));
     container.register(...registerCommands({ log, apiKeys }), ...registerWorkflowCommands(workflows.service, log, tests));
-    container.register(...registerMemoryCommands({ memories: workflows.memories, log }));
+    container.register(...registerMemoryCommands({ memories: workflows.memories, log }), ...registerSkillCommands(workflows.service, log));
     const views = new WorkflowDashboardSource(workflows.service, workflows.memories, log);
     const showLog = () => log.show(true);
     container.register(views, registerWorkflowDiffs(workflows.service), ...registerDashboard({ extensionUri: context.extensionUri, source: views.source, logger: log, version: container.version, showLog }));

@@ -31,6 +31,11 @@ export interface CountableToolCall {
 const TOKENS_PER_MESSAGE = 3;
 const TOKENS_FOR_REPLY_PRIMING = 3;
 
+/** The tokenizer itself, once loaded: for callers that count many short texts without awaiting each. */
+export function tokenCounter(): Promise<CountTokens> {
+  return loadTokenizer();
+}
+
 export async function countTextTokens(text: string): Promise<number> {
   return (await loadTokenizer())(text);
 }

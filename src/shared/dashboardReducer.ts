@@ -21,7 +21,7 @@ import {
   type WorkflowFiles,
   type WorkflowView,
 } from './dashboardState';
-import type { AgentEvent, EngineEvent, HealingEvent, RetryEvent, TaskEvent, TestRunEvent, TokensEvent, ToolCallEvent, VerdictEvent, WorkflowEvent } from './events';
+import type { AgentEvent, EngineEvent, HealingEvent, RetryEvent, SkillEvent, TaskEvent, TestRunEvent, TokensEvent, ToolCallEvent, VerdictEvent, WorkflowEvent } from './events';
 import { isTerminalTask, isTerminalWorkflow } from './taskStatus';
 import type { TestCaseResult } from './testResults';
 
@@ -43,6 +43,8 @@ export function applyUpdate(state: DashboardState, update: DashboardUpdate): Das
       return setFiles(state, update);
     case 'memories':
       return { ...state, memories: update.memories.slice(0, DASHBOARD_LIMITS.memories).map(memoryView) };
+    case 'superpowers':
+      return { ...state, superpowers: update.superpowers };
     default:
       if (!(update.seq > state.lastSeq)) return state;
       return applyEvent({ ...state, lastSeq: update.seq }, update);
@@ -69,6 +71,8 @@ function applyEvent(state: DashboardState, event: EngineEvent): DashboardState {
       return onVerdict(state, event);
     case 'healing':
       return onHealing(state, event);
+    case 'skill':
+      return onSkill(state, event);
     default:
       // An event type newer than this view: its seq counts, its content is not shown.
       return state;
@@ -76,6 +80,13 @@ function applyEvent(state: DashboardState, event: EngineEvent): DashboardState {
 }
 
 // ------------------------------------------------------------------ per event type
+
+function onSkill(state: DashboardState, event: SkillEvent): DashboardState {
+  const workflow = state.workflows.find((candidate) => candidate.id === event.workflowId);
+  if (!workflow || workflow.skills?.includes(event.name)) return state;
+  const skills = [...(workflow.skills ?? []), event.name];
+  return { ...state, workflows: state.workflows.map((candidate) => (candidate === workflow ? { ...candidate, skills } : candidate)) };
+}
 
 function onWorkflow(state: DashboardState, event: WorkflowEvent): DashboardState {
   const terminal = isTerminalWorkflow(event.status);

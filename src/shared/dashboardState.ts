@@ -1,6 +1,7 @@
 // What the command center and the sidebar show: a bounded view of the engine's event stream. The
 // host keeps one (its snapshot) and each webview keeps its own, both built by dashboardReducer.ts
 // from the same updates, so a reopened view starts where the host is and follows it from there.
+import type { SuperpowersView } from './superpowers';
 import type { AgentRole } from './agents';
 import type { EngineEvent } from './events';
 import type { WorkflowStatus } from './taskStatus';
@@ -133,8 +134,14 @@ export interface MemoriesUpdate {
   readonly memories: readonly MemoryView[];
 }
 
+/** The skills loaded now (and those rejected), replacing what was known. */
+export interface SuperpowersUpdate {
+  readonly type: 'superpowers';
+  readonly superpowers: SuperpowersView;
+}
+
 /** Everything that changes a dashboard: an engine event, or what the host learned besides the events. */
-export type DashboardUpdate = EngineEvent | WorkflowDescription | ApprovalPending | ApprovalSettled | WorkflowFiles | MemoriesUpdate;
+export type DashboardUpdate = EngineEvent | WorkflowDescription | ApprovalPending | ApprovalSettled | WorkflowFiles | MemoriesUpdate | SuperpowersUpdate;
 
 export interface TokenTally {
   readonly calls: number;
@@ -200,6 +207,8 @@ export interface WorkflowView {
   readonly tokens: TokenTallies;
   /** The files it changed; undefined until the host said (or when it cannot say). */
   readonly files?: readonly ChangedFileView[];
+  /** The skills its agents loaded, by name, first use first; absent until one is. */
+  readonly skills?: readonly string[];
 }
 
 export type TimelineKind = 'workflow' | 'task' | 'agent' | 'tool' | 'test-run' | 'retry' | 'verdict' | 'healing';
@@ -243,6 +252,8 @@ export interface DashboardState {
   readonly approvals: readonly ApprovalView[];
   /** The learned memories, most recently changed first. */
   readonly memories: readonly MemoryView[];
+  /** The skills the host loaded; absent until it says. */
+  readonly superpowers?: SuperpowersView;
 }
 
 export function emptyDashboard(): DashboardState {

@@ -1,6 +1,7 @@
 // The engine's typed event stream. The orchestrator assigns `seq` and `at` when it publishes;
 // the host fans events out to the views, the CLI prints them, the store appends them to a log.
 import type { AgentRole } from './agents';
+import type { SkillUse } from './superpowers';
 import type { TaskStatus, WorkflowStatus } from './taskStatus';
 import type { TestCaseResult, TestRunOutcome, TestSummary } from './testResults';
 
@@ -127,7 +128,25 @@ export interface HealingEvent extends EventBase {
   readonly choice?: string;
 }
 
-export type EngineEvent = WorkflowEvent | TaskEvent | AgentEvent | ToolCallEvent | TestRunEvent | TokensEvent | RetryEvent | VerdictEvent | HealingEvent;
+/** An agent loaded a skill's instructions (or one of its files) with use_skill. */
+export interface SkillEvent extends EventBase, SkillUse {
+  readonly type: 'skill';
+  readonly agent: AgentRole;
+  /** The skill's file read, relative to its folder; absent for SKILL.md itself. */
+  readonly file?: string;
+}
+
+export type EngineEvent =
+  | WorkflowEvent
+  | TaskEvent
+  | AgentEvent
+  | ToolCallEvent
+  | TestRunEvent
+  | TokensEvent
+  | RetryEvent
+  | VerdictEvent
+  | HealingEvent
+  | SkillEvent;
 
 /** An event before the orchestrator stamps it. */
 export type EngineEventInput = EngineEvent extends infer E ? (E extends EngineEvent ? Omit<E, 'seq' | 'at'> : never) : never;

@@ -7,6 +7,7 @@ import type { WorkflowUndo } from '../core/journal/journalEntry';
 import type { LearnedMemories } from '../core/memory/learnedMemories';
 import type { WorkflowMemory } from '../core/memory/workflowMemory';
 import type { Clock, Logger, ModelClient, TestRunner, Workspace } from '../core/ports';
+import type { WorkflowSkills } from '../superpowers/registry/workflowSkills';
 import type { WorkflowLimits } from './workflowLimits';
 
 export interface ModuleDependencies {
@@ -20,6 +21,8 @@ export interface ModuleDependencies {
   /** Patterns learned from earlier workflows; absent when the host keeps no long-term memory. */
   readonly learned?: LearnedMemories;
   readonly limits: WorkflowLimits;
+  /** The skills (superpowers) agents are offered; absent: none beyond their own tools. */
+  readonly skills?: WorkflowSkills;
   readonly logger: Logger;
   readonly clock: Clock;
 }

@@ -10,6 +10,7 @@ import type { EngineEvent, HealingEvent } from '../shared/events';
 import type { WorkflowStatus } from '../shared/taskStatus';
 import type { TestRunResult, TestSummary } from '../shared/testResults';
 import type { WorkflowPhaseInfo } from '../shared/workflowPhase';
+import { skillsUsed, type SkillUsed } from './skillsUsed';
 
 export interface PhaseReport {
   /** The module's phase id. */
@@ -57,6 +58,8 @@ export interface WorkflowReport {
   readonly healing: readonly HealingReport[];
   /** What long-term memory kept from this workflow (only once its tests passed and the Board approved). */
   readonly learned: readonly LearnedLesson[];
+  /** The skills (superpowers) the agents loaded with use_skill: name, source, content hash. */
+  readonly skills: readonly SkillUsed[];
   readonly usage: readonly AgentUsage[];
   readonly totals: { readonly promptTokens: number; readonly completionTokens: number; readonly costUsd?: number };
   readonly startedAt: string;
@@ -120,6 +123,7 @@ export function buildWorkflowReport(
       .map(({ subject, role, title, decision, summary, findings, source }) => ({ subject, role, title, decision, summary, findings, source })),
     healing: healingOf(workflow, events),
     learned: findings.learned,
+    skills: skillsUsed(events, workflow.id),
     usage,
     totals: {
       promptTokens: sum(usage.map((u) => u.promptTokens)),

@@ -1,5 +1,6 @@
 // The Board of Directors at work: each member reviews a plan or a change, answers with a verdict the
 // schema checks, and the policy turns the verdicts into one decision. Every verdict is recorded.
+import type { SkillUse } from '../../shared/superpowers';
 import type { TestRunResult } from '../../shared/testResults';
 import { unifiedDiff, type ChangedFile } from '../changeSet';
 import type { AppendLog, ChatMessage, Clock, EventSink, ModelClient } from '../ports';
@@ -17,6 +18,8 @@ export interface ReviewSubject {
   /** The files changed (kind 'change'). */
   readonly changes?: readonly ChangedFile[];
   readonly tests?: TestRunResult;
+  /** The skills the agents loaded on the way to the change (kind 'change'). */
+  readonly skills?: readonly SkillUse[];
 }
 
 /** One member's verdict as stored in the audit log. */
@@ -154,6 +157,9 @@ function renderSubject(subject: ReviewSubject, checks: readonly SecurityFinding[
     const { passed, failed, skipped } = subject.tests.summary;
     const failures = subject.tests.tests.filter((t) => t.status === 'failed').map((t) => `- ${t.id}: ${t.message ?? ''}`);
     parts.push(`## Tests\n${passed} passed, ${failed} failed, ${skipped} skipped (${subject.tests.outcome})${failures.length ? `\n${failures.join('\n')}` : ''}`);
+  }
+  if (subject.skills?.length) {
+    parts.push(`## Skills the agents used\n${subject.skills.map((skill) => `- ${skill.name} (${skill.sourceLabel}, sha256 ${skill.contentHash.slice(0, 12)})`).join('\n')}`);
   }
   if (showChecks && checks.length > 0) {
     parts.push(`## Automatic security checks\n${checks.map((f) => `- [${f.severity}] ${f.message} (${f.file}${f.line ? `:${f.line}` : ''})`).join('\n')}`);

@@ -17,6 +17,7 @@ import {
   type WorkflowDescription,
 } from '../../shared/dashboardState';
 import type { EngineEvent } from '../../shared/events';
+import type { SuperpowersView } from '../../shared/superpowers';
 import { isTerminalTask, isTerminalWorkflow } from '../../shared/taskStatus';
 import { approvalView } from './approvalView';
 import type { ApprovalAnswer, DashboardListener, DashboardSnapshot, DashboardSource, MemoryBrowser, MemoryEdit } from './dashboardSource';
@@ -53,6 +54,11 @@ export interface EngineDashboardSourceOptions {
   /** The files a workflow changed, from its journal. */
   readonly changedFiles?: (workflowId: string) => Promise<readonly ChangedFileView[]>;
   readonly memories?: MemoryBrowser;
+  /** The skills loaded, for the Superpowers section, and word when they are loaded again. */
+  readonly superpowers?: {
+    current(): SuperpowersView;
+    onDidChange?(listener: (view: SuperpowersView) => void): () => void;
+  };
 }
 
 /**
@@ -111,6 +117,11 @@ export class EngineDashboardSource implements DashboardSource {
       // Taken with the subscription, with nothing in between: no request is missed or shown twice.
       for (const pending of approvals.pending()) this.state = applyUpdate(this.state, pendingUpdate(pending));
       this.unsubscribe.push(approvals.subscribe((change) => this.apply(change.type === 'added' ? pendingUpdate(change.approval) : { type: 'approval-settled', id: change.id })));
+    }
+    if (options.superpowers) {
+      this.state = applyUpdate(this.state, { type: 'superpowers', superpowers: options.superpowers.current() });
+      const reloaded = options.superpowers.onDidChange?.((superpowers) => this.apply({ type: 'superpowers', superpowers }));
+      if (reloaded) this.unsubscribe.push(reloaded);
     }
     const changed = options.memories?.onDidChange?.(() => void this.memories.refresh('all'));
     if (changed) this.unsubscribe.push(changed);

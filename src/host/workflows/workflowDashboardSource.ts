@@ -66,6 +66,13 @@ export class WorkflowDashboardSource {
         });
         return () => subscription.dispose();
       }),
+      superpowers: {
+        current: () => service.skills.view(),
+        onDidChange: (listener) => {
+          const subscription = service.skills.onDidChange(listener);
+          return () => subscription.dispose();
+        },
+      },
       changedFiles: async (workflowId) => {
         const plan = await service.undoPlan(workflowId);
         return [...plan.restore.map((path) => ({ path, created: false })), ...plan.remove.map((path) => ({ path, created: true }))].sort((a, b) => a.path.localeCompare(b.path));

@@ -8,6 +8,7 @@ import { type ExtensionMemories, openExtensionMemories } from '../memory/extensi
 import type { ApiKeyStore } from '../apiKeyStore';
 import type { Settings } from '../settings';
 import { ApprovalPrompts, registerApprovalCommands, registerApprovalPrompts } from './approvalPrompts';
+import { HostSkills } from '../superpowers/hostSkills';
 import { registerWorkflowFeedback } from './workflowFeedback';
 import { WorkflowService } from './workflowService';
 
@@ -20,6 +21,8 @@ export interface WorkflowHostOptions {
   readonly log: vscode.LogOutputChannel;
   /** The Test Explorer's runner for the folder. */
   readonly tests: (folder: vscode.WorkspaceFolder) => TestRunner;
+  /** Imperium's own extension (its folder holds the built-in skills). */
+  readonly extension: { readonly id: string; readonly extensionPath: string };
 }
 
 export class WorkflowHost implements vscode.Disposable {
@@ -94,9 +97,11 @@ export class WorkflowHost implements vscode.Disposable {
     const folder = vscode.workspace.workspaceFolders?.[0];
     if (!folder || !this.options.storageFolder) throw new Error('Open a folder first: the agents work on the files of a workspace folder.');
     if (folder.uri.scheme !== 'file') throw new Error(`The folder ${folder.uri.toString()} is not on this machine's disk; the agents need a local folder.`);
+    const skills = await HostSkills.open({ folder, extension: this.options.extension, log: this.options.log });
     let service: WorkflowService;
     try {
       service = await WorkflowService.open({
+        skills,
         folder,
         storageFolder: this.options.storageFolder,
         settings: this.options.settings,
@@ -106,6 +111,7 @@ export class WorkflowHost implements vscode.Disposable {
         memory: await this.memories(),
       });
     } catch (error) {
+      skills.dispose();
       throw new Error(`The workflow state of this workspace could not be opened (is it open in another window?): ${message(error)}`, { cause: error });
     }
     if (this.disposed) {
@@ -115,6 +121,7 @@ export class WorkflowHost implements vscode.Disposable {
     this.prompts = new ApprovalPrompts(service.approvals, this.options.log);
     this.disposables.push(
       service,
+      skills,
       ...registerApprovalPrompts(this.prompts),
       ...registerWorkflowFeedback(service),
       service.onDidChange((event) => {

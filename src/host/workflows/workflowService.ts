@@ -3,6 +3,7 @@
 // Explorer, the model the settings name. Opened once per window; every surface (commands, code
 // lens, status bar, views) goes through it, so Workspace Trust and the review mode hold everywhere.
 import * as vscode from 'vscode';
+import type { HostSkills } from '../superpowers/hostSkills';
 import { GatedWorkspace } from '../../core/approvals/gatedWorkspace';
 import { PendingApprovals } from '../../core/approvals/pendingApprovals';
 import { reviewGate } from '../../core/approvals/reviewGate';
@@ -40,6 +41,8 @@ export interface WorkflowServiceOptions {
   readonly tests: TestRunner;
   /** Long-term memory, both scopes: recalled into prompts, and where approved workflows' lessons go. */
   readonly memory: MemoryScopes;
+  /** The skills agents are offered, and what the Superpowers view shows. */
+  readonly skills: HostSkills;
 }
 
 /** What a workflow's input holds besides the request: the target the code lens started it on. */
@@ -100,6 +103,7 @@ export class WorkflowService implements vscode.Disposable {
         // When the retry ladder reaches a person, the question waits in the same queue as edits.
         approvals,
         model: (events) => new SettingsModelClient(options.settings, options.apiKeys, events, options.log),
+        skills: options.skills.forEngine,
       });
       const service = new WorkflowService(approvals, feature, store, options);
       await service.trackStoredTargets();
@@ -156,6 +160,11 @@ export class WorkflowService implements vscode.Disposable {
   }
 
   /** The workspace folder the agents work in. */
+  /** The skills loaded for this workspace. */
+  get skills(): HostSkills {
+    return this.options.skills;
+  }
+
   get folder(): vscode.Uri {
     return this.options.folder.uri;
   }

@@ -27,6 +27,7 @@ import { EventStream } from '../../core/orchestrator/eventStream';
 import { builtInModules } from '../../workflows/builtInModules';
 import { DEFAULT_WORKFLOW_LIMITS, type WorkflowLimits } from '../../workflows/workflowLimits';
 import type { WorkflowReport } from '../../workflows/workflowReport';
+import type { WorkflowSkills } from '../registry/workflowSkills';
 
 /** The self-healing layer's settings; every one has a default. */
 export interface FeatureHealing {
@@ -59,6 +60,8 @@ export interface FeatureEngineParts {
   /** Who is asked when the retry ladder reaches a person; without it, reaching one ends the workflow saying what they must decide. */
   readonly approvals?: Approvals;
   readonly healing?: FeatureHealing;
+  /** The skills agents are offered, built once the engine's events exist (their uses are events); without it, none. */
+  readonly skills?: (events: EventSink) => WorkflowSkills;
 }
 
 export class FeatureEngine {
@@ -94,7 +97,8 @@ export class FeatureEngine {
     const board = new Board({ model, audit: store.log<VerdictRecord>('board-verdicts'), clock, events: events.emit });
     const memory = new WorkflowMemory(store, clock);
     const learned = parts.memory && new LearnedMemories(parts.memory, logger);
-    const deps = { model, workspace, undo: workspace, tests: parts.tests, board, workflowMemory: memory, ...(learned && { learned }), limits, logger, clock };
+    const skills = parts.skills?.(events.emit);
+    const deps = { model, workspace, undo: workspace, tests: parts.tests, board, workflowMemory: memory, ...(learned && { learned }), ...(skills && { skills }), limits, logger, clock };
     const healingOptions = {
       clock,
       monitor,

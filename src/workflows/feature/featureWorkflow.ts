@@ -6,6 +6,7 @@ import type { WorkflowDefinitionInput } from '../../core/orchestrator/workflowDe
 import type { Logger, ModelClient, TestRunner, Workspace } from '../../core/ports';
 import type { WorkflowPhaseInfo } from '../../shared/workflowPhase';
 import type { WorkflowLimits } from '../workflowLimits';
+import type { WorkflowSkills } from '../../superpowers/registry/workflowSkills';
 import type { FeatureMemory } from './featureMemory';
 
 export interface FeatureDependencies {
@@ -17,6 +18,7 @@ export interface FeatureDependencies {
   readonly memory: FeatureMemory;
   readonly limits: WorkflowLimits;
   readonly logger: Logger;
+  readonly skills?: WorkflowSkills;
 }
 
 const request = '${workflow.input.request}';

@@ -7,6 +7,7 @@ import { summarizeTestRun } from '../../agents/tools/testRunSummary';
 import { type HealableStepHandler, StepFailure } from '../../core/healing/recoveryHint';
 import { firstLine } from './featureMemory';
 import type { FeatureDependencies } from './featureWorkflow';
+import { stepSkills } from './stepSkills';
 import { criteriaOf } from '../../superpowers/planning/plan';
 import { greenGate } from '../../superpowers/tdd/greenGate';
 import { memoryBudget, recoveryNote } from '../../superpowers/tdd/recoveryNote';
@@ -35,13 +36,14 @@ export function greenStep(deps: FeatureDependencies): HealableStepHandler {
       if (findings?.length) notes.push(`The Board reviewed your last change and asks for:\n${findings.map((f) => `- ${f}`).join('\n')}`);
       const memory = await deps.memory.section(workflowId, request, memoryBudget(deps.limits.memoryTokens, hint), context.signal);
       const recovery = recoveryNote(hint);
+      const skills = stepSkills(deps.skills, 'green', request);
       let lastFailure = '';
       /** The last failure in a line, once a try has failed. */
       let lastFailureLine: string | undefined;
       for (let attempt = 1; attempt <= deps.limits.greenAttempts; attempt++) {
         const result = await runCodeBot(
-          { description: request, acceptanceCriteria: criteria, context: [memory, recovery, ...notes, lastFailure].filter(Boolean).join('\n\n') },
-          { model: deps.model, workspace: deps.workspace, tests: deps.tests, events: context.emit, tools: deps.memory.tools },
+          { description: request, acceptanceCriteria: criteria, context: [skills.index, memory, recovery, ...notes, lastFailure].filter(Boolean).join('\n\n') },
+          { model: deps.model, workspace: deps.workspace, tests: deps.tests, events: context.emit, tools: deps.memory.tools, ...skills.tools },
           { workflowId, taskId: context.taskId, signal: context.signal, maxSteps: deps.limits.agentSteps },
         );
         if (result.outcome === 'canceled') throw context.signal.reason ?? new Error(result.reason);

@@ -8,6 +8,7 @@ import { type HealableStepHandler, StepFailure } from '../../core/healing/recove
 import { normalizeWorkspacePath } from '../../core/workspace/pathPolicy';
 import { firstLine } from './featureMemory';
 import type { FeatureDependencies } from './featureWorkflow';
+import { stepSkills } from './stepSkills';
 import { criteriaOf } from '../../superpowers/planning/plan';
 import { memoryBudget, recoveryNote } from '../../superpowers/tdd/recoveryNote';
 import { redGate } from '../../superpowers/tdd/redGate';
@@ -44,11 +45,12 @@ export function redStep(deps: FeatureDependencies): HealableStepHandler {
       const memory = await deps.memory.section(workflowId, request, memoryBudget(deps.limits.memoryTokens, hint), context.signal);
       const recovery = recoveryNote(hint);
 
+      const skills = stepSkills(deps.skills, 'red', request);
       let feedback: string | undefined;
       for (let attempt = 1; attempt <= deps.limits.redAttempts; attempt++) {
         const result = await runTestBot(
-          { description: request, acceptanceCriteria: criteria, context: [memory, recovery, feedback].filter(Boolean).join('\n\n') },
-          { model: deps.model, workspace: deps.workspace, tests: deps.tests, events: context.emit, tools: deps.memory.tools },
+          { description: request, acceptanceCriteria: criteria, context: [skills.index, memory, recovery, feedback].filter(Boolean).join('\n\n') },
+          { model: deps.model, workspace: deps.workspace, tests: deps.tests, events: context.emit, tools: deps.memory.tools, ...skills.tools },
           { workflowId, taskId: context.taskId, signal: context.signal, maxSteps: deps.limits.agentSteps },
         );
         if (result.outcome === 'canceled') throw context.signal.reason ?? new Error(result.reason);

@@ -29,7 +29,7 @@ export function reviewStep(deps: FeatureDependencies): HealableStepHandler {
       await deps.memory.recordRecovery(context, hint);
       const changes = await changedFiles(workflowId, deps.undo, deps.workspace);
       const tests = await runSuite(deps.tests, context, `${workflowId} review`, { timeoutMs: deps.limits.testTimeoutMs });
-      const review = await deps.board.review({ kind: 'change', request, criteria, changes, tests }, { workflowId, signal: context.signal });
+      const review = await deps.board.review({ kind: 'change', request, criteria, changes, tests, skills: deps.skills?.usedBy(workflowId) ?? [] }, { workflowId, signal: context.signal });
       const findings = review.verdicts.flatMap((verdict) =>
         verdict.decision === 'approve' ? [] : [`${verdict.title}: ${verdict.summary}`, ...verdict.findings.map((f) => `${verdict.title} [${f.severity}] ${f.message}${f.file ? ` (${f.file}${f.line ? `:${f.line}` : ''})` : ''}`)],
       );

@@ -17,6 +17,8 @@ const ALLOWED = [
   /^extension\/LICENSE\.txt$/,
   /^extension\/dist\/(extension|webview)\.js$/,
   /^extension\/media\/[\w.-]+\.(png|svg|css)$/,
+  // The built-in superpowers, which agents load and Copilot gets through contributes.chatSkills.
+  /^extension\/skills\/[a-z-]+\/(SKILL\.md|references\/[\w.-]+\.md)$/,
 ];
 
 describe('the .vsix package', function () {
@@ -37,13 +39,13 @@ describe('the .vsix package', function () {
 
   after(() => rm(folder, { recursive: true, force: true }));
 
-  it('holds only the bundles, media, manifest, README, CHANGELOG and LICENSE', () => {
+  it('holds only the bundles, media, built-in skills, manifest, README, CHANGELOG and LICENSE', () => {
     const unexpected = entries.filter((entry) => !ALLOWED.some((pattern) => pattern.test(entry)));
     assert.deepEqual(unexpected, []);
   });
 
   it('holds what the extension needs to run and what the Marketplace shows', () => {
-    for (const required of ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/host.js', 'extension/dist/tokenizer.js', 'extension/dist/secretlint.js', 'extension/dist/webview.js', 'extension/media/icon.png', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt']) {
+    for (const required of ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/host.js', 'extension/dist/tokenizer.js', 'extension/dist/secretlint.js', 'extension/dist/webview.js', 'extension/media/icon.png', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt', 'extension/skills/tdd/SKILL.md', 'extension/skills/planning/SKILL.md']) {
       assert.ok(entries.includes(required), `${required} is missing from the package`);
     }
   });

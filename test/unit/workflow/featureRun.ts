@@ -102,6 +102,8 @@ export async function runFeature(options: FeatureRunOptions): Promise<FeatureRun
       logger,
       limits: { testTimeoutMs: TEST_TIMEOUT_MS, ...limits },
       globalMemory: options.globalMemory ?? join(folder, STATE_FOLDER, 'global-memory'),
+      // The machine's own ~/.claude/skills and the like stay out of the scripted runs.
+      skillsHome: false,
       ...(options.healing && { healing: options.healing }),
       ...(options.approvals && { approvals: options.approvals }),
     });

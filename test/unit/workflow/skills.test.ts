@@ -1,0 +1,59 @@
+// The feature workflow with skills: built-ins and community skills copied unchanged into the
+// project's .claude/skills. Agents see the index, load what they need with use_skill, the Board is
+// shown what they used, and the report names each skill with its source and content hash.
+import * as assert from 'node:assert/strict';
+import { cp, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { featureReportText } from '../../../src/cli/featureReportText';
+import type { SkillEvent } from '../../../src/shared/events';
+import { COMMUNITY_PACKAGES, publishedSkillsFolder } from '../superpowers/registry/communitySkills';
+import { copyExample, runFeature, type FeatureRun } from './featureRun';
+
+describe('feature workflow: agents use skills', function () {
+  this.timeout(120_000);
+  let run: FeatureRun;
+
+  before(async () => {
+    const folder = await copyExample();
+    await mkdir(join(folder, '.claude/skills'), { recursive: true });
+    await cp(join(publishedSkillsFolder(COMMUNITY_PACKAGES[0]), 'wednesday-dev'), join(folder, '.claude/skills/wednesday-dev'), { recursive: true });
+    run = await runFeature({ scenario: 'skills-used.json', folder });
+  });
+  after(() => run?.remove());
+
+  it('completes as scripted', () => {
+    assert.equal(run.workflow.status, 'COMPLETED', run.workflow.reason);
+    assert.equal(run.unusedReplies, 0);
+  });
+
+  it('shows the agents the skills by name and description only, ranked for the step', () => {
+    const testbot = run.requests.find((request) => request.role === 'testbot');
+    const task = (testbot?.body as { messages: { role: string; content: string }[] }).messages[1].content;
+    assert.match(task, /Skills \(load one with use_skill[^\n]*\n- tdd: Test-driven development/);
+    assert.match(task, /\n- wednesday-dev: Technical development guidelines/);
+    assert.doesNotMatch(task, /# Test-driven development/);
+    const tools = (testbot?.body as { tools: { function: { name: string } }[] }).tools.map((tool) => tool.function.name);
+    assert.ok(tools.includes('use_skill'));
+  });
+
+  it('records each use with the skill\'s source and content hash', () => {
+    const uses = run.events.filter((event): event is SkillEvent => event.type === 'skill');
+    assert.deepEqual(uses.map((event) => [event.agent, event.name, event.sourceLabel, event.file ?? null]), [
+      ['testbot', 'tdd', 'built-in', null],
+      ['codebot', 'wednesday-dev', '.claude/skills', null],
+      ['codebot', 'wednesday-dev', '.claude/skills', 'references/NAMING.md'],
+    ]);
+    assert.ok(uses.every((event) => /^[0-9a-f]{64}$/.test(event.contentHash)));
+  });
+
+  it('names the skills used in the report, and shows them to the Board', () => {
+    assert.deepEqual(run.report.skills.map((skill) => [skill.name, skill.source, skill.agents, skill.files]), [
+      ['tdd', 'builtin', ['testbot'], []],
+      ['wednesday-dev', 'workspace', ['codebot'], ['references/NAMING.md']],
+    ]);
+    assert.match(featureReportText(run.report), /Skills the agents used:\n {2}tdd +built-in +sha256 [0-9a-f]{12} {2}by testbot\n {2}wednesday-dev +\.claude\/skills +sha256 [0-9a-f]{12} {2}by codebot; read references\/NAMING.md/);
+    const cto = run.requests.filter((request) => request.role === 'cto').at(-1);
+    const review = (cto?.body as { messages: { role: string; content: string }[] }).messages.map((message) => message.content).join('\n');
+    assert.match(review, /## Skills the agents used\n- tdd \(built-in, sha256 [0-9a-f]{12}\)\n- wednesday-dev \(\.claude\/skills, sha256 [0-9a-f]{12}\)/);
+  });
+});
