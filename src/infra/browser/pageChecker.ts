@@ -18,6 +18,8 @@ export interface OpenedPage {
   readonly page: Page;
   /** Requests the page tried and we blocked, so far. */
   readonly blockedRequests: string[];
+  /** Uncaught errors and console errors of the page, so far. */
+  readonly errors: string[];
 }
 
 export class PageLoadError extends Error {
@@ -28,6 +30,11 @@ export class PageLoadError extends Error {
 export async function openTarget(session: ChromiumSession, target: PageTarget, width: number): Promise<OpenedPage> {
   const page = await session.newPage(width);
   const blockedRequests: string[] = [];
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
   await page.route('**/*', (route) => {
     const url = route.request().url();
     if (url.startsWith('data:') || url.startsWith('blob:') || url.startsWith(target.allowedPrefix)) return route.continue();
@@ -43,7 +50,7 @@ export async function openTarget(session: ChromiumSession, target: PageTarget, w
     if (error instanceof PageLoadError) throw error;
     throw new PageLoadError(`cannot load ${target.name}: ${(error as Error).message.split('\n')[0]}`);
   }
-  return { page, blockedRequests };
+  return { page, blockedRequests, errors };
 }
 
 /** Checks one page at each width. */

@@ -42,7 +42,9 @@ export async function resolvePageTargets(target: string, cwd: string): Promise<P
   if (!stats) throw new PageTargetError(`${target} does not exist.`);
   if (stats.isFile()) {
     if (!HTML.has(extname(path).toLowerCase())) throw new PageTargetError(`${target} is not an HTML file (.html or .htm).`);
-    return [{ name: relative(cwd, path).split(sep).join('/') || path, url: pathToFileURL(path).href, allowedPrefix: folderUrl(resolve(path, '..')) }];
+    // A page inside the working folder may use the folder's shared styles and images (../css/site.css).
+    const inside = !relative(cwd, path).startsWith('..');
+    return [{ name: relative(cwd, path).split(sep).join('/') || path, url: pathToFileURL(path).href, allowedPrefix: folderUrl(inside ? cwd : resolve(path, '..')) }];
   }
   const files = await htmlFiles(path);
   if (files.length === 0) throw new PageTargetError(`${target} holds no HTML file.`);
