@@ -1,13 +1,15 @@
 // The PageInspector over headless Chromium for one workspace folder: pages are workspace-relative
 // HTML paths (never outside the root), may load any file of the workspace and nothing from the
 // network; baselines live in a folder the composition root chooses. The browser starts on first use.
-import { relative, resolve, sep } from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { PageInspector, PageRender, ScreenshotComparison } from '../../superpowers/design/pageInspector';
+import type { PageInspector, PageRender, ScreenshotComparison, ScreenshotDiff } from '../../superpowers/design/pageInspector';
 import type { PageCheck } from '../../superpowers/design/uiCheckReport';
 import { openChromium, SYSTEM_CHROMIUM, type ChromiumSession } from './chromiumSession';
 import { accessibilityTree, checkPage, openTarget } from './pageChecker';
 import { PageTargetError, type PageTarget } from './pageTargets';
+import { diffPngs } from './pixelDiff';
 import { ScreenshotBaselines, takeScreenshot } from './screenshotBaselines';
 
 export interface ChromiumPageInspectorOptions {
@@ -15,6 +17,8 @@ export interface ChromiumPageInspectorOptions {
   readonly root: string;
   /** Where screenshot baselines are kept, absolute. */
   readonly baselines: string;
+  /** Where kept screenshots and diffs go (a workflow's before and after), absolute. */
+  readonly artifacts: string;
   readonly executablePath?: string;
   /** Share of pixels that may differ from a baseline (default 0). */
   readonly maxDifferentRatio?: number;
@@ -71,10 +75,29 @@ export class ChromiumPageInspector implements PageInspector {
     return (await takeScreenshot(await this.browser(), this.target(page), width)).png;
   }
 
+  async keepScreenshot(page: string, width: number, name: string): Promise<string> {
+    const png = await this.screenshot(page, width);
+    return this.keep(name, png);
+  }
+
+  async keepDiff(before: string, after: string, name: string): Promise<ScreenshotDiff> {
+    const diff = diffPngs(await readFile(before), await readFile(after));
+    const path = await this.keep(name, diff.diffPng);
+    return { path, differentPixels: diff.differentPixels, totalPixels: diff.totalPixels, ...(diff.sizeChanged !== undefined && { sizeChanged: diff.sizeChanged }) };
+  }
+
   async close(): Promise<void> {
     const session = this.session;
     this.session = undefined;
     if (session) await (await session).close();
+  }
+
+  private async keep(name: string, png: Buffer): Promise<string> {
+    if (!/^[\w.@-]+$/.test(name)) throw new Error(`an artifact name is letters, digits and . @ - _ only, not "${name}".`);
+    await mkdir(this.options.artifacts, { recursive: true });
+    const path = join(this.options.artifacts, `${name}.png`);
+    await writeFile(path, png);
+    return path;
   }
 
   private browser(): Promise<ChromiumSession> {

@@ -27,6 +27,13 @@ export interface ScreenshotComparison {
   readonly diffPath?: string;
 }
 
+export interface ScreenshotDiff {
+  readonly path: string;
+  readonly differentPixels: number;
+  readonly totalPixels: number;
+  readonly sizeChanged?: string;
+}
+
 export interface PageInspector {
   /** The browser's product and version. */
   browserVersion(): Promise<string>;
@@ -37,5 +44,9 @@ export interface PageInspector {
   compareScreenshot(page: string, width: number): Promise<ScreenshotComparison>;
   /** Full-page screenshot, PNG, without comparing. */
   screenshot(page: string, width: number): Promise<Buffer>;
+  /** Full-page screenshot kept as an artifact named `name` (no extension); resolves with its path. */
+  keepScreenshot(page: string, width: number, name: string): Promise<string>;
+  /** Compares two kept screenshots and keeps the diff image as `name`; resolves with what differed. */
+  keepDiff(before: string, after: string, name: string): Promise<ScreenshotDiff>;
   close(): Promise<void>;
 }

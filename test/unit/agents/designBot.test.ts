@@ -28,7 +28,7 @@ describe('DesignBot over the scripted model server, in headless Chromium', funct
       'site/tea.svg': await read('defects/tea.svg'),
       'test/site.test.ts': 'it("is fixed", () => {});\n',
     });
-    inspector = new ChromiumPageInspector({ root: temp.root, baselines: join(temp.root, '.imperium', 'baselines') });
+    inspector = new ChromiumPageInspector({ root: temp.root, baselines: join(temp.root, '.imperium', 'baselines'), artifacts: join(temp.root, '.imperium', 'design') });
   });
 
   after(async () => {
