@@ -103,6 +103,9 @@ const builds = [
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
     mainFields: ['module', 'main'],
+    // playwright-core reads its own files at run time (browsers.json), so it cannot be bundled; it is
+    // a runtime dependency, loaded only by `imperium ui-check`.
+    external: ['playwright-core'],
   },
   {
     ...common,

@@ -6,5 +6,6 @@ import { runCommand } from './runCommand';
 import { skillsCommand } from './skillsCommand';
 import { statusCommand } from './statusCommand';
 import { testsCommand } from './testsCommand';
+import { uiCheckCommand } from './uiCheckCommand';
 
-export const COMMANDS: readonly CliCommand[] = [runCommand, resumeCommand, statusCommand, testsCommand, skillsCommand, demoCommand];
+export const COMMANDS: readonly CliCommand[] = [runCommand, resumeCommand, statusCommand, testsCommand, skillsCommand, uiCheckCommand, demoCommand];

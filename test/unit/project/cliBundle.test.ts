@@ -16,7 +16,7 @@ describe('the CLI bundle (dist/cli.js)', function () {
 
   it('starts and lists its commands', async () => {
     const { stdout } = await run(process.execPath, ['dist/cli.js', '--help'], { cwd: root });
-    for (const command of ['run', 'resume', 'status', 'tests', 'demo']) assert.match(stdout, new RegExp(`\\b${command}\\b`));
+    for (const command of ['run', 'resume', 'status', 'tests', 'ui-check', 'demo']) assert.match(stdout, new RegExp(`\\b${command}\\b`));
   });
 
   it('runs a fixture project’s tests and reports them as JSON', async () => {
@@ -26,5 +26,14 @@ describe('the CLI bundle (dist/cli.js)', function () {
     assert.equal(result.code, 1, 'the fixture has failing tests, so the exit code is 1');
     const report = JSON.parse(result.stdout) as { summary: { passed: number; failed: number; skipped: number } };
     assert.deepEqual(report.summary, { passed: 3, failed: 2, skipped: 1, total: 6 });
+  });
+
+  it('checks a page in headless Chromium with playwright-core loaded from node_modules (it cannot be bundled)', async () => {
+    const result: { code?: number; stdout: string } = await run(process.execPath, ['dist/cli.js', 'ui-check', 'test/fixtures/ui-pages/defects', '--width', '375', '--json'], { cwd: root }).catch(
+      (error: { code: number; stdout: string }) => error,
+    );
+    assert.equal(result.code, 1, 'the fixture has planted defects, so the exit code is 1');
+    const report = JSON.parse(result.stdout) as { failures: { rule: string }[] };
+    assert.deepEqual(report.failures.map((finding) => finding.rule).sort(), ['button-name', 'color-contrast', 'image-alt', 'label', 'layout-overflow']);
   });
 });
