@@ -95,7 +95,9 @@ const builds = [
     // The headless engine for CI and the demo (`imperium` in package.json "bin"): a small entry that
     // loads either the `tests` command's own bundle (the test runners only) or the whole CLI.
     entryPoints: { cli: 'src/cli/main.ts', testsCli: 'src/cli/testsCli.ts', fullCli: 'src/cli/fullCli.ts' },
-    external: ['./testsCli', './fullCli'],
+    // playwright-core reads its own files at run time (browsers.json), so it cannot be bundled; it is
+    // a runtime dependency, loaded only by `imperium ui-check`.
+    external: ['./testsCli', './fullCli', 'playwright-core'],
     plugins: [zodEnglishOnly, lazyLibraries],
     outdir: 'dist',
     platform: 'node',
@@ -103,9 +105,6 @@ const builds = [
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
     mainFields: ['module', 'main'],
-    // playwright-core reads its own files at run time (browsers.json), so it cannot be bundled; it is
-    // a runtime dependency, loaded only by `imperium ui-check`.
-    external: ['playwright-core'],
   },
   {
     ...common,
