@@ -4,7 +4,8 @@ import { demoCommand } from './demoCommand';
 import { mcpCommand } from './mcpCommand';
 import { resumeCommand } from './resumeCommand';
 import { runCommand } from './runCommand';
+import { serveCommand } from './serveCommand';
 import { statusCommand } from './statusCommand';
 import { testsCommand } from './testsCommand';
 
-export const COMMANDS: readonly CliCommand[] = [runCommand, resumeCommand, statusCommand, testsCommand, mcpCommand, demoCommand];
+export const COMMANDS: readonly CliCommand[] = [runCommand, resumeCommand, statusCommand, testsCommand, mcpCommand, serveCommand, demoCommand];

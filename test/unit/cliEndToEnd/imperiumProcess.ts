@@ -50,9 +50,9 @@ export function cleanEnvironment(): NodeJS.ProcessEnv {
   return env;
 }
 
-export function startImperium(args: readonly string[], deadlineMs: number): ImperiumProcess {
+export function startImperium(args: readonly string[], deadlineMs: number, extraEnv: NodeJS.ProcessEnv = {}): ImperiumProcess {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', TSX, MAIN, ...args], { cwd: REPOSITORY, env: cleanEnvironment(), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', TSX, MAIN, ...args], { cwd: REPOSITORY, env: { ...cleanEnvironment(), ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
