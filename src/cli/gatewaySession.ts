@@ -6,7 +6,7 @@ import { version } from '../../package.json';
 import type { Logger } from '../core/ports';
 import { GatewayCommands } from '../gateway/gatewayCommands';
 import type { Budgets } from '../core/healing/budgetTracker';
-import type { FeatureLimits } from '../superpowers/tdd/featureWorkflow';
+import type { WorkflowLimits } from '../workflows/workflowLimits';
 import { ConfigurationError, type CliIo } from './cliCommand';
 import { HeadlessEngine } from './headlessEngine';
 import { HeadlessGatewayRuntime } from './headlessGatewayRuntime';
@@ -17,7 +17,7 @@ export const GATEWAY_VERSION = version;
 export interface GatewaySessionOptions {
   readonly folder: string;
   readonly modelValues: ModelValues;
-  readonly limits?: Partial<FeatureLimits>;
+  readonly limits?: Partial<WorkflowLimits>;
   readonly budgets?: Budgets;
   readonly verbose: boolean;
 }

@@ -1,29 +1,37 @@
-// The gateway's runtime over the headless engine: the feature workflow module, the engine's
+// The gateway's runtime over the headless engine: the built-in workflow modules, the engine's
 // workflows and events, and reports with a fresh run of the suite.
 import type { WorkflowSnapshot, WorkflowSummary } from '../core/orchestrator/workflowState';
+import { GatewayError } from '../gateway/gatewayError';
 import type { GatewayRuntime, WorkflowModuleInfo, WorkflowStart } from '../gateway/gatewayRuntime';
 import { requestWithTargets } from '../gateway/targetRequest';
 import type { EngineEvent } from '../shared/events';
-import { FEATURE_PHASES, FEATURE_WORKFLOW } from '../superpowers/tdd/featureWorkflow';
+import { builtInModules } from '../workflows/builtInModules';
+import { ModuleInputError } from '../workflows/workflowModule';
+import type { WorkflowModules } from '../workflows/workflowModules';
 import type { HeadlessEngine } from './headlessEngine';
 
-export const FEATURE_MODULE: WorkflowModuleInfo = {
-  id: 'feature',
-  title: 'Feature, test-first',
-  description: 'Plan with acceptance criteria, Board review of the plan, red (tests that fail for the right reason), green, refactor, Board review of the change.',
-  phases: FEATURE_PHASES.map(({ phase, steps }) => ({ id: phase, steps: [...steps] })),
-};
-
 export class HeadlessGatewayRuntime implements GatewayRuntime {
-  constructor(private readonly headless: HeadlessEngine) {}
+  constructor(
+    private readonly headless: HeadlessEngine,
+    private readonly registry: WorkflowModules = builtInModules(),
+  ) {}
 
   modules(): readonly WorkflowModuleInfo[] {
-    return [FEATURE_MODULE];
+    return this.registry.list().map(({ id, title, description, phases }) => ({ id, title, description, phases }));
   }
 
   async start(moduleId: string, start: WorkflowStart): Promise<string> {
-    if (moduleId !== FEATURE_MODULE.id) throw new Error(`the headless runtime has no workflow module "${moduleId}".`);
-    return this.headless.engine.start(FEATURE_WORKFLOW, { request: requestWithTargets(start.request, start.targets) });
+    const module = this.registry.get(moduleId);
+    const targets = start.targets ?? [];
+    // One target is the module's own; several are named in the request's words.
+    let input;
+    try {
+      input = module.input({ workflow: module.id, request: targets.length > 1 ? requestWithTargets(start.request, targets) : start.request, ...(targets.length === 1 && { target: targets[0] }) });
+    } catch (error) {
+      if (error instanceof ModuleInputError) throw new GatewayError('invalid-input', error.message);
+      throw error;
+    }
+    return this.headless.engine.start(module.definition, input);
   }
 
   list(): readonly WorkflowSummary[] {

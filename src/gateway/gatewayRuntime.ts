@@ -4,19 +4,14 @@
 import type { WorkflowSnapshot, WorkflowSummary } from '../core/orchestrator/workflowState';
 import type { EngineEvent } from '../shared/events';
 import type { ImplementTarget } from '../shared/implementTarget';
-
-/** A phase a person sees, and the workflow steps that belong to it. */
-export interface ModulePhase {
-  readonly id: string;
-  readonly steps: readonly string[];
-}
+import type { WorkflowPhaseInfo } from '../shared/workflowPhase';
 
 /** A workflow module as the gateway lists it. */
 export interface WorkflowModuleInfo {
   readonly id: string;
   readonly title: string;
   readonly description: string;
-  readonly phases: readonly ModulePhase[];
+  readonly phases: readonly WorkflowPhaseInfo[];
 }
 
 /** What a workflow starts from, already validated by the gateway. */

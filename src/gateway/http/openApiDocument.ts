@@ -99,7 +99,7 @@ export function openApiDocument(serverUrl: string, version: string): Record<stri
             id: { type: 'string' },
             title: { type: 'string' },
             description: { type: 'string' },
-            phases: { type: 'array', items: { type: 'object', required: ['id', 'steps'], properties: { id: { type: 'string' }, steps: { type: 'array', items: { type: 'string' } } } } },
+            phases: { type: 'array', items: { type: 'object', required: ['id', 'title', 'steps'], properties: { id: { type: 'string' }, title: { type: 'string' }, steps: { type: 'array', items: { type: 'string' } } } } },
           },
         },
         WorkflowListItem: {
