@@ -55,3 +55,14 @@ export function parseInput<T>(schema: z.ZodType<T>, input: unknown): { ok: true;
   const parsed = schema.safeParse(input);
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, message: z.prettifyError(parsed.error) };
 }
+
+/** workflow_status's input: waiting for the end is bounded by the surface (MCP and Language Model tools wait differently long). */
+export function statusShape(maxWaitSeconds: number) {
+  return { id: workflowIdSchema, waitSeconds: z.number().min(0).max(maxWaitSeconds).optional().describe(`Wait this long at most (up to ${maxWaitSeconds} seconds) for the workflow to end or pause.`) };
+}
+
+/** A tool's input as JSON Schema (draft 2020-12 without its $schema line), as MCP and package.json declare it. */
+export function toolInputJsonSchema(shape: z.ZodRawShape): Record<string, unknown> {
+  const { $schema: _dialect, ...schema } = z.toJSONSchema(z.object(shape), { io: 'input' }) as Record<string, unknown>;
+  return schema;
+}

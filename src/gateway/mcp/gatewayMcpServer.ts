@@ -3,11 +3,10 @@
 // is no tool to approve, reject or undo: those stay a person's gesture in the editor.
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { z } from 'zod';
 import type { Logger } from '../../core/ports';
 import { GatewayError } from '../gatewayError';
 import { type GatewayCommands, MAX_WAIT_SECONDS } from '../gatewayCommands';
-import { cancelShape, startShape, workflowIdSchema } from '../gatewaySchemas';
+import { cancelShape, startShape, statusShape, workflowIdShape } from '../gatewaySchemas';
 
 export const MCP_TOOL_NAMES = ['list_workflows', 'start_workflow', 'workflow_status', 'workflow_report', 'cancel_workflow'] as const;
 
@@ -62,7 +61,7 @@ export function createGatewayMcpServer({ commands, version, logger }: GatewayMcp
     {
       title: 'Workflow status',
       description: `A workflow's status, phase and progress (0 to 1). With waitSeconds (up to ${MAX_WAIT_SECONDS}) it answers once the workflow has ended or paused, or when the wait runs out, sending progress notifications meanwhile.`,
-      inputSchema: { id: workflowIdSchema, waitSeconds: z.number().min(0).max(MAX_WAIT_SECONDS).optional().describe('Wait this long at most for the workflow to end.') },
+      inputSchema: statusShape(MAX_WAIT_SECONDS),
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     ({ id, waitSeconds }, extra) =>
@@ -82,7 +81,7 @@ export function createGatewayMcpServer({ commands, version, logger }: GatewayMcp
     {
       title: 'Workflow report',
       description: 'The report of a workflow that has ended: criteria, phases, files changed with diffs, test results, the Board\'s verdicts, tokens and cost.',
-      inputSchema: { id: workflowIdSchema },
+      inputSchema: workflowIdShape,
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     (args) => run('workflow_report', () => commands.report(args)),

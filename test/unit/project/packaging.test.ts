@@ -15,7 +15,7 @@ const ALLOWED = [
   /^extension\/readme\.md$/,
   /^extension\/changelog\.md$/,
   /^extension\/LICENSE\.txt$/,
-  /^extension\/dist\/(extension|webview)\.js$/,
+  /^extension\/dist\/(extension|webview|cli)\.js$/,
   /^extension\/media\/[\w.-]+\.(png|svg|css)$/,
 ];
 
