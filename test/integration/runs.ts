@@ -20,4 +20,6 @@ export const INTEGRATION_RUNS: readonly IntegrationRun[] = [
   { name: 'lm', workspace: 'examples/bookshelf', extraExtensions: ['test/fixtures/lm-provider-extension'] },
   // The Test Explorer over a node:test project: listing, runs, agents' runs, deadlines, debugging.
   { name: 'tests', workspace: 'test/fixtures/test-explorer-workspace' },
+  // The gateway in the editor: Language Model tools, the opt-in HTTP API, what other extensions cannot do.
+  { name: 'gateway', workspace: 'examples/bookshelf' },
 ];
