@@ -1,11 +1,13 @@
 // The subcommands of `imperium`, in the order `imperium --help` lists them.
 import type { CliCommand } from './cliCommand';
 import { demoCommand } from './demoCommand';
+import { mcpCommand } from './mcpCommand';
 import { resumeCommand } from './resumeCommand';
 import { runCommand } from './runCommand';
 import { skillsCommand } from './skillsCommand';
+import { serveCommand } from './serveCommand';
 import { statusCommand } from './statusCommand';
 import { testsCommand } from './testsCommand';
 import { uiCheckCommand } from './uiCheckCommand';
 
-export const COMMANDS: readonly CliCommand[] = [runCommand, resumeCommand, statusCommand, testsCommand, skillsCommand, uiCheckCommand, demoCommand];
+export const COMMANDS: readonly CliCommand[] = [runCommand, resumeCommand, statusCommand, testsCommand, skillsCommand, uiCheckCommand, mcpCommand, serveCommand, demoCommand];

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { ConfigurationError, UsageError, type CliCommand, type CliIo } from './cliCommand';
 import { parseCommandArguments } from './commandArguments';
 import { LIMIT_OPTIONS, LIMIT_USAGE, parseBudgets, parseLimits } from './limitOptions';
+import { JsonLinesOutput } from './jsonLinesOutput';
 import { MODEL_OPTIONS, MODEL_USAGE } from './modelOptions';
 import { WORKFLOW_OPTIONS, WORKFLOW_USAGE, workflowStart } from './workflowOptions';
 import { finishWorkflow, openSession, printForecast, reportPath } from './workflowSession';
@@ -30,6 +31,8 @@ ${WORKFLOW_USAGE}
 
 Options:
   --report <file>        Also write the report as JSON to <file>.
+  --json                 For scripts: print every event as a JSON line on stdout and, last, the
+                         report as {"type":"report","report":{...}}; the progress goes to stderr.
   --verbose              Print the engine's log on stderr.
   -h, --help             Show this help.
 
@@ -48,11 +51,14 @@ export const runCommand: CliCommand = {
 };
 
 async function runFeature(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArguments(args, { ...MODEL_OPTIONS, ...LIMIT_OPTIONS, ...WORKFLOW_OPTIONS, report: { type: 'string' }, verbose: { type: 'boolean', default: false } });
+  const { values, positionals } = parseCommandArguments(args, { ...MODEL_OPTIONS, ...LIMIT_OPTIONS, ...WORKFLOW_OPTIONS, report: { type: 'string' }, json: { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false } });
   if (positionals.length < 1 || positionals.length > 2) throw new UsageError(`expected a folder and a request, got ${positionals.length} argument${positionals.length === 1 ? '' : 's'}.`);
   const [folder, request = ''] = positionals as [string, string?];
   const start = workflowStart(values, request);
-  const session = await openSession({ folder: resolve(io.cwd, folder), modelValues: values, limits: parseLimits(values), budgets: parseBudgets(values), verbose: values.verbose }, io);
+  const json = values.json ? new JsonLinesOutput(io) : undefined;
+  const out = json?.human ?? io;
+  const session = await openSession({ folder: resolve(io.cwd, folder), modelValues: values, limits: parseLimits(values), budgets: parseBudgets(values), verbose: values.verbose }, out);
+  const stopJson = json?.follow(session.headless.engine);
   try {
     const interrupted = session.headless.engine.list().filter((workflow) => workflow.status === 'RUNNING');
     if (interrupted.length > 0) {
@@ -60,10 +66,11 @@ async function runFeature(args: readonly string[], io: CliIo): Promise<number> {
         `${interrupted.map((w) => `workflow ${w.id}`).join(', ')} was interrupted in this folder; finish it first with \`imperium resume ${folder}\`.`,
       );
     }
-    await printForecast(session, io);
+    await printForecast(session, out);
     const workflowId = await session.headless.engine.start(start.definition, start.input);
-    return await finishWorkflow(session, workflowId, io, reportPath(values.report, io));
+    return await finishWorkflow(session, workflowId, out, reportPath(values.report, io), { ...(json && { onReport: json.report }) });
   } finally {
+    stopJson?.();
     await session.close();
   }
 }

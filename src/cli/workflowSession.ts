@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import type { Budgets } from '../core/healing/budgetTracker';
 import type { Logger } from '../core/ports';
 import { isTerminalWorkflow } from '../shared/taskStatus';
+import type { WorkflowReport } from '../workflows/workflowReport';
 import type { WorkflowLimits } from '../workflows/workflowLimits';
 import { ConfigurationError, EXIT_FAILED, EXIT_OK, type CliIo } from './cliCommand';
 import { featureReportText } from './featureReportText';
@@ -69,7 +70,7 @@ export async function printForecast(session: Session, io: CliIo): Promise<void> 
 }
 
 /** Waits for the workflow (canceling it on Ctrl-C), then prints and writes its report; resolves to the exit code. */
-export async function finishWorkflow(session: Session, workflowId: string, io: CliIo, reportFile: string | undefined, options: { readonly diffs?: boolean } = {}): Promise<number> {
+export async function finishWorkflow(session: Session, workflowId: string, io: CliIo, reportFile: string | undefined, options: { readonly diffs?: boolean; readonly onReport?: (report: WorkflowReport) => void } = {}): Promise<number> {
   const { engine } = session.headless;
   const cancel = () => void engine.cancel(workflowId, 'interrupted from the terminal').catch(() => undefined);
   io.signal?.addEventListener('abort', cancel, { once: true });
@@ -80,6 +81,7 @@ export async function finishWorkflow(session: Session, workflowId: string, io: C
   }
   const report = await session.headless.report(workflowId);
   io.stdout(`\n${featureReportText(report, options)}`);
+  options.onReport?.(report);
   if (reportFile !== undefined) {
     await writeFile(reportFile, `${JSON.stringify(report, null, 2)}\n`);
     io.stdout(`The report is in ${reportFile}.\n`);

@@ -1,11 +1,13 @@
 // The composition root: builds every host service once, in order, and owns every disposable.
 import * as vscode from 'vscode';
 import type { ActivationReport } from './activationReport';
-import type { ImperiumApi, WorkflowsApi } from './api';
+import type { ImperiumApi } from './api';
 import { ApiKeyStore } from './apiKeyStore';
 import { registerCodeLens } from './codeLens/registerCodeLens';
 import { registerCommands } from './commands';
 import { registerDashboard } from './dashboard/registerDashboard';
+import { registerGateway } from './gateway/registerGateway';
+import { buildImperiumApi } from './imperiumApi';
 import { registerMemoryCommands } from './memory/memoryCommands';
 import { Settings } from './settings';
 import { registerSkillCommands } from './superpowers/skillCommands';
@@ -55,6 +57,7 @@ export class Container implements vscode.Disposable {
     const views = new WorkflowDashboardSource(workflows.service, workflows.memories, log);
     const showLog = () => log.show(true);
     container.register(views, registerWorkflowDiffs(workflows.service), ...registerDashboard({ extensionUri: context.extensionUri, source: views.source, logger: log, version: container.version, showLog }));
+    container.register(...registerGateway({ service: () => workflows.service(), settings, apiKeys, secrets: context.secrets, log, version: container.version, cliPath: context.asAbsolutePath('dist/cli.js') }));
     context.subscriptions.push(container);
     log.info(`Imperium Flow ${container.version} activated in ${vscode.workspace.name ?? 'an empty window'}`);
     // Opened on first use, or now when a workflow a reload interrupted is waiting to resume.
@@ -76,27 +79,16 @@ export class Container implements vscode.Disposable {
       `activation took ${activation.ms.toFixed(1)} ms from loading the extension's code to the end of activate(), ` +
         `with ${(activation.bytes / 1024).toFixed(0)} KiB of it loaded (${activation.files.join(', ')})`,
     );
-    return {
+    return buildImperiumApi({
       version: this.version,
       activationMs: activation.ms,
       activationBytes: activation.bytes,
       apiKeyEndpoint: () => this.settings.modelBaseUrl(),
       apiKeyFingerprint: () => this.apiKeys.fingerprint(),
       ...(this.tests && { tests: this.tests.api }),
-      workflows: async (): Promise<WorkflowsApi> => {
-        const service = await this.workflows.service();
-        return {
-          list: () => service.list(),
-          settled: async (id) => {
-            const { status, reason } = await service.feature.engine.settled(id);
-            return { status, ...(reason !== undefined && { reason }) };
-          },
-          pendingApprovals: () => service.approvals.pending(),
-          decide: (id, decision) => service.approvals.decide(id, decision),
-          undo: (id) => service.undo(id),
-        };
-      },
-    };
+      service: () => this.workflows.service(),
+      testMode: this.context.extensionMode === vscode.ExtensionMode.Test,
+    });
   }
 
   private register(...disposables: vscode.Disposable[]): void {

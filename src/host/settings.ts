@@ -8,6 +8,7 @@ export type ModelProvider = 'openai-compatible' | 'vscode-lm';
 
 const DEFAULT_MODEL = 'gpt-4o-mini';
 const DEFAULT_TEST_TIMEOUT_SECONDS = 120;
+const DEFAULT_GATEWAY_PORT = 7391;
 
 export class Settings {
   private get section(): vscode.WorkspaceConfiguration {
@@ -47,5 +48,15 @@ export class Settings {
 
   codeLensEnabled(): boolean {
     return this.section.get<boolean>('codeLens.enabled', true);
+  }
+
+  /** Whether the editor serves the gateway's HTTP API; off unless the person turned it on. */
+  gatewayHttpEnabled(): boolean {
+    return this.section.get<boolean>('gateway.http.enabled', false) === true;
+  }
+
+  gatewayHttpPort(): number {
+    const port = this.section.get<number>('gateway.http.port', DEFAULT_GATEWAY_PORT);
+    return Number.isInteger(port) && port >= 0 && port <= 65_535 ? port : DEFAULT_GATEWAY_PORT;
   }
 }

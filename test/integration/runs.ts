@@ -22,4 +22,6 @@ export const INTEGRATION_RUNS: readonly IntegrationRun[] = [
   { name: 'tests', workspace: 'test/fixtures/test-explorer-workspace' },
   // The fix workflow from the code lens and from "Fix with Agents", on an example whose tests fail as shipped.
   { name: 'fix', workspace: 'examples/roman-numerals' },
+  // The gateway in the editor: Language Model tools, the opt-in HTTP API, what other extensions cannot do.
+  { name: 'gateway', workspace: 'examples/bookshelf' },
 ];

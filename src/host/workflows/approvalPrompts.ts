@@ -13,8 +13,9 @@ const REVIEWING_CONTEXT = 'imperium.reviewingEdit';
  */
 export function registerApprovalCommands(prompts: () => Promise<ApprovalPrompts>): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('imperium.approveEdit', async (id?: unknown) => (await prompts()).decideFromEditor(true, id)),
-    vscode.commands.registerCommand('imperium.rejectEdit', async (id?: unknown) => (await prompts()).decideFromEditor(false, id)),
+    // No arguments are taken: another extension calling the command cannot name an approval.
+    vscode.commands.registerCommand('imperium.approveEdit', async () => (await prompts()).decideFromEditor(true)),
+    vscode.commands.registerCommand('imperium.rejectEdit', async () => (await prompts()).decideFromEditor(false)),
   ];
 }
 
@@ -57,9 +58,9 @@ export class ApprovalPrompts implements vscode.TextDocumentContentProvider, vsco
     await vscode.commands.executeCommand('vscode.diff', side('before'), side('after'), `${request.path} (${request.before === undefined ? 'new file' : 'proposed'}: ${verb})`, { preview: false });
   }
 
-  /** Approve or Reject from the editor title (the active diff's approval) or with an approval id. */
-  async decideFromEditor(approved: boolean, given: unknown): Promise<void> {
-    const id = typeof given === 'string' ? given : this.activeDiffApproval();
+  /** Approve or Reject from the editor title: the active diff's approval, or, from a notification, the one it asked about. */
+  async decideFromEditor(approved: boolean, given?: string): Promise<void> {
+    const id = given ?? this.activeDiffApproval();
     const approval = id === undefined ? undefined : this.approvals.get(id);
     if (!approval) {
       void vscode.window.showInformationMessage('Imperium Flow: this edit is no longer waiting for a decision.');

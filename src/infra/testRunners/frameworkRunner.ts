@@ -38,12 +38,16 @@ export class TestRunnerError extends Error {
   }
 }
 
-/** The environment of a test process: the caller's, less what would change how frameworks report. */
+/** What model-written tests must never see: the model's key and the gateway's bearer token. */
+const SECRET_VARIABLES = ['IMPERIUM_API_KEY', 'OPENAI_API_KEY', 'IMPERIUM_API_TOKEN'] as const;
+
+/** The environment of a test process: the caller's, less what would change how frameworks report, and less the secrets. */
 export function testEnvironment(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, ...extra, NO_COLOR: '1' };
   // Node warns when both are set, and a forced colour would colour the messages the reports carry.
   delete env.FORCE_COLOR;
   // Set when this process itself runs under node:test; a child seeing it reports to a parent that is not listening.
   delete env.NODE_TEST_CONTEXT;
+  for (const name of SECRET_VARIABLES) delete env[name];
   return env;
 }

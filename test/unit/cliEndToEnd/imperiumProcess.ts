@@ -11,8 +11,8 @@ import { GLOBAL_MEMORY_ENV } from '../../../src/cli/cliMemory';
 export const REPOSITORY = resolve(__dirname, '../../..');
 
 // tsx by path: `--import tsx` would resolve it from the working folder.
-const TSX = pathToFileURL(join(REPOSITORY, 'node_modules/tsx/dist/loader.mjs')).href;
-const MAIN = join(REPOSITORY, 'src/cli/main.ts');
+export const TSX = pathToFileURL(join(REPOSITORY, 'node_modules/tsx/dist/loader.mjs')).href;
+export const MAIN = join(REPOSITORY, 'src/cli/main.ts');
 
 export interface CliOutcome {
   /** The exit code, or null when a signal ended the process. */
@@ -42,7 +42,7 @@ process.once('exit', () => rmSync(GLOBAL_MEMORY, { recursive: true, force: true 
  * endpoint), so every run here talks to the scripted server and nothing else, and keeps its global
  * memory in a temporary folder.
  */
-function cleanEnvironment(): NodeJS.ProcessEnv {
+export function cleanEnvironment(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { NO_COLOR: '1', [GLOBAL_MEMORY_ENV]: GLOBAL_MEMORY };
   for (const [name, value] of Object.entries(process.env)) {
     if (!/^(IMPERIUM_|OPENAI_)/.test(name) && name !== 'FORCE_COLOR') env[name] = value;
@@ -50,9 +50,9 @@ function cleanEnvironment(): NodeJS.ProcessEnv {
   return env;
 }
 
-export function startImperium(args: readonly string[], deadlineMs: number): ImperiumProcess {
+export function startImperium(args: readonly string[], deadlineMs: number, extraEnv: NodeJS.ProcessEnv = {}): ImperiumProcess {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', TSX, MAIN, ...args], { cwd: REPOSITORY, env: cleanEnvironment(), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', TSX, MAIN, ...args], { cwd: REPOSITORY, env: { ...cleanEnvironment(), ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

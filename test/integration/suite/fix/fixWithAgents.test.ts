@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { readScenarioFile } from '../../../../src/llm/scriptedServer/scenario';
 import { type ScriptedModelServer, startScriptedModelServer } from '../../../../src/llm/scriptedServer/scriptedModelServer';
 import type { WorkflowsApi } from '../../../../src/host/api';
-import { imperiumApi, imperiumExtension } from '../imperium';
+import { imperiumApi, imperiumExtension, personAtTheEditor } from '../imperium';
 
 // The fix workflow in the real editor, on a copy of examples/roman-numerals (five of its ten tests
 // fail as shipped), started the ways a person starts it: "Make this pass with agents" on a failing
@@ -52,7 +52,7 @@ describe('the fix workflow in the editor', function () {
     assert.match(await fileText('src/roman.js'), /\['IV', 4\]/);
     assert.equal(await fileText(TEST_FILE), testsBefore, 'the test is as it was');
     assert.equal(server.requests.filter((request) => request.role === 'testbot').length, 0, 'TestBot wrote no tests');
-    const undone = await workflows.undo(workflowId);
+    const undone = await (await personAtTheEditor()).undo(workflowId);
     assert.deepEqual(undone.restored, ['src/roman.js']);
   });
 

@@ -2,10 +2,10 @@ import * as assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { WorkflowsApi } from '../../../../src/host/api';
+import type { WorkflowsApi, WorkflowTestHooks } from '../../../../src/host/api';
 import { readScenarioFile } from '../../../../src/llm/scriptedServer/scenario';
 import { type ScriptedModelServer, startScriptedModelServer } from '../../../../src/llm/scriptedServer/scriptedModelServer';
-import { imperiumApi, imperiumExtension } from '../imperium';
+import { imperiumApi, imperiumExtension, personAtTheEditor } from '../imperium';
 import { PageDriver } from '../pageDriver';
 
 // The extension's own command center and sidebar on the real feature workflow (the scripted model
@@ -33,12 +33,14 @@ describe('the command center and the sidebar on a real workflow', function () {
   const workbench = () => vscode.workspace.getConfiguration('workbench');
   let server: ScriptedModelServer;
   let workflows: WorkflowsApi;
+  let person: WorkflowTestHooks;
   let workflowId: string | undefined;
 
   before(async function () {
     // Without the web harness (a desktop VS Code), nothing can reach into the webviews.
     if (!driver) this.skip();
     workflows = await (await imperiumApi()).workflows();
+    person = await personAtTheEditor();
     const scenario = await readScenarioFile(join(imperiumExtension().extensionPath, 'examples', 'scenarios', 'bookshelf-citation.json'));
     server = await startScriptedModelServer(scenario);
     await settings().update('model.baseUrl', server.url, vscode.ConfigurationTarget.Global);
@@ -54,7 +56,7 @@ describe('the command center and the sidebar on a real workflow', function () {
         await vscode.commands.executeCommand('imperium.cancelWorkflow', id);
         await workflows.settled(id);
       }
-      await workflows.undo(id);
+      await person.undo(id);
     }
     await settings().update('review.mode', undefined, vscode.ConfigurationTarget.Global);
     await workbench().update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
@@ -77,7 +79,7 @@ describe('the command center and the sidebar on a real workflow', function () {
     const settled = workflows.settled(workflowId).finally(() => (ended = true));
     let approved = 0;
     while (!ended) {
-      const waiting = workflows.pendingApprovals().find((approval) => approval.request.kind === 'edit');
+      const waiting = person.pendingApprovals().find((approval) => approval.request.kind === 'edit');
       if (!waiting || waiting.request.kind !== 'edit') {
         await new Promise((resolve) => setTimeout(resolve, 100));
         continue;

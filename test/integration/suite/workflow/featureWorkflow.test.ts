@@ -5,8 +5,8 @@ import * as vscode from 'vscode';
 import { AFTER_SAVING, SKIP_EDIT } from '../../../../src/core/approvals/unsavedChangesGate';
 import { readScenarioFile } from '../../../../src/llm/scriptedServer/scenario';
 import { type ScriptedModelServer, startScriptedModelServer } from '../../../../src/llm/scriptedServer/scriptedModelServer';
-import type { WorkflowsApi } from '../../../../src/host/api';
-import { imperiumApi, imperiumExtension } from '../imperium';
+import type { WorkflowsApi, WorkflowTestHooks } from '../../../../src/host/api';
+import { imperiumApi, imperiumExtension, personAtTheEditor } from '../imperium';
 
 // The feature workflow in the real editor, on a copy of the bundled example, with the scripted model
 // server standing in for a model (the engine, the agents' tools, the test runs and the gates are real).
@@ -35,10 +35,12 @@ describe('the feature workflow in the editor', function () {
   this.timeout(240_000);
   let server: ScriptedModelServer;
   let workflows: WorkflowsApi;
+  let person: WorkflowTestHooks;
   const settings = () => vscode.workspace.getConfiguration('imperium');
 
   before(async () => {
     workflows = await (await imperiumApi()).workflows();
+    person = await personAtTheEditor();
   });
 
   // Each test replays the scenario from its start, on a server of its own.
@@ -76,7 +78,7 @@ describe('the feature workflow in the editor', function () {
     const green = runs.find((run) => run.name?.startsWith(`${workflowId} green`));
     assert.ok(red && red.failed > 0, `a red run with failures is in the Test Explorer (runs: ${JSON.stringify(runs)})`);
     assert.ok(green && green.failed === 0 && green.passed > 0, `a green run is in the Test Explorer (runs: ${JSON.stringify(runs)})`);
-    const report = await workflows.undo(workflowId);
+    const report = await person.undo(workflowId);
     assert.deepEqual(report.skipped, []);
     assert.equal(await fileText('src/shelf.js'), shelfBefore);
     assert.equal(await fileText('test/shelf.test.js'), testsBefore);
@@ -97,7 +99,7 @@ describe('the feature workflow in the editor', function () {
       () => {
         const ended = workflows.list().find((workflow) => workflow.id === workflowId && workflow.status !== 'RUNNING');
         if (ended) throw new Error(`the workflow ended ${ended.status} without asking: ${ended.reason ?? ''}`);
-        return workflows.pendingApprovals().find((approval) => approval.request.workflowId === workflowId && approval.request.kind === 'escalation');
+        return person.pendingApprovals().find((approval) => approval.request.workflowId === workflowId && approval.request.kind === 'escalation');
       },
       180_000,
     );
@@ -105,12 +107,12 @@ describe('the feature workflow in the editor', function () {
     assert.deepEqual(asked.request.options, [AFTER_SAVING, SKIP_EDIT]);
     assert.equal(await fileText('src/shelf.js'), onDisk, 'the file on disk is untouched while the question waits');
     assert.ok(document.getText().startsWith('// my unsaved note\n'), "the user's unsaved text is still in the editor");
-    workflows.decide(asked.id, { approved: true, choice: SKIP_EDIT });
+    person.decide(asked.id, { approved: true, choice: SKIP_EDIT });
     await vscode.commands.executeCommand('imperium.cancelWorkflow', workflowId);
     const settled = await workflows.settled(workflowId);
     assert.notEqual(settled.status, 'COMPLETED');
     assert.ok(document.getText().startsWith('// my unsaved note\n'));
-    await workflows.undo(workflowId);
+    await person.undo(workflowId);
   });
 
   it('in review mode "always", each edit waits for approval and lands only when approved', async () => {
@@ -118,7 +120,7 @@ describe('the feature workflow in the editor', function () {
     const shelfBefore = await fileText('src/shelf.js');
     const workflowId = await vscode.commands.executeCommand<string>('imperium.startWorkflow', REQUEST);
     assert.ok(workflowId);
-    const first = await until('the first edit to review', () => workflows.pendingApprovals().find((approval) => approval.request.kind === 'edit'));
+    const first = await until('the first edit to review', () => person.pendingApprovals().find((approval) => approval.request.kind === 'edit'));
     assert.ok(first.request.kind === 'edit');
     const onDiskBefore = await readFile(join(root().fsPath, first.request.path), 'utf8').catch(() => undefined);
     assert.equal(onDiskBefore, first.request.before, 'nothing lands before the decision');
@@ -127,15 +129,15 @@ describe('the feature workflow in the editor', function () {
     let done = false;
     void settling.finally(() => (done = true));
     while (!done) {
-      for (const approval of workflows.pendingApprovals()) {
-        if (approval.request.kind === 'edit' && workflows.decide(approval.id, { approved: true })) approved++;
+      for (const approval of person.pendingApprovals()) {
+        if (approval.request.kind === 'edit' && person.decide(approval.id, { approved: true })) approved++;
       }
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     const settled = await settling;
     assert.equal(settled.status, 'COMPLETED', settled.reason);
     assert.ok(approved >= 2, `tests and code were both reviewed (${approved} edits approved)`);
-    await workflows.undo(workflowId);
+    await person.undo(workflowId);
     assert.equal(await fileText('src/shelf.js'), shelfBefore);
   });
 
@@ -165,6 +167,6 @@ describe('the feature workflow in the editor', function () {
     const settled = await settling;
     assert.equal(settled.status, 'COMPLETED', settled.reason);
     assert.ok([...seen].some((title) => /red|green|refactor|review|plan/i.test(title)), `the lens showed the live phase (seen: ${[...seen].join(' | ')})`);
-    await workflows.undo(workflowId);
+    await person.undo(workflowId);
   });
 });

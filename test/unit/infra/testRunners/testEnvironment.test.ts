@@ -1,0 +1,32 @@
+// The environment a test process gets: the caller's, without the model's key and the gateway's
+// token, since the tests it runs are model-written code.
+import * as assert from 'node:assert/strict';
+import { testEnvironment } from '../../../../src/infra/testRunners/frameworkRunner';
+
+describe('the environment of a test process', () => {
+  const names = ['IMPERIUM_API_KEY', 'OPENAI_API_KEY', 'IMPERIUM_API_TOKEN', 'IMPERIUM_TEST_KEEP_ME'];
+  const saved = new Map(names.map((name) => [name, process.env[name]]));
+  before(() => {
+    for (const name of names) process.env[name] = `value-of-${name}`;
+  });
+  after(() => {
+    for (const [name, value] of saved) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  });
+
+  it('holds no model key and no gateway token, and keeps the rest', () => {
+    const env = testEnvironment({ EXTRA: '1' });
+    assert.equal(env.IMPERIUM_API_KEY, undefined);
+    assert.equal(env.OPENAI_API_KEY, undefined);
+    assert.equal(env.IMPERIUM_API_TOKEN, undefined);
+    assert.equal(env.IMPERIUM_TEST_KEEP_ME, 'value-of-IMPERIUM_TEST_KEEP_ME');
+    assert.equal(env.EXTRA, '1');
+    assert.equal(env.NO_COLOR, '1');
+  });
+
+  it('drops them even when the caller passes them in', () => {
+    assert.equal(testEnvironment({ IMPERIUM_API_TOKEN: 'x' }).IMPERIUM_API_TOKEN, undefined);
+  });
+});
