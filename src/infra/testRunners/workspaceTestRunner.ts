@@ -12,7 +12,8 @@ import { NodeTestRunner } from './nodeTestRunner';
 import { readPackageManifest, type PackageManifest } from './packageManifest';
 import { PytestRunner } from './pytestRunner';
 import { parseTestId } from './testIds';
-import type { ProcessLauncher } from './testProcess';
+import type { SandboxPolicy } from '../sandbox/confinement';
+import { runProcess, type ProcessLauncher } from './testProcess';
 import { defaultNodePath } from './toolResolution';
 import { VitestRunner } from './vitestRunner';
 import { WorkspacePaths } from './workspacePaths';
@@ -29,6 +30,8 @@ export interface WorkspaceTestRunnerOptions {
   /** The Node binary for JavaScript frameworks (see defaultNodePath). */
   readonly nodePath?: string;
   readonly logger?: Logger;
+  /** What runs may do beyond the sandbox's defaults (network), as the person allowed it. */
+  readonly sandbox?: SandboxPolicy;
 }
 
 export interface WorkspaceTestRunOptions extends TestRunOptions {
@@ -66,7 +69,7 @@ export class WorkspaceTestRunner implements TestRunner {
 
   async discover(signal?: AbortSignal): Promise<DiscoveredTest[]> {
     const runner = await this.frameworkRunner();
-    return runner.discover({ signal, timeoutMs: this.options.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS });
+    return runner.discover({ signal, timeoutMs: this.options.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS, launch: this.launcher(undefined) });
   }
 
   async run(selection: TestSelection, options: WorkspaceTestRunOptions = {}): Promise<TestRunResult> {
@@ -75,10 +78,18 @@ export class WorkspaceTestRunner implements TestRunner {
     const timeoutMs = options.timeoutMs ?? this.options.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS;
     if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new TestRunnerError('bad-configuration', `A test run's timeout must be a positive number of milliseconds, not ${timeoutMs}.`);
     this.options.logger?.info(`Running ${runner.framework} tests in ${this.root}${options.label ? ` (${options.label})` : ''}.`);
-    const result = await runner.run(selection, { signal: options.signal, timeoutMs, launch: options.launch });
+    const result = await runner.run(selection, { signal: options.signal, timeoutMs, launch: this.launcher(options.launch) });
+    if (result.confinement && !result.confinement.confined) this.options.logger?.warn(`Test run ${result.confinement.note}.`);
     const { passed, failed, skipped } = result.summary;
     this.options.logger?.info(`${runner.framework} run ${result.outcome}: ${passed} passed, ${failed} failed, ${skipped} skipped, ${result.errors.length} file errors in ${result.durationMs} ms.`);
     return result;
+  }
+
+  /** The launcher with the person's sandbox policy on every process it starts. */
+  private launcher(launch: ProcessLauncher | undefined): ProcessLauncher {
+    const start = launch ?? runProcess;
+    const sandbox = this.options.sandbox;
+    return sandbox ? (spec) => start({ ...spec, sandbox }) : start;
   }
 
   private async frameworkRunner(): Promise<FrameworkRunner> {
