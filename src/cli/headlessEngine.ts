@@ -11,6 +11,7 @@ import type { RunForecast } from '../core/healing/budgetForecast';
 import { embedderOf } from '../core/memory/modelEmbedder';
 import type { Approvals, EventSink, Logger } from '../core/ports';
 import { NodeWorkspace } from '../infra/nodeWorkspace';
+import type { SandboxPolicy } from '../infra/sandbox/confinement';
 import { JsonStore } from '../infra/store/jsonStore';
 import { TestRunnerError, WorkspaceTestRunner } from '../infra/testRunners/workspaceTestRunner';
 import type { ModelChoice } from '../llm/modelChoice';
@@ -47,6 +48,8 @@ export interface HeadlessOptions {
   readonly globalMemory?: string;
   /** Who answers escalations; the CLI runs without anyone to ask. */
   readonly approvals?: Approvals;
+  /** What test runs may do beyond the sandbox's defaults (network). */
+  readonly sandbox?: SandboxPolicy;
 }
 
 export class HeadlessEngine {
@@ -79,7 +82,7 @@ export class HeadlessEngine {
     try {
       const workspace = await NodeWorkspace.open(options.folder, { journal: new WriteJournal(store.log<JournalEntry>('journal'), clock) });
       const testTimeoutMs = options.limits?.testTimeoutMs;
-      const tests = new WorkspaceTestRunner(options.folder, { ...(testTimeoutMs !== undefined && { defaultTimeoutMs: testTimeoutMs }), logger });
+      const tests = new WorkspaceTestRunner(options.folder, { ...(testTimeoutMs !== undefined && { defaultTimeoutMs: testTimeoutMs }), logger, sandbox: options.sandbox ?? {} });
       const embedder = settings.embeddingModel === undefined ? undefined : embedderOf(client(settings.model, undefined, settings.embeddingModel), settings.embeddingModel);
       memory = await openCliMemory({
         workspaceFolder: join(options.folder, STATE_FOLDER, MEMORY_FOLDER),

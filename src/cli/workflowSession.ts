@@ -11,6 +11,8 @@ import { featureReportText } from './featureReportText';
 import { HeadlessEngine, type ModelSettings } from './headlessEngine';
 import { connectModel, type ModelValues } from './modelOptions';
 import { progressLine } from './progressPrinter';
+import { sandboxBanner } from './sandboxOptions';
+import type { SandboxPolicy } from '../infra/sandbox/confinement';
 
 export interface SessionOptions {
   readonly folder: string;
@@ -20,6 +22,8 @@ export interface SessionOptions {
   /** The user's global memory folder, when not the default. */
   readonly globalMemory?: string;
   readonly verbose: boolean;
+  /** What test runs may do beyond the sandbox's defaults (--allow-network). */
+  readonly sandbox?: SandboxPolicy;
 }
 
 export interface Session {
@@ -32,7 +36,7 @@ export interface Session {
 export async function openSession(options: SessionOptions, io: CliIo): Promise<Session> {
   const folder = await existingFolder(options.folder);
   const connection = await connectModel(options.modelValues, io);
-  io.stdout(`${connection.banner}\n`);
+  io.stdout(`${connection.banner}\n${await sandboxBanner(options.sandbox ?? {})}\n`);
   let headless: HeadlessEngine;
   try {
     headless = await HeadlessEngine.open({
@@ -42,6 +46,7 @@ export async function openSession(options: SessionOptions, io: CliIo): Promise<S
       logger: terminalLogger(io, options.verbose),
       ...(options.budgets && { healing: { budgets: options.budgets } }),
       ...(options.globalMemory !== undefined && { globalMemory: options.globalMemory }),
+      ...(options.sandbox && { sandbox: options.sandbox }),
     });
   } catch (error) {
     await connection.close();

@@ -10,7 +10,8 @@ import { Minimatch } from 'minimatch';
 import type { RunConfinement } from '../../shared/testResults';
 import { SECRET_FILE_GLOBS } from '../../core/workspace/secretFiles';
 import { bubblewrapArgs, usableBubblewrap } from './bubblewrap';
-import { isSecretName, scrubbedEnvironment } from './scrubbedEnvironment';
+import { isSecretName } from '../../core/secretNames';
+import { scrubbedEnvironment } from './scrubbedEnvironment';
 
 export interface SandboxPolicy {
   /** The person allowed network access for this workflow's runs. Default: none. */
@@ -63,13 +64,7 @@ export async function confine(request: ConfineRequest): Promise<ConfinedCommand>
   const env = environmentOf(request.env, home, temp);
   const allowNetwork = request.policy?.allowNetwork === true;
   const bwrap = await usableBubblewrap();
-  if (!bwrap) {
-    const note =
-      process.platform === 'win32' || process.platform === 'darwin'
-        ? `not confined: no sandbox on ${process.platform === 'win32' ? 'Windows' : 'macOS'} yet; the environment is scrubbed and HOME is a temporary folder`
-        : 'not confined: bubblewrap (bwrap) is not installed or cannot create a sandbox here; the environment is scrubbed and HOME is a temporary folder';
-    return { command: request.command, args: request.args, env, confinement: { confined: false, network: true, note }, dispose };
-  }
+  if (!bwrap) return { command: request.command, args: request.args, env, confinement: confinementOf(false, allowNetwork), dispose };
   const command = absoluteCommand(request.command, env.PATH);
   // A program that is not there fails to start as itself, not as a sandbox that could not exec it.
   if (!existsSync(command)) return { command: request.command, args: request.args, env, confinement: { confined: false, network: false, note: 'not started' }, dispose };
@@ -93,12 +88,28 @@ export async function confine(request: ConfineRequest): Promise<ConfinedCommand>
       tempRoot,
       allowNetwork,
     });
-    const note = `confined by bubblewrap: writes only in the workspace and a temporary folder, home folders hidden, ${allowNetwork ? 'network allowed' : 'no network'}`;
-    return { command: bwrap, args, env, confinement: { confined: true, by: 'bubblewrap', network: allowNetwork, note }, dispose };
+    return { command: bwrap, args, env, confinement: confinementOf(true, allowNetwork), dispose };
   } catch (error) {
     await dispose();
     throw error;
   }
+}
+
+/** How test runs on this machine will be confined under `policy`: for the banner a person reads before a run. */
+export async function expectedConfinement(policy: SandboxPolicy = {}): Promise<RunConfinement> {
+  return confinementOf((await usableBubblewrap()) !== undefined, policy.allowNetwork === true);
+}
+
+function confinementOf(sandboxed: boolean, allowNetwork: boolean): RunConfinement {
+  if (sandboxed) {
+    const note = `confined by bubblewrap: writes only in the workspace and a temporary folder, home folders hidden, ${allowNetwork ? 'network allowed' : 'no network'}`;
+    return { confined: true, by: 'bubblewrap', network: allowNetwork, note };
+  }
+  const why =
+    process.platform === 'win32' || process.platform === 'darwin'
+      ? `there is no sandbox for ${process.platform === 'win32' ? 'Windows' : 'macOS'} yet`
+      : 'bubblewrap (bwrap) is not installed or cannot create a sandbox here (apt-get install bubblewrap)';
+  return { confined: false, network: true, note: `NOT confined: ${why}; the environment is scrubbed and HOME is a temporary folder, but test code can read and write what you can` };
 }
 
 /** The runner's variables, with every key-bearing name dropped, over the allowlist, with a private HOME and temp. */

@@ -2,14 +2,13 @@
 // path, locale, the few variables Windows cannot start a program without), plus the framework's own
 // variables the runner adds. Nothing else of the editor's or the CLI's environment passes, so API
 // keys and tokens (IMPERIUM_*, OPENAI_*, AWS_*, GITHUB_TOKEN, NPM_TOKEN, ...) never reach test code.
+import { isSecretName } from '../../core/secretNames';
 
 /** Passed through by exact name (case-insensitive on Windows, where Path and PATH are one). */
 const ALLOWED_NAMES: readonly string[] = ['PATH', 'LANG', 'LANGUAGE', 'TZ', 'SYSTEMROOT', 'SYSTEMDRIVE', 'WINDIR', 'COMSPEC', 'PATHEXT', 'NUMBER_OF_PROCESSORS', 'PROCESSOR_ARCHITECTURE'];
 /** Passed through by prefix: the locale categories. */
 const ALLOWED_PREFIXES: readonly string[] = ['LC_'];
 
-/** Names that carry keys or tokens: refused even when the runner itself asks for them. */
-const SECRET_NAME = /(^IMPERIUM_(?!TEST_RECORDS$|CANARY_))|(^OPENAI_)|(^ANTHROPIC_)|(^AZURE_)|(^AWS_)|(^GOOGLE_)|(^GH_)|(^GITHUB_)|(^NPM_)|(^HF_)|KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|AUTH|COOKIE|SESSION/i;
 
 export interface ScrubbedEnvironmentOptions {
   /** The environment to pick from; process.env by default. */
@@ -43,9 +42,4 @@ export function scrubbedEnvironment(options: ScrubbedEnvironmentOptions): NodeJS
   env.TMP = options.temp;
   env.TEMP = options.temp;
   return env;
-}
-
-/** Whether a variable's name says it carries a key, a token or a password. */
-export function isSecretName(name: string): boolean {
-  return SECRET_NAME.test(name);
 }

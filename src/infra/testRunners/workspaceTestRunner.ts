@@ -10,6 +10,7 @@ import { JestRunner } from './jestRunner';
 import { MochaRunner } from './mochaRunner';
 import { NodeTestRunner } from './nodeTestRunner';
 import { readPackageManifest, type PackageManifest } from './packageManifest';
+import { redactedRunResult } from './redactedRunResult';
 import { PytestRunner } from './pytestRunner';
 import { parseTestId } from './testIds';
 import type { SandboxPolicy } from '../sandbox/confinement';
@@ -78,7 +79,7 @@ export class WorkspaceTestRunner implements TestRunner {
     const timeoutMs = options.timeoutMs ?? this.options.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS;
     if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new TestRunnerError('bad-configuration', `A test run's timeout must be a positive number of milliseconds, not ${timeoutMs}.`);
     this.options.logger?.info(`Running ${runner.framework} tests in ${this.root}${options.label ? ` (${options.label})` : ''}.`);
-    const result = await runner.run(selection, { signal: options.signal, timeoutMs, launch: this.launcher(options.launch) });
+    const result = await redactedRunResult(await runner.run(selection, { signal: options.signal, timeoutMs, launch: this.launcher(options.launch) }));
     if (result.confinement && !result.confinement.confined) this.options.logger?.warn(`Test run ${result.confinement.note}.`);
     const { passed, failed, skipped } = result.summary;
     this.options.logger?.info(`${runner.framework} run ${result.outcome}: ${passed} passed, ${failed} failed, ${skipped} skipped, ${result.errors.length} file errors in ${result.durationMs} ms.`);
