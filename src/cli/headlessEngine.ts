@@ -9,7 +9,9 @@ import type { EmbeddedEngine } from '../core/orchestrator/embeddedEngine';
 import { SystemClock } from '../core/orchestrator/systemClock';
 import type { RunForecast } from '../core/healing/budgetForecast';
 import { embedderOf } from '../core/memory/modelEmbedder';
-import type { Approvals, EventSink, Logger } from '../core/ports';
+import type { Approvals, EventSink, Logger, TestRunner } from '../core/ports';
+import { isTestPath } from '../agents/testFiles';
+import { JournalledTestRunner } from '../infra/testRunners/journalledTestRunner';
 import { NodeWorkspace } from '../infra/nodeWorkspace';
 import type { SandboxPolicy } from '../infra/sandbox/confinement';
 import { JsonStore } from '../infra/store/jsonStore';
@@ -57,7 +59,7 @@ export class HeadlessEngine {
     private readonly feature: FeatureEngine,
     readonly store: JsonStore,
     readonly workspace: NodeWorkspace,
-    readonly tests: WorkspaceTestRunner,
+    readonly tests: TestRunner,
     /** Long-term memory, this folder's and the user's. */
     readonly memory: CliMemory,
     private readonly models: ModelChoice,
@@ -80,9 +82,11 @@ export class HeadlessEngine {
     const store = await JsonStore.open({ folder: join(options.folder, STATE_FOLDER), logger });
     let memory: CliMemory | undefined;
     try {
-      const workspace = await NodeWorkspace.open(options.folder, { journal: new WriteJournal(store.log<JournalEntry>('journal'), clock) });
+      const journal = new WriteJournal(store.log<JournalEntry>('journal'), clock);
+      const workspace = await NodeWorkspace.open(options.folder, { journal });
       const testTimeoutMs = options.limits?.testTimeoutMs;
-      const tests = new WorkspaceTestRunner(options.folder, { ...(testTimeoutMs !== undefined && { defaultTimeoutMs: testTimeoutMs }), logger, sandbox: options.sandbox ?? {} });
+      const runner = new WorkspaceTestRunner(options.folder, { ...(testTimeoutMs !== undefined && { defaultTimeoutMs: testTimeoutMs }), logger, sandbox: options.sandbox ?? {} });
+      const tests = new JournalledTestRunner(runner, { root: options.folder, journal, isTestFile: isTestPath, logger });
       const embedder = settings.embeddingModel === undefined ? undefined : embedderOf(client(settings.model, undefined, settings.embeddingModel), settings.embeddingModel);
       memory = await openCliMemory({
         workspaceFolder: join(options.folder, STATE_FOLDER, MEMORY_FOLDER),
