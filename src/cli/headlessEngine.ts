@@ -18,6 +18,7 @@ import { JsonStore } from '../infra/store/jsonStore';
 import { TestRunnerError, WorkspaceTestRunner } from '../infra/testRunners/workspaceTestRunner';
 import type { ModelChoice } from '../llm/modelChoice';
 import { OpenAiCompatibleClient } from '../llm/openAiCompatibleClient';
+import { StepModelBudget } from '../llm/stepModelBudget';
 import type { EngineEvent } from '../shared/events';
 import { FeatureEngine, type FeatureHealing } from '../superpowers/tdd/featureEngine';
 import type { FeatureReport } from '../superpowers/tdd/featureReport';
@@ -37,6 +38,10 @@ export interface ModelSettings {
   readonly fallbackModel?: string;
   /** The embedding model long-term memory ranks with by meaning; without one, recall is lexical. */
   readonly embeddingModel?: string;
+  /** Each model call's deadline (default DEFAULT_TIMEOUT_MS). */
+  readonly callTimeoutMs?: number;
+  /** What all the model calls of one step may take together (default none). */
+  readonly stepTotalMs?: number;
 }
 
 export interface HeadlessOptions {
@@ -69,17 +74,21 @@ export class HeadlessEngine {
     const clock = new SystemClock();
     const { logger } = options;
     const settings = options.model;
-    const client = (model: string, events?: EventSink, embeddingModel?: string) =>
-      new OpenAiCompatibleClient({
+    const budget = settings.stepTotalMs === undefined ? undefined : new StepModelBudget(settings.stepTotalMs);
+    const client = (model: string, events?: EventSink, embeddingModel?: string) => {
+      const openAi = new OpenAiCompatibleClient({
         baseUrl: settings.baseUrl,
         ...(settings.apiKey !== undefined && { apiKey: settings.apiKey }),
         missingKeyHelp: 'Set IMPERIUM_API_KEY (or OPENAI_API_KEY) in the environment.',
         models: { default: model },
         ...(events && { events }),
         ...(embeddingModel !== undefined && { embeddingModel }),
+        ...(settings.callTimeoutMs !== undefined && { timeoutMs: settings.callTimeoutMs }),
         logger,
       });
-    const store = await JsonStore.open({ folder: join(options.folder, STATE_FOLDER), logger });
+      return budget ? budget.wrap(openAi) : openAi;
+    };
+    const store = await JsonStore.open({ folder: join(options.folder, STATE_FOLDER), logger, containedIn: options.folder });
     let memory: CliMemory | undefined;
     try {
       const journal = new WriteJournal(store.log<JournalEntry>('journal'), clock);

@@ -2,6 +2,7 @@
 import { runCli } from './cli';
 import { EXIT_FAILED } from './cliCommand';
 import { COMMANDS } from './commands';
+import { terminalText } from './terminalText';
 
 const interrupt = new AbortController();
 // The first Ctrl-C cancels the work (test processes are stopped and reported); a second one quits.
@@ -13,8 +14,9 @@ process.once('SIGINT', () => {
 runCli(
   process.argv.slice(2),
   {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    // Model text, paths and test messages are printed: never as terminal control sequences.
+    stdout: (text) => process.stdout.write(terminalText(text)),
+    stderr: (text) => process.stderr.write(terminalText(text)),
     cwd: process.cwd(),
     signal: interrupt.signal,
   },
@@ -24,7 +26,7 @@ runCli(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`imperium: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(terminalText(`imperium: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`));
     process.exitCode = EXIT_FAILED;
   },
 );

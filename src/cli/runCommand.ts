@@ -6,6 +6,7 @@ import { ConfigurationError, UsageError, type CliCommand, type CliIo } from './c
 import { parseCommandArguments } from './commandArguments';
 import { LIMIT_OPTIONS, LIMIT_USAGE, parseBudgets, parseLimits } from './limitOptions';
 import { MODEL_OPTIONS, MODEL_USAGE } from './modelOptions';
+import { MODEL_LIMIT_OPTIONS, MODEL_LIMIT_USAGE, parseModelTimeLimits } from './modelLimitOptions';
 import { SANDBOX_OPTIONS, SANDBOX_USAGE, sandboxPolicy } from './sandboxOptions';
 import { finishWorkflow, openSession, printForecast, reportPath } from './workflowSession';
 
@@ -31,6 +32,8 @@ ${MODEL_USAGE}
 
 ${LIMIT_USAGE}
 
+${MODEL_LIMIT_USAGE}
+
 ${SANDBOX_USAGE}
 
 Exit codes: 0 the workflow completed, 1 it failed or was canceled, 2 bad usage or configuration.
@@ -44,11 +47,11 @@ export const runCommand: CliCommand = {
 };
 
 async function runFeature(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArguments(args, { ...MODEL_OPTIONS, ...LIMIT_OPTIONS, ...SANDBOX_OPTIONS, report: { type: 'string' }, verbose: { type: 'boolean', default: false } });
+  const { values, positionals } = parseCommandArguments(args, { ...MODEL_OPTIONS, ...LIMIT_OPTIONS, ...MODEL_LIMIT_OPTIONS, ...SANDBOX_OPTIONS, report: { type: 'string' }, verbose: { type: 'boolean', default: false } });
   if (positionals.length !== 2) throw new UsageError(`expected a folder and a request, got ${positionals.length} argument${positionals.length === 1 ? '' : 's'}.`);
   const [folder, request] = positionals as [string, string];
   if (request.trim() === '') throw new UsageError('the request is empty.');
-  const session = await openSession({ folder: resolve(io.cwd, folder), modelValues: values, limits: parseLimits(values), budgets: parseBudgets(values), verbose: values.verbose, sandbox: sandboxPolicy(values) }, io);
+  const session = await openSession({ folder: resolve(io.cwd, folder), modelValues: values, limits: parseLimits(values), budgets: parseBudgets(values), verbose: values.verbose, sandbox: sandboxPolicy(values), modelTime: parseModelTimeLimits(values) }, io);
   try {
     const interrupted = session.headless.engine.list().filter((workflow) => workflow.status === 'RUNNING');
     if (interrupted.length > 0) {

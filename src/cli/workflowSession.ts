@@ -12,6 +12,7 @@ import { HeadlessEngine, type ModelSettings } from './headlessEngine';
 import { connectModel, type ModelValues } from './modelOptions';
 import { progressLine } from './progressPrinter';
 import { sandboxBanner } from './sandboxOptions';
+import type { ModelTimeLimits } from './modelLimitOptions';
 import type { SandboxPolicy } from '../infra/sandbox/confinement';
 
 export interface SessionOptions {
@@ -24,6 +25,8 @@ export interface SessionOptions {
   readonly verbose: boolean;
   /** What test runs may do beyond the sandbox's defaults (--allow-network). */
   readonly sandbox?: SandboxPolicy;
+  /** Deadlines of model calls (--model-timeout, --step-model-time). */
+  readonly modelTime?: ModelTimeLimits;
 }
 
 export interface Session {
@@ -41,7 +44,7 @@ export async function openSession(options: SessionOptions, io: CliIo): Promise<S
   try {
     headless = await HeadlessEngine.open({
       folder,
-      model: connection.settings,
+      model: { ...connection.settings, ...(options.modelTime && { callTimeoutMs: options.modelTime.callTimeoutMs, stepTotalMs: options.modelTime.stepTotalMs }) },
       limits: options.limits,
       logger: terminalLogger(io, options.verbose),
       ...(options.budgets && { healing: { budgets: options.budgets } }),

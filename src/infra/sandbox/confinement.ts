@@ -71,7 +71,10 @@ export async function confine(request: ConfineRequest): Promise<ConfinedCommand>
   try {
     const cwd = await realpath(request.cwd);
     const hidden = hiddenFolders();
-    const readable = await readableUnder(hidden, [command, ...request.args]);
+    // The sandbox's /tmp is empty too: a framework found in a node_modules under it must be shown again,
+    // and so must the node_modules of the folders above the workspace (a monorepo's), where Node resolves packages.
+    const emptied = [...hidden, await realpath(tmpdir())];
+    const readable = [...(await readableUnder(emptied, [command, ...request.args])), ...ancestorNodeModules(cwd, emptied)];
     const writable = [cwd, ...(request.privateDirs ?? [])];
     const caches = await nodeModulesCaches(cwd);
     const args = bubblewrapArgs({
@@ -164,6 +167,16 @@ function installationOf(path: string): string {
   if (modules !== -1) return path.slice(0, modules + `${sep}node_modules`.length);
   const parent = dirname(path);
   return parent.endsWith(`${sep}bin`) ? dirname(parent) : parent;
+}
+
+/** The node_modules folders above `cwd` that lie in a folder the sandbox empties. */
+function ancestorNodeModules(cwd: string, emptied: readonly string[]): string[] {
+  const found: string[] = [];
+  for (let dir = dirname(cwd); dirname(dir) !== dir; dir = dirname(dir)) {
+    const modules = join(dir, 'node_modules');
+    if (emptied.some((folder) => modules.startsWith(folder + sep)) && existsSync(modules)) found.push(modules);
+  }
+  return found;
 }
 
 /** The cache folders of every node_modules from the workspace up (created, as the bundler would), writable. */
