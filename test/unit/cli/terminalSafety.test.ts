@@ -10,6 +10,7 @@ describe('what the CLI prints', () => {
   it('shows control characters as escapes, keeping newlines and tabs', () => {
     const hostile = 'src/\u001b[2J\u001b[H\u001b[32mAPPROVED\u001b[0m.ts\tok\r\nnext\rover \u001b]8;;https://evil.example\u0007link\u001b]8;;\u0007 \u202etxt.exe';
     const shown = terminalText(hostile);
+    // eslint-disable-next-line no-control-regex
     assert.ok(!/[\u0000-\u0008\u000b-\u001f\u007f\u202e]/.test(shown), JSON.stringify(shown));
     assert.match(shown, /\\u001b\[2J/);
     assert.match(shown, /\tok\nnext\\u000dover/);
