@@ -3,11 +3,14 @@
 // Each request sends the transcript through a TranscriptWindow, which keeps it within a token budget.
 import type { ChatMessage, ChatResponse, EventSink, ModelClient } from '../core/ports';
 import type { TokenUsage } from '../shared/events';
+import { asData } from '../core/untrustedData';
 import { toolSpec, type ToolContext } from './tools/agentTool';
 import { runToolCall, type ToolCallOutcome, type Toolset } from './tools/toolCall';
 import { TranscriptWindow } from './transcriptWindow';
 
 const DEFAULT_MAX_STEPS = 30;
+/** Replies in a row with no tool call before the run ends: a model that only chats is not working. */
+const MAX_CHAT_ONLY_REPLIES = 3;
 
 export interface AgentDefinition<Answer extends { readonly summary: string }> extends Toolset<Answer> {
   readonly systemPrompt: string;
@@ -73,6 +76,7 @@ export async function runAgent<Answer extends { readonly summary: string }>(
   let toolCalls = 0;
   /** Calls (name and argument text) that failed, to charge for repeats. */
   const failedCalls = new Set<string>();
+  let chatOnlyReplies = 0;
 
   const end = (ending: Ending<Answer>): AgentRunResult<Answer> => {
     events({
@@ -102,9 +106,13 @@ export async function runAgent<Answer extends { readonly summary: string }>(
     if (response.costUsd !== undefined) costUsd = (costUsd ?? 0) + response.costUsd;
     transcript.push({ role: 'assistant', content: response.content, ...(response.toolCalls.length > 0 && { toolCalls: response.toolCalls }) });
     if (response.toolCalls.length === 0) {
+      if (++chatOnlyReplies >= MAX_CHAT_ONLY_REPLIES) {
+        return end({ outcome: 'failed', reason: `The model replied ${chatOnlyReplies} times in a row without calling a tool.` });
+      }
       transcript.push({ role: 'user', content: response.finishReason === 'length' ? CUT_OFF : NUDGE });
       continue;
     }
+    chatOnlyReplies = 0;
     let finished: { readonly answer: Answer } | undefined;
     for (const call of response.toolCalls) {
       if (finished) {
@@ -120,7 +128,7 @@ export async function runAgent<Answer extends { readonly summary: string }>(
         if (signal?.aborted) return canceled();
         throw error;
       }
-      let content = outcome.result.content;
+      let content = carriesMaterial(call.name, outcome) ? asData(call.name, outcome.result.content) : outcome.result.content;
       if (outcome.result.outcome !== 'ok') {
         const key = `${call.name}\u0000${call.arguments}`;
         if (failedCalls.has(key)) {
@@ -136,6 +144,15 @@ export async function runAgent<Answer extends { readonly summary: string }>(
     if (finished) return end({ outcome: 'finished', answer: finished.answer });
   }
   return end({ outcome: 'budget-exhausted', reason: `Used all ${maxSteps} steps without calling finish.` });
+}
+
+/**
+ * Whether a result carries workspace material (file contents, matches, listings, test output): that is
+ * delimited as data (see untrustedData.ts). Imperium's own refusals and errors, and finish, are not.
+ */
+function carriesMaterial(tool: string, outcome: ToolCallOutcome<unknown>): boolean {
+  if (outcome.finished || tool === 'write_file' || tool === 'edit_file') return false;
+  return outcome.result.outcome === 'ok' || tool === 'run_tests';
 }
 
 function addUsage(total: TokenUsage, more: TokenUsage): TokenUsage {

@@ -1,5 +1,6 @@
 // `imperium <command> [options]`: dispatches to the subcommand and maps what goes wrong to the
 // CLI's exit codes, with a message on stderr.
+import { expectedFailureLine } from './expectedFailures';
 import { ConfigurationError, EXIT_OK, EXIT_USAGE, UsageError, type CliCommand, type CliIo } from './cliCommand';
 
 function generalUsage(commands: readonly CliCommand[]): string {
@@ -51,6 +52,11 @@ export async function runCli(argv: readonly string[], io: CliIo, commands: reado
     }
     if (error instanceof ConfigurationError) {
       io.stderr(`imperium ${command.name}: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    const expected = expectedFailureLine(error);
+    if (expected !== undefined) {
+      io.stderr(`imperium ${command.name}: ${expected}\n`);
       return EXIT_USAGE;
     }
     throw error;

@@ -9,5 +9,6 @@ import { serveCommand } from './serveCommand';
 import { statusCommand } from './statusCommand';
 import { testsCommand } from './testsCommand';
 import { uiCheckCommand } from './uiCheckCommand';
+import { undoCommand } from './undoCommand';
 
-export const COMMANDS: readonly CliCommand[] = [runCommand, resumeCommand, statusCommand, testsCommand, skillsCommand, uiCheckCommand, mcpCommand, serveCommand, demoCommand];
+export const COMMANDS: readonly CliCommand[] = [runCommand, resumeCommand, statusCommand, undoCommand, testsCommand, skillsCommand, uiCheckCommand, mcpCommand, serveCommand, demoCommand];

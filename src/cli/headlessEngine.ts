@@ -9,12 +9,16 @@ import type { EmbeddedEngine } from '../core/orchestrator/embeddedEngine';
 import { SystemClock } from '../core/orchestrator/systemClock';
 import type { RunForecast } from '../core/healing/budgetForecast';
 import { embedderOf } from '../core/memory/modelEmbedder';
-import type { Approvals, EventSink, Logger } from '../core/ports';
+import type { Approvals, EventSink, Logger, TestRunner } from '../core/ports';
+import { isTestPath } from '../agents/testFiles';
+import { JournalledTestRunner } from '../infra/testRunners/journalledTestRunner';
 import { NodeWorkspace } from '../infra/nodeWorkspace';
+import type { SandboxPolicy } from '../infra/sandbox/confinement';
 import { JsonStore } from '../infra/store/jsonStore';
 import { TestRunnerError, WorkspaceTestRunner } from '../infra/testRunners/workspaceTestRunner';
 import type { ModelChoice } from '../llm/modelChoice';
 import { OpenAiCompatibleClient } from '../llm/openAiCompatibleClient';
+import { StepModelBudget } from '../llm/stepModelBudget';
 import type { EngineEvent } from '../shared/events';
 import { FeatureEngine, type FeatureHealing } from '../superpowers/tdd/featureEngine';
 import type { WorkflowReport } from '../workflows/workflowReport';
@@ -35,6 +39,10 @@ export interface ModelSettings {
   readonly fallbackModel?: string;
   /** The embedding model long-term memory ranks with by meaning; without one, recall is lexical. */
   readonly embeddingModel?: string;
+  /** Each model call's deadline (default DEFAULT_TIMEOUT_MS). */
+  readonly callTimeoutMs?: number;
+  /** What all the model calls of one step may take together (default none). */
+  readonly stepTotalMs?: number;
 }
 
 export interface HeadlessOptions {
@@ -50,6 +58,8 @@ export interface HeadlessOptions {
   readonly approvals?: Approvals;
   /** The home folder whose skill folders (~/.claude/skills, ...) agents are offered; false: none. Default the user's. */
   readonly skillsHome?: string | false;
+  /** What test runs may do beyond the sandbox's defaults (network). */
+  readonly sandbox?: SandboxPolicy;
 }
 
 export class HeadlessEngine {
@@ -57,7 +67,7 @@ export class HeadlessEngine {
     private readonly feature: FeatureEngine,
     readonly store: JsonStore,
     readonly workspace: NodeWorkspace,
-    readonly tests: WorkspaceTestRunner,
+    readonly tests: TestRunner,
     /** Long-term memory, this folder's and the user's. */
     readonly memory: CliMemory,
     private readonly models: ModelChoice,
@@ -67,22 +77,28 @@ export class HeadlessEngine {
     const clock = new SystemClock();
     const { logger } = options;
     const settings = options.model;
-    const client = (model: string, events?: EventSink, embeddingModel?: string) =>
-      new OpenAiCompatibleClient({
+    const budget = settings.stepTotalMs === undefined ? undefined : new StepModelBudget(settings.stepTotalMs);
+    const client = (model: string, events?: EventSink, embeddingModel?: string) => {
+      const openAi = new OpenAiCompatibleClient({
         baseUrl: settings.baseUrl,
         ...(settings.apiKey !== undefined && { apiKey: settings.apiKey }),
         missingKeyHelp: 'Set IMPERIUM_API_KEY (or OPENAI_API_KEY) in the environment.',
         models: { default: model },
         ...(events && { events }),
         ...(embeddingModel !== undefined && { embeddingModel }),
+        ...(settings.callTimeoutMs !== undefined && { timeoutMs: settings.callTimeoutMs }),
         logger,
       });
-    const store = await JsonStore.open({ folder: join(options.folder, STATE_FOLDER), logger });
+      return budget ? budget.wrap(openAi) : openAi;
+    };
+    const store = await JsonStore.open({ folder: join(options.folder, STATE_FOLDER), logger, containedIn: options.folder });
     let memory: CliMemory | undefined;
     try {
-      const workspace = await NodeWorkspace.open(options.folder, { journal: new WriteJournal(store.log<JournalEntry>('journal'), clock) });
+      const journal = new WriteJournal(store.log<JournalEntry>('journal'), clock);
+      const workspace = await NodeWorkspace.open(options.folder, { journal });
       const testTimeoutMs = options.limits?.testTimeoutMs;
-      const tests = new WorkspaceTestRunner(options.folder, { ...(testTimeoutMs !== undefined && { defaultTimeoutMs: testTimeoutMs }), logger });
+      const runner = new WorkspaceTestRunner(options.folder, { ...(testTimeoutMs !== undefined && { defaultTimeoutMs: testTimeoutMs }), logger, sandbox: options.sandbox ?? {} });
+      const tests = new JournalledTestRunner(runner, { root: options.folder, journal, isTestFile: isTestPath, logger });
       const embedder = settings.embeddingModel === undefined ? undefined : embedderOf(client(settings.model, undefined, settings.embeddingModel), settings.embeddingModel);
       memory = await openCliMemory({
         workspaceFolder: join(options.folder, STATE_FOLDER, MEMORY_FOLDER),

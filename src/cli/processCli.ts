@@ -2,6 +2,7 @@
 // entry bundles, so each loads only the commands it serves.
 import { runCli } from './cli';
 import { EXIT_FAILED, type CliCommand } from './cliCommand';
+import { terminalText } from './terminalText';
 
 export function runProcessCli(commands: readonly CliCommand[]): void {
   const interrupt = new AbortController();
@@ -14,8 +15,9 @@ export function runProcessCli(commands: readonly CliCommand[]): void {
   runCli(
     process.argv.slice(2),
     {
-      stdout: (text) => process.stdout.write(text),
-      stderr: (text) => process.stderr.write(text),
+      // Model text, paths and test messages are printed: never as terminal control sequences.
+      stdout: (text) => process.stdout.write(terminalText(text)),
+      stderr: (text) => process.stderr.write(terminalText(text)),
       cwd: process.cwd(),
       signal: interrupt.signal,
     },
@@ -25,7 +27,7 @@ export function runProcessCli(commands: readonly CliCommand[]): void {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`imperium: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(terminalText(`imperium: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`));
       process.exitCode = EXIT_FAILED;
     },
   );

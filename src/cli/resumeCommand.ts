@@ -4,7 +4,11 @@ import { resolve } from 'node:path';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliCommand, type CliIo } from './cliCommand';
 import { parseCommandArguments } from './commandArguments';
 import { LIMIT_OPTIONS, LIMIT_USAGE, parseBudgets, parseLimits } from './limitOptions';
+import type { JournalEntry } from '../core/journal/journalEntry';
+import { lostWorkflowText, lostWorkflows } from './lostWorkflows';
 import { MODEL_OPTIONS, MODEL_USAGE } from './modelOptions';
+import { MODEL_LIMIT_OPTIONS, MODEL_LIMIT_USAGE, parseModelTimeLimits } from './modelLimitOptions';
+import { SANDBOX_OPTIONS, SANDBOX_USAGE, sandboxPolicy } from './sandboxOptions';
 import { finishWorkflow, openSession, reportPath } from './workflowSession';
 
 const USAGE = `Usage: imperium resume <folder> [options]
@@ -22,6 +26,10 @@ ${MODEL_USAGE}
 
 ${LIMIT_USAGE}
 
+${MODEL_LIMIT_USAGE}
+
+${SANDBOX_USAGE}
+
 Exit codes: 0 every resumed workflow completed (or there was none), 1 one failed, 2 bad usage or configuration.
 `;
 
@@ -33,12 +41,18 @@ export const resumeCommand: CliCommand = {
 };
 
 async function resume(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArguments(args, { ...MODEL_OPTIONS, ...LIMIT_OPTIONS, report: { type: 'string' }, verbose: { type: 'boolean', default: false } });
+  const { values, positionals } = parseCommandArguments(args, { ...MODEL_OPTIONS, ...LIMIT_OPTIONS, ...MODEL_LIMIT_OPTIONS, ...SANDBOX_OPTIONS, report: { type: 'string' }, verbose: { type: 'boolean', default: false } });
   if (positionals.length !== 1) throw new UsageError('expected one folder.');
-  const session = await openSession({ folder: resolve(io.cwd, positionals[0] as string), modelValues: values, limits: parseLimits(values), budgets: parseBudgets(values), verbose: values.verbose }, io);
+  const session = await openSession({ folder: resolve(io.cwd, positionals[0] as string), modelValues: values, limits: parseLimits(values), budgets: parseBudgets(values), verbose: values.verbose, sandbox: sandboxPolicy(values), modelTime: parseModelTimeLimits(values) }, io);
   try {
     const resumed = await session.headless.engine.recover();
     if (resumed.length === 0) {
+      const known = new Set(session.headless.engine.list().map((workflow) => workflow.id));
+      const lost = await lostWorkflows(session.headless.store.log<JournalEntry>('journal'), known);
+      if (lost.length > 0) {
+        io.stderr(lostWorkflowText(lost, positionals[0] as string));
+        return EXIT_FAILED;
+      }
       io.stdout('Nothing to resume: no workflow was left running in this folder.\n');
       return EXIT_OK;
     }

@@ -12,6 +12,9 @@ import { featureReportText } from './featureReportText';
 import { HeadlessEngine, type ModelSettings } from './headlessEngine';
 import { connectModel, type ModelValues } from './modelOptions';
 import { progressLine } from './progressPrinter';
+import { sandboxBanner } from './sandboxOptions';
+import type { ModelTimeLimits } from './modelLimitOptions';
+import type { SandboxPolicy } from '../infra/sandbox/confinement';
 
 export interface SessionOptions {
   readonly folder: string;
@@ -21,6 +24,10 @@ export interface SessionOptions {
   /** The user's global memory folder, when not the default. */
   readonly globalMemory?: string;
   readonly verbose: boolean;
+  /** What test runs may do beyond the sandbox's defaults (--allow-network). */
+  readonly sandbox?: SandboxPolicy;
+  /** Deadlines of model calls (--model-timeout, --step-model-time). */
+  readonly modelTime?: ModelTimeLimits;
 }
 
 export interface Session {
@@ -33,16 +40,17 @@ export interface Session {
 export async function openSession(options: SessionOptions, io: CliIo): Promise<Session> {
   const folder = await existingFolder(options.folder);
   const connection = await connectModel(options.modelValues, io);
-  io.stdout(`${connection.banner}\n`);
+  io.stdout(`${connection.banner}\n${await sandboxBanner(options.sandbox ?? {})}\n`);
   let headless: HeadlessEngine;
   try {
     headless = await HeadlessEngine.open({
       folder,
-      model: connection.settings,
+      model: { ...connection.settings, ...(options.modelTime && { callTimeoutMs: options.modelTime.callTimeoutMs, stepTotalMs: options.modelTime.stepTotalMs }) },
       limits: options.limits,
       logger: terminalLogger(io, options.verbose),
       ...(options.budgets && { healing: { budgets: options.budgets } }),
       ...(options.globalMemory !== undefined && { globalMemory: options.globalMemory }),
+      ...(options.sandbox && { sandbox: options.sandbox }),
     });
   } catch (error) {
     await connection.close();

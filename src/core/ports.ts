@@ -113,6 +113,8 @@ export interface TestRunOptions {
   readonly timeoutMs?: number;
   /** A human name for the run, e.g. "wf-12 red"; the Test Explorer shows it. */
   readonly label?: string;
+  /** Who started the run: files the run itself creates or changes in the workspace are journalled under its workflow. */
+  readonly origin?: WriteOrigin;
 }
 
 export interface TestRunner {

@@ -17,7 +17,7 @@ import { searchableText, TimeSlices } from './searchableText';
 export interface NodeWorkspaceOptions {
   readonly journal: WriteJournal;
   readonly policy?: PathPolicy;
-  /** Larger files are refused by read and skipped by search. Default 1 MiB. */
+  /** Larger files are refused by read and write and skipped by search. Default 1 MiB. */
   readonly maxFileBytes?: number;
   /** How checked, journalled changes reach the disk. Default: atomic writes with Node's fs. */
   readonly writer?: FileWriter;
@@ -212,6 +212,10 @@ export class NodeWorkspace implements Workspace, WorkflowUndo {
       await this.refuseFileAsFolder(location);
     }
     const after = Buffer.from(content, 'utf8');
+    // Writes are capped like reads: a file too large to read back is too large to review, diff or undo.
+    if (after.length > this.maxFileBytes) {
+      throw new WorkspaceError('too-large', `The new "${location.path}" would be ${after.length} bytes, over the ${this.maxFileBytes}-byte limit for a file; write smaller files.`);
+    }
     await this.journal.record({ origin, path: location.path, before, after, createdFolders: location.missingFolders });
     await this.writer.write(location.real, after, location.path);
   }

@@ -37,7 +37,8 @@ export interface OpenAiCompatibleClientOptions {
   readonly clock?: Pick<Clock, 'now' | 'sleep'>;
 }
 
-export const DEFAULT_TIMEOUT_MS = 180_000;
+/** A model call that has not finished in this long is cut off (each attempt, streaming included). */
+export const DEFAULT_TIMEOUT_MS = 60_000;
 const DEFAULT_MISSING_KEY_HELP = 'Set one with the command "Imperium: Set API Key"; it is kept in VS Code\'s secret storage, for this endpoint only.';
 // The openai package insists on a key; a keyless local server gets this one, and no Authorization header.
 const NO_KEY = 'no-key';

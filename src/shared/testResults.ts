@@ -50,6 +50,20 @@ export interface TestRunResult {
   readonly durationMs: number;
   /** The runner's own output (stdout and stderr), capped. */
   readonly output: string;
+  /** How the test process was confined; absent where the launcher does not say (a debug session). */
+  readonly confinement?: RunConfinement;
+  /** Why the passes of this run cannot be trusted (a replaced assertion library, test files changed during the run); empty or absent when nothing was found. */
+  readonly untrusted?: readonly string[];
+}
+
+/** What confined a test process, in words a person reads in the report. */
+export interface RunConfinement {
+  readonly confined: boolean;
+  readonly by?: 'bubblewrap';
+  /** The process could reach the network. */
+  readonly network: boolean;
+  /** One line: "confined by bubblewrap: ..." or "not confined: ...". */
+  readonly note: string;
 }
 
 export function summarize(tests: readonly TestCaseResult[]): TestSummary {

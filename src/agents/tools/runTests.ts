@@ -17,7 +17,7 @@ export const runTestsTool: AgentTool<z.infer<typeof schema>> = {
     const { workflowId, taskId, agent } = context.origin;
     const result = await context.tests.run(
       { files: args.files, testIds: args.test_ids },
-      { signal: context.signal, label: [workflowId, taskId, agent].filter(Boolean).join(' ') },
+      { signal: context.signal, label: [workflowId, taskId, agent].filter(Boolean).join(' '), origin: context.origin },
     );
     const summary = summarizeTestRun(result);
     // A run that could not run is an error to the model; failing tests are a result, not an error.

@@ -1,6 +1,9 @@
 // Runs one tool call from the model: finds the tool, checks the arguments, runs it, and turns every
 // failure into a result the model reads, so a bad call costs a step, never the run. Each call is
-// reported as a 'tool' event.
+// reported as a 'tool' event. What a tool returns is untrusted: secrets in it are withheld before
+// the event or the model sees it (the agent loop delimits it as data in the transcript).
+import { redactSecrets } from '../../core/board/secretRedaction';
+import { secretValuesOf } from '../../core/secretNames';
 import { WorkspaceError, type EventSink, type ToolCall } from '../../core/ports';
 import type { AgentRole } from '../../shared/agents';
 import { failed, ok, refused, type AgentTool, type FinishTool, type ToolContext, type ToolResult } from './agentTool';
@@ -37,6 +40,8 @@ export async function runToolCall<Answer extends { readonly summary: string }>(
     if (context.signal?.aborted) throw error;
     outcome = { result: resultOfError(call.name, error) };
   }
+  const redacted = await redactSecrets(outcome.result.content, secretValuesOf(process.env));
+  outcome = { ...outcome, result: { ...outcome.result, content: redacted.text } };
   const { result } = outcome;
   const { workflowId, taskId } = context.origin;
   events({
@@ -50,9 +55,9 @@ export async function runToolCall<Answer extends { readonly summary: string }>(
     durationMs: Math.round(performance.now() - started),
     ...(result.outcome !== 'ok' && { message: result.content.split('\n')[0].slice(0, 300) }),
   });
-  if (result.content.length <= MAX_RESULT_CHARS) return outcome;
-  const cut = `${result.content.slice(0, MAX_RESULT_CHARS)}\n[… ${result.content.length - MAX_RESULT_CHARS} more characters cut]`;
-  return { ...outcome, result: { ...result, content: cut } };
+  const content =
+    result.content.length <= MAX_RESULT_CHARS ? result.content : `${result.content.slice(0, MAX_RESULT_CHARS)}\n[… ${result.content.length - MAX_RESULT_CHARS} more characters cut]`;
+  return { ...outcome, result: { ...result, content } };
 }
 
 async function dispatch<Answer extends { readonly summary: string }>(

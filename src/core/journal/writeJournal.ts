@@ -69,6 +69,11 @@ export class WriteJournal {
     return this.serialized(() => this.revert(workflowId, sinceMark.seq, files, options));
   }
 
+  /** The workflow's writes that are not undone, in order. */
+  writes(workflowId: string): Promise<JournalWrite[]> {
+    return this.serialized(() => this.activeWrites(workflowId));
+  }
+
   /** Each file the workflow changed (and has not undone), as it was before the first change. */
   touched(workflowId: string): Promise<TouchedFile[]> {
     return this.serialized(async () => {

@@ -2,12 +2,14 @@
 // implementation (Node's fs headless, workspace.fs in VS Code), so the rules cannot drift apart.
 import { Minimatch } from 'minimatch';
 import { WorkspaceError } from '../ports';
+import { SECRET_FILE_GLOBS } from './secretFiles';
 
 /**
  * Protected at any depth, for reading, listing and writing alike: version control, editor and CI
- * settings, installed dependencies, secrets, and the extension's own state.
+ * settings, installed dependencies, the extension's own state, and files that hold secrets by what
+ * they are (private keys, registry and cloud credentials, environment files: SECRET_FILE_GLOBS).
  */
-export const BUILT_IN_PROTECTED_GLOBS: readonly string[] = ['.git', '.vscode', '.github', 'node_modules', '.env', '.env.*', '.imperium'];
+export const BUILT_IN_PROTECTED_GLOBS: readonly string[] = ['.git', '.vscode', '.github', 'node_modules', '.imperium', ...SECRET_FILE_GLOBS];
 
 /**
  * Turns a workspace-relative path as a model or a person wrote it into the canonical form

@@ -8,6 +8,7 @@ import { DocumentFile } from './documentFile';
 import { FileLock } from './fileLock';
 import { JsonDocument } from './jsonDocument';
 import { JsonlAppendLog, type LogSyncPolicy } from './jsonlAppendLog';
+import { checkStoreLocation } from './storeLocation';
 import { describeStoreIssue, isSevere, type StoreIssue, type StoreIssueListener } from './storeIssue';
 
 export interface JsonStoreOptions {
@@ -19,6 +20,8 @@ export interface JsonStoreOptions {
   readonly logSync?: LogSyncPolicy;
   /** Hears of every repair the store makes (they also go to the logger). */
   readonly onIssue?: StoreIssueListener;
+  /** The folder the store belongs in (a workspace): `folder` must lie inside it with no symbolic link on the way (StoreLocationError). */
+  readonly containedIn?: string;
 }
 
 export const DEFAULT_DEBOUNCE_MS = 200;
@@ -38,6 +41,7 @@ export class JsonStore implements Store {
     if (options.debounceMs !== undefined && !(Number.isFinite(options.debounceMs) && options.debounceMs >= 0)) {
       throw new RangeError(`debounceMs must be a number of milliseconds >= 0, got ${options.debounceMs}.`);
     }
+    if (options.containedIn !== undefined) await checkStoreLocation(options.folder, options.containedIn);
     await mkdir(options.folder, { recursive: true });
     return new JsonStore(options);
   }

@@ -1,6 +1,8 @@
 // What each framework's runner implements, and what the workspace runner hands it.
+import { tmpdir } from 'node:os';
 import type { DiscoveredTest, TestSelection } from '../../core/ports';
 import type { TestFramework, TestRunResult } from '../../shared/testResults';
+import { scrubbedEnvironment } from '../sandbox/scrubbedEnvironment';
 import type { PackageManifest } from './packageManifest';
 import type { ProcessLauncher } from './testProcess';
 import type { WorkspacePaths } from './workspacePaths';
@@ -38,16 +40,13 @@ export class TestRunnerError extends Error {
   }
 }
 
-/** What model-written tests must never see: the model's key and the gateway's bearer token. */
-const SECRET_VARIABLES = ['IMPERIUM_API_KEY', 'OPENAI_API_KEY', 'IMPERIUM_API_TOKEN'] as const;
-
-/** The environment of a test process: the caller's, less what would change how frameworks report, and less the secrets. */
+/**
+ * The environment of a test process: the allowlist of scrubbedEnvironment (never a key or token of
+ * the caller's), the runner's own variables and plain output. HOME and the temporary folder are the
+ * system's temporary folder here; runProcess gives each run private ones. FORCE_COLOR (Node warns
+ * beside NO_COLOR) and NODE_TEST_CONTEXT (set when this process runs under node:test) are not on the
+ * allowlist, so they no longer need removing.
+ */
 export function testEnvironment(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...extra, NO_COLOR: '1' };
-  // Node warns when both are set, and a forced colour would colour the messages the reports carry.
-  delete env.FORCE_COLOR;
-  // Set when this process itself runs under node:test; a child seeing it reports to a parent that is not listening.
-  delete env.NODE_TEST_CONTEXT;
-  for (const name of SECRET_VARIABLES) delete env[name];
-  return env;
+  return scrubbedEnvironment({ extra: { ...extra, NO_COLOR: '1' }, home: tmpdir(), temp: tmpdir() });
 }

@@ -62,6 +62,7 @@ export class JestRunner implements FrameworkRunner {
         timeoutMs: run.timeoutMs,
         signal: run.signal,
         outputLimit: this.context.outputLimit,
+        privateDirs: [dir],
       });
       return assembleRunResult(this.framework, end, await readJestReport(reportPath, this.context.paths), selection);
     });

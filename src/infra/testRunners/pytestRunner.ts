@@ -38,12 +38,12 @@ export class PytestRunner implements FrameworkRunner {
     const targets = ids.length > 0 ? ids.map(nodeId) : filesToRun(selection);
     return withScratchDir(async (dir) => {
       const reportPath = join(dir, 'pytest-report.xml');
-      const end = await this.pytest([`--junitxml=${reportPath}`, '-o', 'junit_family=xunit1', ...targets], run);
+      const end = await this.pytest([`--junitxml=${reportPath}`, '-o', 'junit_family=xunit1', ...targets], run, [dir]);
       return assembleRunResult(this.framework, end, await readPytestReport(reportPath, this.context.paths), selection);
     });
   }
 
-  private async pytest(args: readonly string[], run: FrameworkRun): Promise<ProcessEnd> {
+  private async pytest(args: readonly string[], run: FrameworkRun, privateDirs: readonly string[] = []): Promise<ProcessEnd> {
     const root = this.context.paths.root;
     return (run.launch ?? runProcess)({
       command: await findPython(root),
@@ -64,6 +64,7 @@ export class PytestRunner implements FrameworkRunner {
       timeoutMs: run.timeoutMs,
       signal: run.signal,
       outputLimit: this.context.outputLimit,
+      privateDirs,
     });
   }
 }

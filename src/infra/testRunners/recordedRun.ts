@@ -36,6 +36,7 @@ export function recordedRun(context: RunnerContext, spec: RecordedRunSpec, selec
       timeoutMs: run.timeoutMs,
       signal: run.signal,
       outputLimit: context.outputLimit,
+      privateDirs: [dir],
     });
     const records = await readReporterRecords(recordsPath, context.paths);
     const report = spec.complete ? await spec.complete(records, end) : records;

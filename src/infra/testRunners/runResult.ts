@@ -29,6 +29,7 @@ export function assembleRunResult(framework: TestFramework, end: ProcessEnd, rep
     summary: summarize(tests),
     durationMs: end.durationMs,
     output: end.output,
+    ...(end.confinement && { confinement: end.confinement }),
   };
 }
 

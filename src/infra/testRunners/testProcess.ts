@@ -1,8 +1,13 @@
 // Runs one test-framework process to its end, its deadline or its cancellation. Frameworks start
 // workers and child processes of their own, so the process leads a process group of its own and
 // the whole group is stopped: first politely (SIGINT lets pytest and node write what they have),
-// then for good, so no worker outlives the run.
+// then for good, so no worker outlives the run. Model-written code runs here, so the process is
+// confined (see ../sandbox/confinement.ts) and its group is killed if this process ends first.
 import { spawn } from 'node:child_process';
+import type { RunConfinement } from '../../shared/testResults';
+import { confine, type SandboxPolicy } from '../sandbox/confinement';
+import { signalGroupButLeader } from '../sandbox/groupMembers';
+import { trackProcessGroup } from '../sandbox/liveProcessGroups';
 import { CappedOutput } from './cappedOutput';
 
 export interface ProcessSpec {
@@ -14,6 +19,10 @@ export interface ProcessSpec {
   readonly signal?: AbortSignal;
   /** Characters of stdout and stderr kept (see CappedOutput). */
   readonly outputLimit: number;
+  /** Imperium's own folders for the run (reporter, records, configuration): writable in the sandbox. */
+  readonly privateDirs?: readonly string[];
+  /** What the person allowed the run (network). Default: nothing. */
+  readonly sandbox?: SandboxPolicy;
 }
 
 /**
@@ -33,6 +42,8 @@ export interface ProcessEnd {
   readonly durationMs: number;
   /** Why the process did not start, for 'failed-to-start'. */
   readonly startError?: string;
+  /** How it was confined (absent from launchers that do not confine, such as a debug session). */
+  readonly confinement?: RunConfinement;
 }
 
 /** How long a stopped group gets to write its reports before it is killed. */
@@ -40,10 +51,20 @@ const GRACE_MS = 3000;
 /** How long to wait for pipes that a leaked grandchild keeps open after the leader exited. */
 const DRAIN_MS = 500;
 
-export function runProcess(spec: ProcessSpec): Promise<ProcessEnd> {
+export async function runProcess(spec: ProcessSpec): Promise<ProcessEnd> {
+  if (spec.signal?.aborted) return { ending: 'canceled', exitCode: null, exitSignal: null, output: '', durationMs: 0 };
+  const confined = await confine({ command: spec.command, args: spec.args, cwd: spec.cwd, env: spec.env, privateDirs: spec.privateDirs, policy: spec.sandbox });
+  try {
+    const end = await runSpawned({ ...spec, command: confined.command, args: confined.args, env: confined.env }, confined.confinement.confined);
+    return { ...end, confinement: confined.confinement };
+  } finally {
+    await confined.dispose();
+  }
+}
+
+function runSpawned(spec: ProcessSpec, sandboxed: boolean): Promise<ProcessEnd> {
   const started = Date.now();
   const output = new CappedOutput(spec.outputLimit);
-  if (spec.signal?.aborted) return Promise.resolve(end('canceled', null, null));
 
   function end(ending: ProcessEnding, exitCode: number | null, exitSignal: NodeJS.Signals | null, startError?: string): ProcessEnd {
     return { ending, exitCode, exitSignal, output: output.text(), durationMs: Date.now() - started, ...(startError ? { startError } : {}) };
@@ -52,11 +73,12 @@ export function runProcess(spec: ProcessSpec): Promise<ProcessEnd> {
   return new Promise((resolve) => {
     const child = spawn(spec.command, [...spec.args], {
       cwd: spec.cwd,
-      env: spec.env ?? process.env,
+      env: spec.env,
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: process.platform !== 'win32',
       windowsHide: true,
     });
+    const untrack = child.pid === undefined ? () => false : trackProcessGroup(child.pid);
     let stopReason: 'timed-out' | 'canceled' | undefined;
     let exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
     let settled = false;
@@ -65,6 +87,7 @@ export function runProcess(spec: ProcessSpec): Promise<ProcessEnd> {
     const settle = (result: ProcessEnd): void => {
       if (settled) return;
       settled = true;
+      untrack();
       for (const timer of timers) clearTimeout(timer);
       spec.signal?.removeEventListener('abort', onAbort);
       resolve(result);
@@ -72,7 +95,8 @@ export function runProcess(spec: ProcessSpec): Promise<ProcessEnd> {
     const stop = (reason: 'timed-out' | 'canceled'): void => {
       if (stopReason || exit) return;
       stopReason = reason;
-      signalGroup(child.pid, 'SIGINT');
+      if (sandboxed && child.pid !== undefined) signalGroupButLeader(child.pid, 'SIGINT');
+      else signalGroup(child.pid, 'SIGINT');
       timers.push(setTimeout(() => signalGroup(child.pid, 'SIGKILL'), GRACE_MS));
     };
     const onAbort = (): void => stop('canceled');

@@ -2,6 +2,7 @@
 // and runs its tests with the first of them (or the one asked for), headless. The CLI and the
 // engine's tests use it; inside VS Code the host wraps runs in the Test Explorer.
 import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import type { DiscoveredTest, Logger, TestRunner, TestRunOptions, TestSelection } from '../../core/ports';
 import { TEST_FRAMEWORKS, type TestFramework, type TestRunResult } from '../../shared/testResults';
 import { detectFrameworks } from './frameworkDetection';
@@ -10,9 +11,13 @@ import { JestRunner } from './jestRunner';
 import { MochaRunner } from './mochaRunner';
 import { NodeTestRunner } from './nodeTestRunner';
 import { readPackageManifest, type PackageManifest } from './packageManifest';
+import { redactedRunResult } from './redactedRunResult';
+import { CANARY_ENV, canaryFindings, withCanary, writeCanary, type CanaryFiles } from './assertionCanary';
+import { withScratchDir } from './scratchDir';
 import { PytestRunner } from './pytestRunner';
 import { parseTestId } from './testIds';
-import type { ProcessLauncher } from './testProcess';
+import type { SandboxPolicy } from '../sandbox/confinement';
+import { runProcess, type ProcessLauncher } from './testProcess';
 import { defaultNodePath } from './toolResolution';
 import { VitestRunner } from './vitestRunner';
 import { WorkspacePaths } from './workspacePaths';
@@ -29,6 +34,8 @@ export interface WorkspaceTestRunnerOptions {
   /** The Node binary for JavaScript frameworks (see defaultNodePath). */
   readonly nodePath?: string;
   readonly logger?: Logger;
+  /** What runs may do beyond the sandbox's defaults (network), as the person allowed it. */
+  readonly sandbox?: SandboxPolicy;
 }
 
 export interface WorkspaceTestRunOptions extends TestRunOptions {
@@ -66,7 +73,7 @@ export class WorkspaceTestRunner implements TestRunner {
 
   async discover(signal?: AbortSignal): Promise<DiscoveredTest[]> {
     const runner = await this.frameworkRunner();
-    return runner.discover({ signal, timeoutMs: this.options.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS });
+    return runner.discover({ signal, timeoutMs: this.options.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS, launch: this.launcher(undefined) });
   }
 
   async run(selection: TestSelection, options: WorkspaceTestRunOptions = {}): Promise<TestRunResult> {
@@ -75,10 +82,37 @@ export class WorkspaceTestRunner implements TestRunner {
     const timeoutMs = options.timeoutMs ?? this.options.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS;
     if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new TestRunnerError('bad-configuration', `A test run's timeout must be a positive number of milliseconds, not ${timeoutMs}.`);
     this.options.logger?.info(`Running ${runner.framework} tests in ${this.root}${options.label ? ` (${options.label})` : ''}.`);
-    const result = await runner.run(selection, { signal: options.signal, timeoutMs, launch: options.launch });
+    const result = await redactedRunResult(
+      await withScratchDir(async (dir) => {
+        const canary = await writeCanary(dir);
+        const run = await runner.run(selection, { signal: options.signal, timeoutMs, launch: this.launcher(options.launch, { canary, dir }) });
+        // Only a run that completed has passes to trust; pytest does not run Node, so it has no canary.
+        if (run.outcome !== 'completed' || runner.framework === 'pytest') return run;
+        const untrusted = await canaryFindings(canary, { everyProcessExits: runner.framework === 'node-test' || runner.framework === 'mocha' });
+        return untrusted.length === 0 ? run : { ...run, untrusted: [...(run.untrusted ?? []), ...untrusted] };
+      }),
+    );
+    if (result.confinement && !result.confinement.confined) this.options.logger?.warn(`Test run ${result.confinement.note}.`);
     const { passed, failed, skipped } = result.summary;
     this.options.logger?.info(`${runner.framework} run ${result.outcome}: ${passed} passed, ${failed} failed, ${skipped} skipped, ${result.errors.length} file errors in ${result.durationMs} ms.`);
     return result;
+  }
+
+  /** The launcher with the person's sandbox policy on every process it starts, and the assertion canary in every Node one. */
+  private launcher(launch: ProcessLauncher | undefined, withCanaryIn?: { readonly canary: CanaryFiles; readonly dir: string }): ProcessLauncher {
+    const start = launch ?? runProcess;
+    const sandbox = this.options.sandbox;
+    return (spec) => {
+      const canaried =
+        withCanaryIn && isNode(spec.command)
+          ? {
+              ...spec,
+              env: { ...spec.env, NODE_OPTIONS: withCanary(spec.env?.NODE_OPTIONS, withCanaryIn.canary), [CANARY_ENV]: withCanaryIn.canary.records },
+              privateDirs: [...(spec.privateDirs ?? []), withCanaryIn.dir],
+            }
+          : spec;
+      return start(sandbox ? { ...canaried, sandbox } : canaried);
+    };
   }
 
   private async frameworkRunner(): Promise<FrameworkRunner> {
@@ -135,4 +169,8 @@ export class WorkspaceTestRunner implements TestRunner {
       throw new TestRunnerError('bad-selection', (error as Error).message);
     }
   }
+}
+
+function isNode(command: string): boolean {
+  return /^node(?:\.exe)?$/i.test(basename(command)) || command === process.execPath;
 }

@@ -1,11 +1,12 @@
 // The green gate, with the test-tamper guard's second half: no test that existed at red may vanish,
 // be skipped or be renamed on the way to green. (The first half, refusing CodeBot's writes to tests,
-// is CodeBot's write guard: noTestPaths in src/agents/testFiles.ts.)
+// is CodeBot's write guard: noTestPaths in src/agents/testFiles.ts.) Passes count only when they
+// can be trusted: a run the canary or the test-file lock found tampered with fails the gate.
 import type { TestCaseResult, TestRunResult } from '../../shared/testResults';
 
 export type GreenGateResult =
   | { readonly passed: true; readonly summary: string }
-  | { readonly passed: false; readonly cause: 'run-not-completed' | 'tests-tampered' | 'tests-failing'; readonly reason: string; readonly failing: readonly TestCaseResult[] };
+  | { readonly passed: false; readonly cause: 'run-not-completed' | 'run-untrusted' | 'tests-tampered' | 'tests-failing'; readonly reason: string; readonly failing: readonly TestCaseResult[] };
 
 export interface GreenExpectations {
   /** The tests written at red: each must run and pass. */
@@ -22,6 +23,9 @@ export interface GreenExpectations {
 export function greenGate(run: TestRunResult, expected: GreenExpectations): GreenGateResult {
   if (run.outcome !== 'completed') {
     return { passed: false, cause: 'run-not-completed', reason: `The test run did not complete (${run.outcome}).`, failing: [] };
+  }
+  if (run.untrusted?.length) {
+    return { passed: false, cause: 'run-untrusted', reason: untrustedReason(run.untrusted), failing: [] };
   }
   const byId = new Map(run.tests.map((test) => [test.id, test]));
   const mustRun = [...new Set([...expected.redTests.map((test) => test.id), ...(expected.runningBefore ?? [])])];
@@ -47,4 +51,9 @@ export function greenGate(run: TestRunResult, expected: GreenExpectations): Gree
     };
   }
   return { passed: true, summary: `${run.summary.passed} passed, ${run.summary.skipped} skipped` };
+}
+
+/** Why the passes of a run count for nothing, for the agent and the report. */
+export function untrustedReason(reasons: readonly string[]): string {
+  return `The run's passes cannot be trusted:\n${reasons.map((reason) => `- ${reason}`).join('\n')}\nMake the tests pass through the code under test; never change the tests, the test framework or the assertion library.`;
 }

@@ -23,7 +23,7 @@ export type RedGateResult =
     }
   | {
       readonly passed: false;
-      readonly cause: 'run-not-completed' | 'no-new-tests' | 'broken-test' | 'new-tests-pass';
+      readonly cause: 'run-not-completed' | 'run-untrusted' | 'no-new-tests' | 'broken-test' | 'new-tests-pass';
       /** Written for TestBot: what is wrong and what to do. */
       readonly reason: string;
     };
@@ -31,6 +31,9 @@ export type RedGateResult =
 export function redGate({ run, testFiles, projectModules = [], existingTestIds = new Set() }: RedGateInput): RedGateResult {
   if (run.outcome !== 'completed') {
     return { passed: false, cause: 'run-not-completed', reason: `The test run did not complete (${run.outcome}). Make the tests finish quickly and deterministically.` };
+  }
+  if (run.untrusted?.length) {
+    return { passed: false, cause: 'run-untrusted', reason: `The run cannot be trusted:\n${run.untrusted.map((reason) => `- ${reason}`).join('\n')}\nTests must not change files they test, the test framework or the assertion library.` };
   }
   const files = new Set(testFiles);
   const fileErrors = run.errors.filter((error) => error.file !== undefined && files.has(error.file));

@@ -14,7 +14,8 @@ export async function runSuite(
   options: { readonly selection?: TestSelection; readonly timeoutMs: number },
 ): Promise<TestRunResult> {
   context.emit({ type: 'test-run', label, state: 'started' });
-  const run = await tests.run(options.selection ?? {}, { label, timeoutMs: options.timeoutMs, signal: context.signal });
+  const origin = { workflowId: context.workflowId, taskId: context.taskId, agent: 'engine' as const };
+  const run = await tests.run(options.selection ?? {}, { label, timeoutMs: options.timeoutMs, signal: context.signal, origin });
   const failures = run.tests.filter((test) => test.status === 'failed').slice(0, MAX_REPORTED_FAILURES);
   context.emit({ type: 'test-run', label, state: 'finished', outcome: run.outcome, summary: run.summary, ...(failures.length > 0 && { failures }) });
   // A run cut short because the attempt was stopped says nothing about the code: nothing may act on it.

@@ -67,7 +67,8 @@ describe('agent loop', () => {
     const second = deps.model.requests[1].messages;
     const readResult = second[second.length - 1];
     assert.equal(readResult.role, 'tool');
-    assert.match(readResult.role === 'tool' ? readResult.content : '', /^"src\/math.ts", lines 1-1 of 1:/);
+    // Delimited as data: what a file says carries no authority.
+    assert.match(readResult.role === 'tool' ? readResult.content : '', /^<data source="read_file">\n"src\/math.ts", lines 1-1 of 1:[\s\S]*\n<\/data>$/);
     assert.equal(result.transcript.length, 2 + 4 * 2);
 
     assert.deepEqual(

@@ -64,7 +64,7 @@ describe('agents over the scripted model server', () => {
     const red = await runTestBot(task, dependencies, { workflowId: 'wf-e2e', taskId: 'red' });
     assert.ok(red.outcome === 'finished', red.outcome === 'finished' ? '' : red.reason);
     assert.deepEqual(red.answer.test_files, ['test/math.test.ts']);
-    assert.match(toolResultsSent('testbot', 2)[0], /^Tests ran: 0 passed, 1 failed.*\nFAILED test\/math.test.ts::adds\n {2}at test\/math.test.ts:2\n {2}message: Expected 3, got -1/);
+    assert.match(toolResultsSent('testbot', 2)[0], /^<data source="run_tests">\nTests ran: 0 passed, 1 failed.*\nFAILED test\/math.test.ts::adds\n {2}at test\/math.test.ts:2\n {2}message: Expected 3, got -1/);
 
     const green = await runCodeBot(task, dependencies, { workflowId: 'wf-e2e', taskId: 'green' });
     assert.ok(green.outcome === 'finished', green.outcome === 'finished' ? '' : green.reason);
@@ -72,7 +72,7 @@ describe('agents over the scripted model server', () => {
     assert.ok(green.usage.totalTokens > 0, 'usage comes from the server');
     assert.match(toolResultsSent('codebot', 1)[0], /^The arguments of edit_file are not valid JSON/);
     assert.match(toolResultsSent('codebot', 2)[0], /^You may not write "test\/math.test.ts": tests and test configuration are fixed/);
-    assert.deepEqual(toolResultsSent('codebot', 3), ['Edited "src/math.ts": replaced 1 occurrence (at line 1).', 'Tests ran: 1 passed, 0 failed, 0 skipped (1 in all) in 42 ms.']);
+    assert.deepEqual(toolResultsSent('codebot', 3), ['Edited "src/math.ts": replaced 1 occurrence (at line 1).', '<data source="run_tests">\nTests ran: 1 passed, 0 failed, 0 skipped (1 in all) in 42 ms.\n</data>']);
 
     assert.equal(await temp.readFile('src/math.ts'), 'export const add = (a: number, b: number) => a + b;\n');
     assert.equal(await temp.readFile('test/math.test.ts'), 'it("adds", () => assert.equal(add(1, 2), 3));\n');

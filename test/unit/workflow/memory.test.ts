@@ -69,7 +69,8 @@ describe('memory in the feature workflow', function () {
         assert.ok(tools.includes('recall_memory'), `${role}: ${tools.join(', ')}`);
       }
       const recalled = messagesOf(requestsOf(run, 'codebot')[1] as Parameters<typeof messagesOf>[0]).at(-1)?.content ?? '';
-      assert.match(recalled, /^From this workflow:\n- \[criteria, product-owner\] 1\. new Shelf\(\)\.size\(\) is 0\n2\. shelf\.size\(\) is the number of books added/);
+      // Memory is material agents wrote earlier: delimited as data like any tool result.
+      assert.match(recalled, /^<data source="recall_memory">\nFrom this workflow:\n- \[criteria, product-owner\] 1\. new Shelf\(\)\.size\(\) is 0\n2\. shelf\.size\(\) is the number of books added/);
       assert.equal(run.workflow.status, 'COMPLETED');
       assert.equal(run.unusedReplies, 0);
     });

@@ -1,0 +1,36 @@
+// Files that hold secrets by what they are, whatever they contain: private keys, package-registry
+// and cloud credentials, environment files. Agents may not read, list or change them (PathPolicy),
+// and a confined test run sees them empty.
+
+/** Globs in PathPolicy's syntax: without a '/', a name at any depth. */
+export const SECRET_FILE_GLOBS: readonly string[] = [
+  '.env',
+  '.env.*',
+  '*.pem',
+  '*.key',
+  '*.p12',
+  '*.pfx',
+  '*.jks',
+  '*.keystore',
+  'id_rsa*',
+  'id_dsa*',
+  'id_ecdsa*',
+  'id_ed25519*',
+  '.ssh',
+  '.npmrc',
+  '.yarnrc.yml',
+  '.pypirc',
+  '.netrc',
+  '_netrc',
+  '.git-credentials',
+  '.aws',
+  '.docker',
+  '.kube',
+  'credentials',
+  'credentials.json',
+  'secrets.json',
+  'secrets.yml',
+  'secrets.yaml',
+  'service-account*.json',
+  '.htpasswd',
+];

@@ -1,0 +1,93 @@
+// An independent canary for Node test runs: a module preloaded into every Node process of the run
+// (NODE_OPTIONS, so node:test's per-file processes and jest's workers load it too) that notes
+// node:assert as it was before any project code ran, and at the process's exit checks that it is
+// still that assert, and that a failing assertion still fails. Code under test that replaces
+// `assert.equal` and friends with no-ops makes every test pass; the canary's record then says so,
+// and the run's passes are marked as untrusted. A run that reports no record at all is untrusted too
+// (a process that removed the exit hooks, or killed itself, to hide from it).
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+
+/** Where the canary appends its records: one JSON line per process. */
+export const CANARY_ENV = 'IMPERIUM_CANARY_RECORDS';
+
+const CANARY_SOURCE = `'use strict';
+// Imperium Flow's assertion canary (see src/infra/testRunners/assertionCanary.ts).
+const fs = require('node:fs');
+const records = process.env.${CANARY_ENV};
+const assert = require('node:assert');
+const strict = require('node:assert/strict');
+const NAMES = ['ok', 'equal', 'notEqual', 'deepEqual', 'notDeepEqual', 'strictEqual', 'notStrictEqual', 'deepStrictEqual', 'notDeepStrictEqual', 'throws', 'doesNotThrow', 'rejects', 'doesNotReject', 'match', 'doesNotMatch', 'fail', 'ifError'];
+const original = { assert, strict, AssertionError: assert.AssertionError, functions: NAMES.map((name) => [name, assert[name], strict[name]]) };
+try { if (records) fs.appendFileSync(records, JSON.stringify({ pid: process.pid, started: true }) + '\\n'); } catch {}
+process.on('exit', () => {
+  if (!records) return;
+  const problems = [];
+  try {
+    if (require('node:assert') !== original.assert) problems.push("require('node:assert') returns another module");
+    if (require('node:assert/strict') !== original.strict) problems.push("require('node:assert/strict') returns another module");
+    for (const [name, loose, strictOne] of original.functions) {
+      if (original.assert[name] !== loose) problems.push('assert.' + name + ' was replaced');
+      if (original.strict[name] !== strictOne) problems.push('assert.strict.' + name + ' was replaced');
+    }
+    if (original.assert.AssertionError !== original.AssertionError) problems.push('assert.AssertionError was replaced');
+    for (const [label, check] of [['strictEqual(1, 2)', () => original.strict.strictEqual(1, 2)], ['deepStrictEqual({a: 1}, {a: 2})', () => original.strict.deepStrictEqual({ a: 1 }, { a: 2 })], ['ok(false)', () => original.assert.ok(false)]]) {
+      let threw = false;
+      try { check(); } catch (error) { threw = error instanceof original.AssertionError; }
+      if (!threw) problems.push('assert.' + label + ' did not fail');
+    }
+  } catch (error) {
+    problems.push('the canary could not check node:assert: ' + (error && error.message));
+  }
+  try { fs.appendFileSync(records, JSON.stringify({ pid: process.pid, problems }) + '\\n'); } catch {}
+});
+`;
+
+const recordSchema = z.union([z.object({ pid: z.number(), started: z.literal(true) }), z.object({ pid: z.number(), problems: z.array(z.string()) })]);
+
+export interface CanaryFiles {
+  /** The module to preload (--require). */
+  readonly module: string;
+  readonly records: string;
+}
+
+/** Writes the canary into `dir`. */
+export async function writeCanary(dir: string): Promise<CanaryFiles> {
+  const module = join(dir, 'imperium-assertion-canary.cjs');
+  await writeFile(module, CANARY_SOURCE);
+  return { module, records: join(dir, 'canary.jsonl') };
+}
+
+/** NODE_OPTIONS with the canary preloaded, after whatever the runner set. */
+export function withCanary(nodeOptions: string | undefined, canary: CanaryFiles): string {
+  return `${nodeOptions ? `${nodeOptions} ` : ''}--require ${JSON.stringify(canary.module)}`;
+}
+
+/**
+ * Why the run's passes cannot be trusted, by the canary's records; empty when every process reported
+ * a sound node:assert. `everyProcessExits`: the framework lets each of its processes end by itself
+ * (node:test, mocha), so one that started and never reported hid from the canary.
+ */
+export async function canaryFindings(canary: CanaryFiles, options: { readonly everyProcessExits: boolean }): Promise<string[]> {
+  const text = await readFile(canary.records, 'utf8').catch(() => '');
+  const records = text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .flatMap((line) => {
+      try {
+        const parsed = recordSchema.safeParse(JSON.parse(line));
+        return parsed.success ? [parsed.data] : [];
+      } catch {
+        return [];
+      }
+    });
+  const ended = records.flatMap((record) => ('problems' in record ? [record] : []));
+  const endedPids = new Set(ended.map((record) => record.pid));
+  const silent = records.filter((record) => 'started' in record && !endedPids.has(record.pid)).length;
+  const findings = [...new Set(ended.flatMap((record) => record.problems))].map((problem) => `the assertion library was tampered with during the run: ${problem}`);
+  if (records.length === 0) findings.push('the assertion canary never reported: the test processes did not load it, so their passes cannot be checked');
+  // jest and vitest stop their own workers with a signal, so a silent worker proves nothing there.
+  if (silent > 0 && options.everyProcessExits) findings.push(`${silent} test process${silent === 1 ? '' : 'es'} ended without running ${silent === 1 ? 'its' : 'their'} exit hooks, hiding from the assertion canary, so the passes cannot be checked`);
+  return findings;
+}

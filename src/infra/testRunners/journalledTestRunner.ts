@@ -1,0 +1,91 @@
+// Test runs as the journal sees them, and the test-file lock. A test process writes straight to disk,
+// past the Workspace port: whatever a run creates, changes or deletes in the workspace is found by a
+// snapshot before and after it, and journalled under the run's workflow, so it shows among the
+// changed files and Undo takes it back. A run that changed a test file while it ran (code under test
+// rewriting the tests as they load) cannot be trusted, and neither can a run of test files that are
+// not, byte for byte, the version TestBot last wrote in the workflow (the lock red approved).
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { JournalWrite } from '../../core/journal/journalEntry';
+import type { WriteJournal } from '../../core/journal/writeJournal';
+import type { DiscoveredTest, Logger, TestRunner, TestRunOptions, TestSelection } from '../../core/ports';
+import type { TestFramework, TestRunResult } from '../../shared/testResults';
+import { changesBetween, snapshotWorkspace, type SnapshotChange, type WorkspaceSnapshot } from '../workspaceSnapshot';
+
+export interface JournalledTestRunnerOptions {
+  /** The workspace folder the runs work in. */
+  readonly root: string;
+  readonly journal: WriteJournal;
+  /** Which workspace-relative paths are tests or test configuration. */
+  readonly isTestFile: (path: string) => boolean;
+  readonly logger?: Logger;
+}
+
+export class JournalledTestRunner implements TestRunner {
+  constructor(
+    private readonly inner: TestRunner,
+    private readonly options: JournalledTestRunnerOptions,
+  ) {}
+
+  detect(): Promise<TestFramework[]> {
+    return this.inner.detect();
+  }
+
+  discover(signal?: AbortSignal): Promise<DiscoveredTest[]> {
+    return this.inner.discover(signal);
+  }
+
+  async run(selection: TestSelection, options: TestRunOptions = {}): Promise<TestRunResult> {
+    const before = await snapshotWorkspace(this.options.root);
+    const result = await this.inner.run(selection, options);
+    const after = await snapshotWorkspace(this.options.root);
+    const changes = changesBetween(before, after);
+    const untrusted = [...(result.untrusted ?? [])];
+    for (const change of changes.filter((candidate) => this.options.isTestFile(candidate.path))) {
+      untrusted.push(`the run ${change.exists ? (change.existed ? 'changed' : 'created') : 'deleted'} the test file ${change.path} while it ran`);
+    }
+    if (before.partial) this.options.logger?.warn(`The workspace has more files than a test run's snapshot covers; files a run changes beyond them are not journalled.`);
+    if (options.origin) {
+      await this.journalChanges(changes, options.origin);
+      untrusted.push(...(await this.lockBreaches(options.origin.workflowId, after)));
+    }
+    return untrusted.length === 0 ? result : { ...result, untrusted: [...new Set(untrusted)] };
+  }
+
+  private async journalChanges(changes: readonly SnapshotChange[], origin: NonNullable<TestRunOptions['origin']>): Promise<void> {
+    // The test process wrote these, not the agent that ran it: the engine answers for them.
+    const writer = { workflowId: origin.workflowId, ...(origin.taskId !== undefined && { taskId: origin.taskId }), agent: 'engine' as const };
+    for (const change of changes) {
+      if (change.existed && change.before === undefined) {
+        this.options.logger?.warn(`A test run changed ${change.path}, which is too large to journal: Undo cannot restore it.`);
+        continue;
+      }
+      const after = change.exists ? await readFile(join(this.options.root, change.path)).catch(() => undefined) : undefined;
+      await this.options.journal.record({ origin: writer, path: change.path, before: change.before, after, createdFolders: change.createdFolders });
+    }
+  }
+
+  /** Each test file TestBot wrote in the workflow must still be what it last wrote, and nobody else may have written it since. */
+  private async lockBreaches(workflowId: string, now: WorkspaceSnapshot): Promise<string[]> {
+    const latest = new Map<string, JournalWrite>();
+    const byTestBot = new Set<string>();
+    for (const write of await this.options.journal.writes(workflowId)) {
+      latest.set(write.path, write);
+      if (write.agent === 'testbot') byTestBot.add(write.path);
+    }
+    const breaches: string[] = [];
+    for (const path of byTestBot) {
+      const write = latest.get(path);
+      if (write === undefined) continue;
+      if (write.agent !== 'testbot') {
+        breaches.push(`the test file ${path} is no longer the version TestBot wrote: ${write.agent === 'engine' ? 'a test run' : write.agent} changed it afterwards`);
+        continue;
+      }
+      const onDisk = now.files.get(path);
+      if (write.op === 'delete' ? onDisk !== undefined : onDisk?.hash !== write.afterHash) {
+        breaches.push(`the test file ${path} on disk is not the version TestBot wrote (changed outside the journal)`);
+      }
+    }
+    return breaches;
+  }
+}

@@ -1,0 +1,80 @@
+// The files of a workspace folder at one moment, read straight from disk: what a test run changed is
+// the difference between a snapshot before it and one after. Version control, installed packages
+// and the state folder are left out (a sandboxed run cannot write them), and symlinks are not followed.
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+
+const SKIPPED = new Set(['.git', 'node_modules', '.imperium']);
+/** Bytes of one file kept, so it can be restored; larger files are kept as a hash only. */
+const MAX_KEPT_FILE_BYTES = 4 * 1024 * 1024;
+/** Bytes kept in all. */
+const MAX_KEPT_BYTES = 64 * 1024 * 1024;
+/** Files looked at in all; a workspace with more is snapshotted only in part, and says so. */
+const MAX_FILES = 20_000;
+
+export interface SnapshotFile {
+  readonly hash: string;
+  /** Absent for a file over the size limits. */
+  readonly bytes?: Buffer;
+}
+
+export interface WorkspaceSnapshot {
+  /** By workspace-relative, '/'-separated path. */
+  readonly files: ReadonlyMap<string, SnapshotFile>;
+  readonly folders: ReadonlySet<string>;
+  /** The file limit was reached: changes beyond it go unseen. */
+  readonly partial: boolean;
+}
+
+export interface SnapshotChange {
+  readonly path: string;
+  /** Absent when the file is new, or too large to have been kept. */
+  readonly before?: Buffer;
+  readonly existed: boolean;
+  /** False when the run deleted the file. */
+  readonly exists: boolean;
+  /** Folders the new file's path needed, outermost first. */
+  readonly createdFolders: readonly string[];
+}
+
+export async function snapshotWorkspace(root: string): Promise<WorkspaceSnapshot> {
+  const files = new Map<string, SnapshotFile>();
+  const folders = new Set<string>();
+  let kept = 0;
+  const queue = [''];
+  for (let folder = queue.shift(); folder !== undefined; folder = queue.shift()) {
+    const entries = await fs.readdir(join(root, folder), { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      const path = folder === '' ? entry.name : `${folder}/${entry.name}`;
+      if (entry.isDirectory()) {
+        if (SKIPPED.has(entry.name)) continue;
+        folders.add(path);
+        queue.push(path);
+      } else if (entry.isFile()) {
+        if (files.size >= MAX_FILES) return { files, folders, partial: true };
+        const bytes = await fs.readFile(join(root, path)).catch(() => undefined);
+        if (bytes === undefined) continue;
+        const keep = bytes.length <= MAX_KEPT_FILE_BYTES && kept + bytes.length <= MAX_KEPT_BYTES;
+        if (keep) kept += bytes.length;
+        files.set(path, { hash: createHash('sha256').update(bytes).digest('hex'), ...(keep && { bytes }) });
+      }
+    }
+  }
+  return { files, folders, partial: false };
+}
+
+/** What changed from `before` to `after`, in path order. */
+export function changesBetween(before: WorkspaceSnapshot, after: WorkspaceSnapshot): SnapshotChange[] {
+  const paths = [...new Set([...before.files.keys(), ...after.files.keys()])].sort();
+  const changes: SnapshotChange[] = [];
+  for (const path of paths) {
+    const was = before.files.get(path);
+    const now = after.files.get(path);
+    if (was?.hash === now?.hash) continue;
+    const segments = path.split('/');
+    const createdFolders = was ? [] : segments.slice(0, -1).map((_, index) => segments.slice(0, index + 1).join('/')).filter((folder) => !before.folders.has(folder));
+    changes.push({ path, existed: was !== undefined, ...(was?.bytes && { before: was.bytes }), exists: now !== undefined, createdFolders });
+  }
+  return changes;
+}
