@@ -41,6 +41,8 @@ export interface ConductorConnection {
   readonly client: ConductorClient;
   /** Resolves when the server answers its health check; rejects with ConductorUnreachableError. */
   checkHealth(): Promise<void>;
+  /** One call to the REST API (path under /api) the SDK has no method for; rejects with the server's answer. */
+  request(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<unknown>;
 }
 
 export function normalizeConductorUrl(url: string): string {
@@ -81,9 +83,19 @@ export async function connectConductor(options: ConductorConnectionOptions): Pro
     }
     if (!response.ok) throw new ConductorUnreachableError(url, `its health check answered HTTP ${response.status}`);
   };
+  const request = async (method: string, path: string, body?: unknown): Promise<unknown> => {
+    const response = await authorizedFetch(`${url}/api${path}`, {
+      method,
+      signal: AbortSignal.timeout(timeoutMs),
+      ...(body !== undefined && { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} /api${path} answered HTTP ${response.status}: ${text.slice(0, 500)}`);
+    return text === '' ? undefined : (JSON.parse(text) as unknown);
+  };
   await checkHealth();
   const client = await createConductorClient({ serverUrl: url, logger: sdkLogger(options.logger), requestTimeoutMs: timeoutMs }, authorizedFetch);
-  return { url, client, checkHealth };
+  return { url, client, checkHealth, request };
 }
 
 export function describeFetchError(error: unknown): string {

@@ -5,7 +5,7 @@
 // A watcher follows each workflow's execution on the server and publishes its task and workflow
 // states as the engine's events; while the server is away it says "Conductor unreachable" once,
 // the workers back off, and both carry on when it answers again.
-import { MetadataClient, type ExtendedTaskDef, type ExtendedWorkflowDef, WorkflowExecutor } from '@io-orkes/conductor-javascript';
+import { MetadataClient, type ExtendedTaskDef, WorkflowExecutor } from '@io-orkes/conductor-javascript';
 import { z } from 'zod';
 import { OrchestratorError } from '../../core/orchestrator/embeddedEngine';
 import { type EngineEventListener, EventStream } from '../../core/orchestrator/eventStream';
@@ -228,7 +228,8 @@ export class ConductorEngine {
     if (!this.registered.has(key)) {
       const metadata = toConductorMetadata(definition, { prefix: this.prefix, ...(this.options.responseTimeoutSeconds !== undefined && { responseTimeoutSeconds: this.options.responseTimeoutSeconds }) });
       await this.call(() => this.metadata.registerTasks(metadata.taskDefs as unknown as ExtendedTaskDef[]));
-      await this.call(() => this.metadata.registerWorkflowDef(metadata.workflowDef as unknown as ExtendedWorkflowDef, true));
+      // PUT creates or replaces, so two processes registering the same definition both succeed.
+      await this.call(() => this.options.connection.request('PUT', '/metadata/workflow', [metadata.workflowDef]));
       this.registered.add(key);
     }
     this.workers?.serve(definition);

@@ -19,6 +19,7 @@ import type { WorkflowUndo } from '../../core/journal/journalEntry';
 import { LearnedMemories, type MemoryScopes } from '../../core/memory/learnedMemories';
 import { WorkflowMemory } from '../../core/memory/workflowMemory';
 import { EmbeddedEngine } from '../../core/orchestrator/embeddedEngine';
+import type { OpenEngine, WorkflowEngineApi } from '../../core/orchestrator/engineApi';
 import { StepHandlers } from '../../core/orchestrator/stepHandler';
 import type { Approvals, Clock, EventSink, Logger, ModelClient, Store, TestRunner, Workspace } from '../../core/ports';
 import type { EngineEvent } from '../../shared/events';
@@ -59,11 +60,13 @@ export interface FeatureEngineParts {
   /** Who is asked when the retry ladder reaches a person; without it, reaching one ends the workflow saying what they must decide. */
   readonly approvals?: Approvals;
   readonly healing?: FeatureHealing;
+  /** Opens the engine the steps run on; default the embedded one (Conductor: src/infra/conductor/). */
+  readonly openEngine?: OpenEngine;
 }
 
 export class FeatureEngine {
   private constructor(
-    readonly engine: EmbeddedEngine,
+    readonly engine: WorkflowEngineApi,
     readonly board: Board,
     readonly limits: FeatureLimits,
     /** What each workflow has established so far. */
@@ -76,7 +79,7 @@ export class FeatureEngine {
     const { store, workspace, clock, logger, approvals, healing = {} } = parts;
     const limits = { ...DEFAULT_FEATURE_LIMITS, ...parts.limits };
     const handlers = new StepHandlers();
-    const engine = await EmbeddedEngine.open({ store, handlers, clock, logger });
+    const engine = await (parts.openEngine ?? EmbeddedEngine.open)({ store, handlers, clock, logger });
     const monitor = new HealingMonitor({
       clock,
       emit: engine.emit,

@@ -28,6 +28,8 @@ export interface EngineSetup {
   readonly definitions?: readonly unknown[];
   readonly options?: Partial<ConductorEngineOptions>;
   readonly fetch?: typeof fetch;
+  /** A store the caller opened (and closes) on the folder; by default the engine's own. */
+  readonly store?: JsonStore;
 }
 
 export function tempFolder(prefix: string): { readonly path: string; remove(): void } {
@@ -36,7 +38,7 @@ export function tempFolder(prefix: string): { readonly path: string; remove(): v
 }
 
 export async function openEngine(setup: EngineSetup): Promise<OpenedEngine> {
-  const store = await JsonStore.open({ folder: join(setup.folder, '.imperium'), logger: quietLogger });
+  const store = setup.store ?? (await JsonStore.open({ folder: join(setup.folder, '.imperium'), logger: quietLogger }));
   const connection = await connectConductor({ url: setup.url, logger: quietLogger, ...(setup.fetch && { fetch: setup.fetch }) });
   const engine = await ConductorEngine.open({
     connection,
@@ -59,7 +61,7 @@ export async function openEngine(setup: EngineSetup): Promise<OpenedEngine> {
     async close() {
       unsubscribe();
       await engine.close();
-      await store.close();
+      if (!setup.store) await store.close();
     },
   };
 }
