@@ -32,7 +32,8 @@ const builds = [
     format: 'cjs',
     target: 'node20',
     // Everything but the editor's own module is bundled, the ESM-only lowdb included.
-    external: ['vscode'],
+    // The Conductor SDK's optional undici is left out: it gets the global fetch (infra/conductor/).
+    external: ['vscode', 'undici'],
     mainFields: ['module', 'main'],
   },
   {
@@ -44,6 +45,7 @@ const builds = [
     format: 'cjs',
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
+    external: ['undici'],
     mainFields: ['module', 'main'],
   },
   {

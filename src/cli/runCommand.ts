@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { FEATURE_WORKFLOW } from '../superpowers/tdd/featureWorkflow';
 import { ConfigurationError, UsageError, type CliCommand, type CliIo } from './cliCommand';
 import { parseCommandArguments } from './commandArguments';
+import { ENGINE_OPTIONS, ENGINE_USAGE, parseEngineChoice } from './engineOptions';
 import { LIMIT_OPTIONS, LIMIT_USAGE, parseBudgets, parseLimits } from './limitOptions';
 import { MODEL_OPTIONS, MODEL_USAGE } from './modelOptions';
 import { finishWorkflow, openSession, printForecast, reportPath } from './workflowSession';
@@ -30,6 +31,8 @@ ${MODEL_USAGE}
 
 ${LIMIT_USAGE}
 
+${ENGINE_USAGE}
+
 Exit codes: 0 the workflow completed, 1 it failed or was canceled, 2 bad usage or configuration.
 `;
 
@@ -41,11 +44,11 @@ export const runCommand: CliCommand = {
 };
 
 async function runFeature(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArguments(args, { ...MODEL_OPTIONS, ...LIMIT_OPTIONS, report: { type: 'string' }, verbose: { type: 'boolean', default: false } });
+  const { values, positionals } = parseCommandArguments(args, { ...MODEL_OPTIONS, ...LIMIT_OPTIONS, ...ENGINE_OPTIONS, report: { type: 'string' }, verbose: { type: 'boolean', default: false } });
   if (positionals.length !== 2) throw new UsageError(`expected a folder and a request, got ${positionals.length} argument${positionals.length === 1 ? '' : 's'}.`);
   const [folder, request] = positionals as [string, string];
   if (request.trim() === '') throw new UsageError('the request is empty.');
-  const session = await openSession({ folder: resolve(io.cwd, folder), modelValues: values, limits: parseLimits(values), budgets: parseBudgets(values), verbose: values.verbose }, io);
+  const session = await openSession({ folder: resolve(io.cwd, folder), modelValues: values, limits: parseLimits(values), budgets: parseBudgets(values), verbose: values.verbose, engine: parseEngineChoice(values) }, io);
   try {
     const interrupted = session.headless.engine.list().filter((workflow) => workflow.status === 'RUNNING');
     if (interrupted.length > 0) {

@@ -10,7 +10,9 @@ import { ConfigurationError, EXIT_FAILED, EXIT_OK, type CliIo } from './cliComma
 import { featureReportText } from './featureReportText';
 import { HeadlessEngine, type ModelSettings } from './headlessEngine';
 import { connectModel, type ModelValues } from './modelOptions';
+import { engineOpener, type EngineChoice } from './engineOptions';
 import { progressLine } from './progressPrinter';
+import { FEATURE_WORKFLOW } from '../superpowers/tdd/featureWorkflow';
 
 export interface SessionOptions {
   readonly folder: string;
@@ -20,6 +22,10 @@ export interface SessionOptions {
   /** The user's global memory folder, when not the default. */
   readonly globalMemory?: string;
   readonly verbose: boolean;
+  /** The embedded engine unless a Conductor server is chosen. */
+  readonly engine?: EngineChoice;
+  /** With Conductor: the task-to-domain, when the workspace's own (from its path) does not fit. */
+  readonly domain?: string;
 }
 
 export interface Session {
@@ -35,11 +41,14 @@ export async function openSession(options: SessionOptions, io: CliIo): Promise<S
   io.stdout(`${connection.banner}\n`);
   let headless: HeadlessEngine;
   try {
+    const logger = terminalLogger(io, options.verbose);
+    const openEngine = options.engine && engineOpener(options.engine, { folder, definitions: [FEATURE_WORKFLOW], logger, ...(options.domain !== undefined && { domain: options.domain }) });
     headless = await HeadlessEngine.open({
       folder,
+      ...(openEngine && { openEngine }),
       model: connection.settings,
       limits: options.limits,
-      logger: terminalLogger(io, options.verbose),
+      logger,
       ...(options.budgets && { healing: { budgets: options.budgets } }),
       ...(options.globalMemory !== undefined && { globalMemory: options.globalMemory }),
     });
