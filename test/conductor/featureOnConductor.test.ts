@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { readReport } from '../unit/cliEndToEnd/engineRecords';
 import { printed, runImperium } from '../unit/cliEndToEnd/imperiumProcess';
 import { copyFixture, type ProjectCopy, SCENARIOS } from '../unit/cliEndToEnd/projectCopy';
+import { freeLoopbackPort } from './harness/conductorServer';
 import { suiteServer } from './harness/serverHooks';
 import { serverWorkflow } from './support/engineFixture';
 
@@ -42,5 +43,14 @@ describe('The feature workflow on Conductor (end to end)', function () {
     const steps = onServer.tasks.filter((task) => task.taskType !== 'DO_WHILE');
     assert.ok(steps.every((task) => task.status === 'COMPLETED'), steps.map((task) => `${task.referenceTaskName}:${task.status}`).join(', '));
     assert.deepEqual([...new Set(steps.map((task) => task.referenceTaskName.replace(/__\d+$/, '')))], ['plan', 'planReview', 'red', 'green', 'refactor', 'review']);
+  });
+
+  it('exits 2 naming the address when the server is unreachable at start', async () => {
+    const copy = await copyFixture('node-test-project');
+    copies.push(copy);
+    const url = `http://127.0.0.1:${await freeLoopbackPort()}`;
+    const run = await runImperium(['run', copy.folder, REQUEST, '--scenario', SCENARIO, '--engine', 'conductor', '--conductor-url', url], 60_000);
+    assert.equal(run.code, 2, printed(run));
+    assert.match(run.stderr, new RegExp(`Conductor unreachable at ${url.replace(/[.]/g, '\\.')}`));
   });
 });

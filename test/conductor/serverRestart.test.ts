@@ -6,8 +6,8 @@ import { suiteServer } from './harness/serverHooks';
 import { handlers, openEngine, tempFolder, uniqueName } from './support/engineFixture';
 
 describe('Conductor server restarted mid-run', function () {
-  // One stop and one start of the real server, which takes one to three minutes on two busy cores.
-  this.timeout(420_000);
+  // One stop and one start of the real server: one to five minutes on two busy cores.
+  this.timeout(900_000);
 
   it('reports the outage, waits, and finishes the workflow when the server is back', async () => {
     const folder = tempFolder('imperium-conductor-restart-');
