@@ -86,7 +86,8 @@ const builds = [
     format: 'cjs',
     target: 'node20',
     // Everything but the editor's own module is bundled, the ESM-only lowdb included.
-    external: ['vscode'],
+    // The Conductor SDK's optional undici is left out: it gets the global fetch (infra/conductor/).
+    external: ['vscode', 'undici'],
     mainFields: ['module', 'main'],
     plugins: [zodEnglishOnly, lazyLibraries, hostBundle],
   },
@@ -96,8 +97,9 @@ const builds = [
     // loads either the `tests` command's own bundle (the test runners only) or the whole CLI.
     entryPoints: { cli: 'src/cli/main.ts', testsCli: 'src/cli/testsCli.ts', fullCli: 'src/cli/fullCli.ts' },
     // playwright-core reads its own files at run time (browsers.json), so it cannot be bundled; it is
-    // a runtime dependency, loaded only by `imperium ui-check`.
-    external: ['./testsCli', './fullCli', 'playwright-core'],
+    // a runtime dependency, loaded only by `imperium ui-check`. undici: the Conductor SDK's optional
+    // transport, unused since it is given the global fetch.
+    external: ['./testsCli', './fullCli', 'playwright-core', 'undici'],
     plugins: [zodEnglishOnly, lazyLibraries],
     outdir: 'dist',
     platform: 'node',

@@ -1,4 +1,4 @@
-// `npm test`: lint, type-check, unit tests, integration tests in a real VS Code, in that order.
+// `npm test`: lint, type-check, unit tests, integration tests in a real VS Code, the Conductor suites, in that order.
 // Every step runs even when an earlier one failed, so one run shows everything that is wrong; the
 // last line sums every suite's tests for CI: `tests: N passed, M failed`.
 import { spawnSync } from 'node:child_process';
@@ -11,6 +11,8 @@ const steps = [
   { name: 'type-check', command: 'npm run --silent typecheck' },
   { name: 'unit', command: 'npm run --silent test:unit', counted: true },
   { name: 'integration', command: 'npm run --silent test:integration', counted: true },
+  // Against a real conductor-oss server the suite starts itself (Java 21+, the jar from Maven Central).
+  { name: 'conductor', command: 'npm run --silent test:conductor', counted: true },
 ];
 
 const resultsDir = mkdtempSync(join(tmpdir(), 'imperium-test-results-'));

@@ -1,5 +1,6 @@
 // The subcommands of `imperium`, in the order `imperium --help` lists them.
 import type { CliCommand } from './cliCommand';
+import { conductorCommand } from './conductorCommand';
 import { demoCommand } from './demoCommand';
 import { mcpCommand } from './mcpCommand';
 import { resumeCommand } from './resumeCommand';
@@ -10,5 +11,6 @@ import { statusCommand } from './statusCommand';
 import { testsCommand } from './testsCommand';
 import { uiCheckCommand } from './uiCheckCommand';
 import { undoCommand } from './undoCommand';
+import { workerCommand } from './workerCommand';
 
-export const COMMANDS: readonly CliCommand[] = [runCommand, resumeCommand, statusCommand, undoCommand, testsCommand, skillsCommand, uiCheckCommand, mcpCommand, serveCommand, demoCommand];
+export const COMMANDS: readonly CliCommand[] = [runCommand, resumeCommand, statusCommand, undoCommand, testsCommand, skillsCommand, uiCheckCommand, mcpCommand, serveCommand, workerCommand, conductorCommand, demoCommand];

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Board, VerdictRecord } from '../core/board/boardReview';
 import type { JournalEntry } from '../core/journal/journalEntry';
 import { WriteJournal } from '../core/journal/writeJournal';
-import type { EmbeddedEngine } from '../core/orchestrator/embeddedEngine';
+import type { OpenEngine, WorkflowEngineApi } from '../core/orchestrator/engineApi';
 import { SystemClock } from '../core/orchestrator/systemClock';
 import type { RunForecast } from '../core/healing/budgetForecast';
 import { embedderOf } from '../core/memory/modelEmbedder';
@@ -60,6 +60,8 @@ export interface HeadlessOptions {
   readonly skillsHome?: string | false;
   /** What test runs may do beyond the sandbox's defaults (network). */
   readonly sandbox?: SandboxPolicy;
+  /** The engine the workflow runs on; default the embedded one. */
+  readonly openEngine?: OpenEngine;
 }
 
 export class HeadlessEngine {
@@ -118,6 +120,7 @@ export class HeadlessEngine {
         logger,
         memory,
         ...(options.approvals && { approvals: options.approvals }),
+        ...(options.openEngine && { openEngine: options.openEngine }),
         ...(options.limits !== undefined && { limits: options.limits }),
         healing: { ...options.healing, ...(fallbackModel !== undefined && { fallbackModel: (events: EventSink) => client(fallbackModel, events) }) },
         model: (events) => client(settings.model, events),
@@ -135,7 +138,7 @@ export class HeadlessEngine {
     return this.feature.forecast({ models: this.models });
   }
 
-  get engine(): EmbeddedEngine {
+  get engine(): WorkflowEngineApi {
     return this.feature.engine;
   }
 

@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliCommand, type CliIo } from './cliCommand';
 import { parseCommandArguments } from './commandArguments';
+import { ENGINE_OPTIONS, ENGINE_USAGE, parseEngineChoice } from './engineOptions';
 import { LIMIT_OPTIONS, LIMIT_USAGE, parseBudgets, parseLimits } from './limitOptions';
 import type { JournalEntry } from '../core/journal/journalEntry';
 import { lostWorkflowText, lostWorkflows } from './lostWorkflows';
@@ -30,6 +31,8 @@ ${MODEL_LIMIT_USAGE}
 
 ${SANDBOX_USAGE}
 
+${ENGINE_USAGE}
+
 Exit codes: 0 every resumed workflow completed (or there was none), 1 one failed, 2 bad usage or configuration.
 `;
 
@@ -41,9 +44,9 @@ export const resumeCommand: CliCommand = {
 };
 
 async function resume(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArguments(args, { ...MODEL_OPTIONS, ...LIMIT_OPTIONS, ...MODEL_LIMIT_OPTIONS, ...SANDBOX_OPTIONS, report: { type: 'string' }, verbose: { type: 'boolean', default: false } });
+  const { values, positionals } = parseCommandArguments(args, { ...MODEL_OPTIONS, ...LIMIT_OPTIONS, ...MODEL_LIMIT_OPTIONS, ...SANDBOX_OPTIONS, ...ENGINE_OPTIONS, report: { type: 'string' }, verbose: { type: 'boolean', default: false } });
   if (positionals.length !== 1) throw new UsageError('expected one folder.');
-  const session = await openSession({ folder: resolve(io.cwd, positionals[0] as string), modelValues: values, limits: parseLimits(values), budgets: parseBudgets(values), verbose: values.verbose, sandbox: sandboxPolicy(values), modelTime: parseModelTimeLimits(values) }, io);
+  const session = await openSession({ folder: resolve(io.cwd, positionals[0] as string), modelValues: values, limits: parseLimits(values), budgets: parseBudgets(values), verbose: values.verbose, sandbox: sandboxPolicy(values), modelTime: parseModelTimeLimits(values), engine: parseEngineChoice(values) }, io);
   try {
     const resumed = await session.headless.engine.recover();
     if (resumed.length === 0) {

@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import { ConfigurationError, UsageError, type CliCommand, type CliIo } from './cliCommand';
 import { parseCommandArguments } from './commandArguments';
+import { ENGINE_OPTIONS, ENGINE_USAGE, parseEngineChoice } from './engineOptions';
 import { LIMIT_OPTIONS, LIMIT_USAGE, parseBudgets, parseLimits } from './limitOptions';
 import { JsonLinesOutput } from './jsonLinesOutput';
 import { MODEL_OPTIONS, MODEL_USAGE } from './modelOptions';
@@ -46,6 +47,8 @@ ${MODEL_LIMIT_USAGE}
 
 ${SANDBOX_USAGE}
 
+${ENGINE_USAGE}
+
 Exit codes: 0 the workflow completed, 1 it failed or was canceled, 2 bad usage or configuration.
 `;
 
@@ -57,13 +60,13 @@ export const runCommand: CliCommand = {
 };
 
 async function runFeature(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArguments(args, { ...MODEL_OPTIONS, ...LIMIT_OPTIONS, ...WORKFLOW_OPTIONS, ...MODEL_LIMIT_OPTIONS, ...SANDBOX_OPTIONS, report: { type: 'string' }, json: { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false } });
+  const { values, positionals } = parseCommandArguments(args, { ...MODEL_OPTIONS, ...LIMIT_OPTIONS, ...WORKFLOW_OPTIONS, ...MODEL_LIMIT_OPTIONS, ...SANDBOX_OPTIONS, ...ENGINE_OPTIONS, report: { type: 'string' }, json: { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false } });
   if (positionals.length < 1 || positionals.length > 2) throw new UsageError(`expected a folder and a request, got ${positionals.length} argument${positionals.length === 1 ? '' : 's'}.`);
   const [folder, request = ''] = positionals as [string, string?];
   const start = workflowStart(values, request);
   const json = values.json ? new JsonLinesOutput(io) : undefined;
   const out = json?.human ?? io;
-  const session = await openSession({ folder: resolve(io.cwd, folder), modelValues: values, limits: parseLimits(values), budgets: parseBudgets(values), verbose: values.verbose, sandbox: sandboxPolicy(values), modelTime: parseModelTimeLimits(values) }, out);
+  const session = await openSession({ folder: resolve(io.cwd, folder), modelValues: values, limits: parseLimits(values), budgets: parseBudgets(values), verbose: values.verbose, sandbox: sandboxPolicy(values), modelTime: parseModelTimeLimits(values), engine: parseEngineChoice(values) }, out);
   const stopJson = json?.follow(session.headless.engine);
   try {
     const interrupted = session.headless.engine.list().filter((workflow) => workflow.status === 'RUNNING');

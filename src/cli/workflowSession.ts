@@ -11,10 +11,12 @@ import { ConfigurationError, EXIT_FAILED, EXIT_OK, type CliIo } from './cliComma
 import { featureReportText } from './featureReportText';
 import { HeadlessEngine, type ModelSettings } from './headlessEngine';
 import { connectModel, type ModelValues } from './modelOptions';
+import { engineOpener, type EngineChoice } from './engineOptions';
 import { progressLine } from './progressPrinter';
 import { sandboxBanner } from './sandboxOptions';
 import type { ModelTimeLimits } from './modelLimitOptions';
 import type { SandboxPolicy } from '../infra/sandbox/confinement';
+import { builtInModules } from '../workflows/builtInModules';
 
 export interface SessionOptions {
   readonly folder: string;
@@ -28,6 +30,10 @@ export interface SessionOptions {
   readonly sandbox?: SandboxPolicy;
   /** Deadlines of model calls (--model-timeout, --step-model-time). */
   readonly modelTime?: ModelTimeLimits;
+  /** The embedded engine unless a Conductor server is chosen. */
+  readonly engine?: EngineChoice;
+  /** With Conductor: the task-to-domain, when the workspace's own (from its path) does not fit. */
+  readonly domain?: string;
 }
 
 export interface Session {
@@ -43,11 +49,14 @@ export async function openSession(options: SessionOptions, io: CliIo): Promise<S
   io.stdout(`${connection.banner}\n${await sandboxBanner(options.sandbox ?? {})}\n`);
   let headless: HeadlessEngine;
   try {
+    const logger = terminalLogger(io, options.verbose);
+    const openEngine = options.engine && engineOpener(options.engine, { folder, definitions: builtInModules().list().map((module) => module.definition), logger, ...(options.domain !== undefined && { domain: options.domain }) });
     headless = await HeadlessEngine.open({
       folder,
+      ...(openEngine && { openEngine }),
       model: { ...connection.settings, ...(options.modelTime && { callTimeoutMs: options.modelTime.callTimeoutMs, stepTotalMs: options.modelTime.stepTotalMs }) },
       limits: options.limits,
-      logger: terminalLogger(io, options.verbose),
+      logger,
       ...(options.budgets && { healing: { budgets: options.budgets } }),
       ...(options.globalMemory !== undefined && { globalMemory: options.globalMemory }),
       ...(options.sandbox && { sandbox: options.sandbox }),

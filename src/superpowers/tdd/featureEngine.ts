@@ -19,6 +19,7 @@ import type { WorkflowUndo } from '../../core/journal/journalEntry';
 import { LearnedMemories, type MemoryScopes } from '../../core/memory/learnedMemories';
 import { WorkflowMemory } from '../../core/memory/workflowMemory';
 import { EmbeddedEngine } from '../../core/orchestrator/embeddedEngine';
+import type { OpenEngine, WorkflowEngineApi } from '../../core/orchestrator/engineApi';
 import { StepHandlers } from '../../core/orchestrator/stepHandler';
 import type { Approvals, Clock, EventSink, Logger, ModelClient, Store, TestRunner, Workspace } from '../../core/ports';
 import type { EngineEvent } from '../../shared/events';
@@ -62,11 +63,13 @@ export interface FeatureEngineParts {
   readonly healing?: FeatureHealing;
   /** The skills agents are offered, built once the engine's events exist (their uses are events); without it, none. */
   readonly skills?: (events: EventSink) => WorkflowSkills;
+  /** Opens the engine the steps run on; default the embedded one (Conductor: src/infra/conductor/). */
+  readonly openEngine?: OpenEngine;
 }
 
 export class FeatureEngine {
   private constructor(
-    readonly engine: EmbeddedEngine,
+    readonly engine: WorkflowEngineApi,
     readonly board: Board,
     readonly limits: WorkflowLimits,
     /** What each workflow has established so far. */
@@ -80,7 +83,8 @@ export class FeatureEngine {
     const limits = { ...DEFAULT_WORKFLOW_LIMITS, ...parts.limits };
     const handlers = new StepHandlers();
     const events = await EventStream.open(store.log('events'), clock, logger);
-    const engine = await EmbeddedEngine.open({ store, handlers, clock, logger, events });
+    const engineParts = { store, handlers, clock, logger, events };
+    const engine = parts.openEngine ? await parts.openEngine(engineParts) : await EmbeddedEngine.open(engineParts);
     const monitor = new HealingMonitor({
       clock,
       emit: events.emit,

@@ -1,0 +1,50 @@
+// `imperium conductor export`: the Conductor metadata the engine registers for a workflow (task
+// definitions and the workflow definition), as JSON a Conductor user can read, diff or load with
+// the server's own API.
+import { ConductorDefinitionError, DEFAULT_NAME_PREFIX, DEFAULT_RESPONSE_TIMEOUT_SECONDS, toConductorMetadata } from '../infra/conductor/conductorDefinitions';
+import { parseWorkflowDefinition } from '../core/orchestrator/workflowDefinition';
+import { FEATURE_WORKFLOW } from '../workflows/feature/featureWorkflow';
+import { EXIT_OK, UsageError, type CliCommand, type CliIo } from './cliCommand';
+import { parseCommandArguments } from './commandArguments';
+
+const WORKFLOWS: Readonly<Record<string, unknown>> = { feature: FEATURE_WORKFLOW };
+
+const USAGE = `Usage: imperium conductor export [--workflow <name>] [options]
+
+Prints the Conductor metadata for a workflow as JSON: { "taskDefs": [...], "workflowDef": {...} }.
+Each step is a SIMPLE task with its own task definition (retry count, delay and logic, total and
+response timeouts); a step that may send the workflow back closes a DO_WHILE loop. Load it by hand
+with POST /api/metadata/taskdefs (the taskDefs) and PUT /api/metadata/workflow ([workflowDef]).
+
+Options:
+  --workflow <name>      ${Object.keys(WORKFLOWS).join(', ')} (default feature).
+  --prefix <text>        Prefix of every name on the server (default ${DEFAULT_NAME_PREFIX}).
+  --response-timeout <s> Seconds without a heartbeat before the server takes a task back
+                         (default ${DEFAULT_RESPONSE_TIMEOUT_SECONDS}).
+  -h, --help             Show this help.
+`;
+
+export const conductorCommand: CliCommand = {
+  name: 'conductor',
+  summary: 'Print the Conductor task and workflow definitions of a workflow (conductor export)',
+  usage: USAGE,
+  run: conductor,
+};
+
+async function conductor(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArguments(args, { workflow: { type: 'string', default: 'feature' }, prefix: { type: 'string' }, 'response-timeout': { type: 'string' } });
+  if (positionals[0] !== 'export' || positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'expected a subcommand: export.' : `unknown subcommand "${positionals.join(' ')}"; expected export.`);
+  const definition = WORKFLOWS[values.workflow];
+  if (!definition) throw new UsageError(`there is no workflow "${values.workflow}"; known: ${Object.keys(WORKFLOWS).join(', ')}.`);
+  if (values.prefix !== undefined && !/^[A-Za-z][A-Za-z0-9_]*$/.test(values.prefix)) throw new UsageError('--prefix must start with a letter and use letters, digits and "_".');
+  const timeout = values['response-timeout'] === undefined ? undefined : Number(values['response-timeout']);
+  if (timeout !== undefined && (!Number.isInteger(timeout) || timeout < 1)) throw new UsageError('--response-timeout takes a whole number of seconds, at least 1.');
+  try {
+    const metadata = toConductorMetadata(parseWorkflowDefinition(definition), { ...(values.prefix !== undefined && { prefix: values.prefix }), ...(timeout !== undefined && { responseTimeoutSeconds: timeout }) });
+    io.stdout(`${JSON.stringify(metadata, null, 2)}\n`);
+  } catch (error) {
+    if (error instanceof ConductorDefinitionError) throw new UsageError(error.message);
+    throw error;
+  }
+  return EXIT_OK;
+}

@@ -1,0 +1,20 @@
+// What a host asks of a workflow engine, whichever runs the workflows: the embedded engine or the
+// Conductor-backed one (src/infra/conductor/). Both offer exactly this face.
+import type { Clock, Logger, Store } from '../ports';
+import type { EventStream } from './eventStream';
+import type { StepHandlers } from './stepHandler';
+import type { WorkflowEngine } from './workflowEngine';
+
+export type WorkflowEngineApi = WorkflowEngine;
+
+/** What an engine is opened over; a host that picks the engine passes a function of these. */
+export interface EngineParts {
+  readonly store: Store;
+  readonly handlers: StepHandlers;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** The runtime's event stream: every engine publishes into it rather than owning one. */
+  readonly events: EventStream;
+}
+
+export type OpenEngine = (parts: EngineParts) => Promise<WorkflowEngineApi>;
