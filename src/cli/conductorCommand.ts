@@ -3,11 +3,11 @@
 // the server's own API.
 import { ConductorDefinitionError, DEFAULT_NAME_PREFIX, DEFAULT_RESPONSE_TIMEOUT_SECONDS, toConductorMetadata } from '../infra/conductor/conductorDefinitions';
 import { parseWorkflowDefinition } from '../core/orchestrator/workflowDefinition';
-import { FEATURE_WORKFLOW } from '../workflows/feature/featureWorkflow';
+import { builtInModules } from '../workflows/builtInModules';
 import { EXIT_OK, UsageError, type CliCommand, type CliIo } from './cliCommand';
 import { parseCommandArguments } from './commandArguments';
 
-const WORKFLOWS: Readonly<Record<string, unknown>> = { feature: FEATURE_WORKFLOW };
+const WORKFLOWS: Readonly<Record<string, unknown>> = Object.fromEntries(builtInModules().list().map((module) => [module.id, module.definition]));
 
 const USAGE = `Usage: imperium conductor export [--workflow <name>] [options]
 

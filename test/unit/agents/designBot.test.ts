@@ -70,7 +70,7 @@ describe('DesignBot over the scripted model server, in headless Chromium', funct
     };
     const [check, render] = sent(1);
     for (const rule of ['button-name', 'image-alt', 'label', 'color-contrast', 'layout-overflow']) assert.match(check, new RegExp(`- FIX ${rule} `), check);
-    assert.match(check, /^site\/index\.html at 375, 768, 1280 px: 5 serious or critical problem\(s\)\./);
+    assert.match(check, /^<data source="check_ui">\nsite\/index\.html at 375, 768, 1280 px: 5 serious or critical problem\(s\)\./);
     assert.match(render, /"Order a box of tea", 616x\d+ px, [^]* it scrolls sideways/);
     const [outside, notHtml, firstShot] = sent(2);
     assert.match(outside, /outside|escape|\.\./i);

@@ -1,6 +1,7 @@
 // `imperium mcp` driven by the official MCP client over stdio: the bookshelf example, on the
 // scripted model, from start_workflow to a green suite; no tool can approve, reject or undo.
 import * as assert from 'node:assert/strict';
+import { builtInModules } from '../../../src/workflows/builtInModules';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
@@ -43,11 +44,12 @@ describe('imperium mcp over stdio, with the official MCP client (end to end)', f
     assert.deepEqual(start?.inputSchema.required, ['request']);
   });
 
-  it('lists the feature module with its phases', async () => {
+  it('lists the built-in modules, the feature module with its phases', async () => {
     const listed = resultOf(await client.callTool({ name: 'list_workflows', arguments: {} }));
     assert.equal(listed.isError, false, listed.text);
     const { modules, workflows } = listed.value as { modules: { id: string; phases: { id: string }[] }[]; workflows: unknown[] };
-    assert.deepEqual(modules.map((module) => module.id), ['feature']);
+    assert.deepEqual(modules.map((module) => module.id), builtInModules().list().map((module) => module.id));
+    assert.equal(modules[0]?.id, 'feature');
     assert.deepEqual(modules[0]?.phases.map((phase) => phase.id), ['plan', 'red', 'green', 'refactor', 'review']);
     assert.deepEqual(workflows, []);
   });

@@ -15,7 +15,7 @@ const ALLOWED = [
   /^extension\/readme\.md$/,
   /^extension\/changelog\.md$/,
   /^extension\/LICENSE\.txt$/,
-  /^extension\/dist\/(extension|webview|cli)\.js$/,
+  /^extension\/dist\/(extension|host|tokenizer|secretlint|webview|cli)\.js$/,
   /^extension\/media\/[\w.-]+\.(png|svg|css)$/,
   // The built-in superpowers, which agents load and Copilot gets through contributes.chatSkills.
   /^extension\/skills\/[a-z-]+\/(SKILL\.md|references\/[\w.-]+\.md)$/,

@@ -1,5 +1,5 @@
-// The environment a test process gets: the caller's, without the model's key and the gateway's
-// token, since the tests it runs are model-written code.
+// The environment a test process gets: an allowlist of the caller's (see scrubbedEnvironment), never
+// the model's key or the gateway's token, since the tests it runs are model-written code.
 import * as assert from 'node:assert/strict';
 import { testEnvironment } from '../../../../src/infra/testRunners/frameworkRunner';
 
@@ -16,17 +16,18 @@ describe('the environment of a test process', () => {
     }
   });
 
-  it('holds no model key and no gateway token, and keeps the rest', () => {
+  it('holds no model key and no gateway token, and nothing off the allowlist', () => {
     const env = testEnvironment({ EXTRA: '1' });
     assert.equal(env.IMPERIUM_API_KEY, undefined);
     assert.equal(env.OPENAI_API_KEY, undefined);
     assert.equal(env.IMPERIUM_API_TOKEN, undefined);
-    assert.equal(env.IMPERIUM_TEST_KEEP_ME, 'value-of-IMPERIUM_TEST_KEEP_ME');
+    assert.equal(env.IMPERIUM_TEST_KEEP_ME, undefined);
+    assert.equal(env.PATH, process.env.PATH);
     assert.equal(env.EXTRA, '1');
     assert.equal(env.NO_COLOR, '1');
   });
 
-  it('drops them even when the caller passes them in', () => {
-    assert.equal(testEnvironment({ IMPERIUM_API_TOKEN: 'x' }).IMPERIUM_API_TOKEN, undefined);
+  it('refuses a caller that passes one in', () => {
+    assert.throws(() => testEnvironment({ IMPERIUM_API_TOKEN: 'x' }), /may not carry IMPERIUM_API_TOKEN/);
   });
 });

@@ -85,10 +85,10 @@ describe('use_skill with the scripted model', function () {
     const publishedBody = (await readFile(join(folder.root, '.claude/skills/wednesday-dev/SKILL.md'), 'utf8')).split('\n---\n')[1].trim();
     assert.ok(lastResult(1).includes(publishedBody.slice(0, 400)), `use_skill returned the published body: ${lastResult(1).slice(0, 300)} ||| ${publishedBody.slice(0, 200)}`);
     assert.match(lastResult(1), /Its other files, loaded with use_skill and file when needed: references\/COMPLEXITY.md, references\/NAMING.md/);
-    assert.match(lastResult(2), /^"references\/NAMING.md" of the skill "wednesday-dev":/);
+    assert.match(lastResult(2), /^<data source="use_skill">\n"references\/NAMING.md" of the skill "wednesday-dev":/);
     assert.match(lastResult(3), /While it is in use you may call only: list_files, read_file, search_text, use_skill, finish/);
     assert.match(lastResult(4), /^Refused: the skill kiro-review allows only list_files, read_file, search_text \(allowed-tools\); write_file is not among them\./);
-    assert.match(lastResult(5), /^"package.json", lines 1-1 of 1:/, 'a tool the skill allows still runs');
+    assert.match(lastResult(5), /^<data source="read_file">\n"package.json", lines 1-1 of 1:/, 'a tool the skill allows still runs');
     assert.match(lastResult(6), /^No skill named "no-such-skill"\. Skills: planning, tdd, /);
     assert.equal(await workspace.exists('src/dates.ts'), false, 'the refused write did not happen');
 
