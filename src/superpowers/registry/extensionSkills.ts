@@ -2,7 +2,7 @@
 // `contributes.chatSkills` (instructions only), and Imperium's `contributes.imperiumSuperpowers`,
 // a skill folder whose code the extension itself supplies (from its exported API). Each entry's
 // path must stay inside the extension's folder; a broken entry is rejected, the others still load.
-import { isAbsolute, join, normalize, relative, sep } from 'node:path';
+import { dirname, isAbsolute, join, normalize, relative, sep } from 'node:path';
 import type { RejectedSkill, SkillLocation, SkillSource } from './skill';
 
 /** What the host knows of an installed extension (`vscode.extensions.all`, as plain data). */
@@ -46,7 +46,8 @@ export function extensionSkillLocations(extensions: readonly InstalledExtension[
           rejected.push({ name: key, folder: extension.extensionPath, source, reason: `an entry of contributes.${key} has no path` });
           continue;
         }
-        const resolved = normalize(join(extension.extensionPath, path));
+        // VS Code's chatSkills names the SKILL.md file itself; its folder is the skill.
+        const resolved = normalize(join(extension.extensionPath, /(^|[\\/])SKILL\.md$/.test(path) ? dirname(path) : path));
         const inside = relative(extension.extensionPath, resolved);
         if (isAbsolute(path) || inside === '' || inside.startsWith('..') || inside.split(sep).includes('..')) {
           rejected.push({ name: path, folder: resolved, source, reason: `contributes.${key} path "${path}" is outside the extension's folder` });

@@ -14,7 +14,7 @@ import { REPO_ROOT } from './communitySkills';
 describe("Imperium's built-in superpowers", () => {
   it('contributes tdd and planning through contributes.chatSkills, and they load as any extension\'s would', async () => {
     const manifest = JSON.parse(await readFile(join(REPO_ROOT, 'package.json'), 'utf8')) as { contributes: { chatSkills: { path: string }[] } };
-    assert.deepEqual(manifest.contributes.chatSkills.map((entry) => entry.path), ['./skills/tdd', './skills/planning']);
+    assert.deepEqual(manifest.contributes.chatSkills.map((entry) => entry.path), ['./skills/tdd/SKILL.md', './skills/planning/SKILL.md']);
     const asExtension = await discoverSkills({
       files: nodeSkillFileSystem,
       packageRoot: join(REPO_ROOT, 'no-built-ins-here'),
