@@ -23,6 +23,9 @@ export interface Clock {
 /** Where engine parts report what they do; the orchestrator stamps and fans the events out. */
 export type EventSink = (event: EngineEventInput) => void;
 
+/** Tokens of a text with the tokenizer the model client uses; the host supplies it (src/llm/tokenCount.ts). */
+export type CountTextTokens = (text: string) => Promise<number>;
+
 // ---------------------------------------------------------------- workspace
 
 export interface FileEntry {

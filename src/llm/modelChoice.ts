@@ -1,10 +1,8 @@
 // Which model each agent role talks to: one default, and overrides per role.
 import { AGENT_ROLES, type AgentRole } from '../shared/agents';
+import type { ModelChoice } from '../shared/modelPricing';
 
-export interface ModelChoice {
-  readonly default: string;
-  readonly byRole?: Readonly<Partial<Record<AgentRole, string>>>;
-}
+export type { ModelChoice } from '../shared/modelPricing';
 
 export function modelForRole(choice: ModelChoice, role: AgentRole): string {
   return choice.byRole?.[role] ?? choice.default;

@@ -1,15 +1,8 @@
 // What a model call cost, from configured prices. No price, no cost: a guess would mislead budgets.
 import type { TokenUsage } from '../shared/events';
+import type { PriceTable } from '../shared/modelPricing';
 
-export interface ModelPrice {
-  /** USD per million prompt (input) tokens. */
-  readonly promptUsdPerMillion: number;
-  /** USD per million completion (output) tokens. */
-  readonly completionUsdPerMillion: number;
-}
-
-/** Prices by model name, as the model is named in requests. */
-export type PriceTable = Readonly<Record<string, ModelPrice>>;
+export type { ModelPrice, PriceTable } from '../shared/modelPricing';
 
 /**
  * The cost of one call, priced by the first of `models` that has a price (the model asked for,

@@ -1,8 +1,8 @@
 // Packs pieces of context into a prompt section that fits a token budget, counted with the same
-// tokenizer the model client uses (gpt-tokenizer, o200k_base). The most important pieces go in
+// tokenizer the model client uses (given as a port: the engine does not load one itself). The most important pieces go in
 // first; a piece that does not fit whole is cut to the room left when that room is worth having;
 // what fits is then laid out by section, in the order things happened.
-import { countTextTokens } from '../../llm/tokenCount';
+import type { CountTextTokens } from '../ports';
 
 export interface PackItem {
   /** The heading the item is shown under. */
@@ -38,7 +38,7 @@ interface Chosen {
 }
 
 /** The items that fit `budget` tokens, laid out by `sections` (in that order; others after, by name). */
-export async function packWithinBudget(items: readonly PackItem[], sections: readonly string[], budget: number): Promise<PackedContext> {
+export async function packWithinBudget(items: readonly PackItem[], sections: readonly string[], budget: number, countTextTokens: CountTextTokens): Promise<PackedContext> {
   if (!Number.isFinite(budget) || budget < 0) throw new RangeError(`A token budget is a number of tokens >= 0, not ${budget}.`);
   const byImportance = [...items].sort((a, b) => b.priority - a.priority || b.order - a.order);
   const chosen: Chosen[] = [];
@@ -55,7 +55,7 @@ export async function packWithinBudget(items: readonly PackItem[], sections: rea
     }
     const room = budget - used - heading;
     if (room < MIN_CUT_TOKENS) continue;
-    const cut = await cutToFit(item.text, room);
+    const cut = await cutToFit(item.text, room, countTextTokens);
     chosen.push({ item, text: cut, wasCut: true });
     used += heading + (await countTextTokens(lineOf(cut)));
     headed.add(item.section);
@@ -96,7 +96,7 @@ function render(chosen: readonly Chosen[], sections: readonly string[]): string 
 }
 
 /** The longest beginning of `text` that, marked as cut, fits `room` tokens as a line (a binary search). */
-async function cutToFit(text: string, room: number): Promise<string> {
+async function cutToFit(text: string, room: number, countTextTokens: CountTextTokens): Promise<string> {
   let low = 0;
   let high = text.length;
   while (low < high) {

@@ -29,6 +29,7 @@ import { builtInModules } from '../../workflows/builtInModules';
 import { DEFAULT_WORKFLOW_LIMITS, type WorkflowLimits } from '../../workflows/workflowLimits';
 import type { WorkflowReport } from '../../workflows/workflowReport';
 import type { WorkflowSkills } from '../registry/workflowSkills';
+import { countTextTokens } from '../../llm/tokenCount';
 
 /** The self-healing layer's settings; every one has a default. */
 export interface FeatureHealing {
@@ -99,7 +100,7 @@ export class FeatureEngine {
     monitor.onDetection(new DeadlockResponder({ engine, emit: events.emit, logger, ...(approvals && { approvals }) }).onDetection);
     const model = new WatchedModelClient(parts.model(events.emit), { monitor, clock, ...(healing.fallbackModel && { fallback: healing.fallbackModel(events.emit) }) });
     const board = new Board({ model, audit: store.log<VerdictRecord>('board-verdicts'), clock, events: events.emit });
-    const memory = new WorkflowMemory(store, clock);
+    const memory = new WorkflowMemory(store, clock, countTextTokens);
     const learned = parts.memory && new LearnedMemories(parts.memory, logger);
     const skills = parts.skills?.(events.emit);
     const deps = { model, workspace, undo: workspace, tests: parts.tests, board, workflowMemory: memory, ...(learned && { learned }), ...(skills && { skills }), limits, logger, clock };

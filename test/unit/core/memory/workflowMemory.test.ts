@@ -19,7 +19,7 @@ describe('Short-term memory: a workflow\'s context, recalled and packed within a
     const store = await JsonStore.open({ folder, logger: new RecordingLogger() });
     stores.push(store);
     let now = 1_000;
-    return new WorkflowMemory(store, { now: () => now++ });
+    return new WorkflowMemory(store, { now: () => now++ }, countTextTokens);
   }
 
   async function filled(folder: string): Promise<WorkflowMemory> {
@@ -95,9 +95,9 @@ describe('Short-term memory: a workflow\'s context, recalled and packed within a
 
 describe('Packing within a token budget', () => {
   it('gives nothing for a zero budget and refuses a negative one', async () => {
-    const packed = await packWithinBudget([{ section: 'A', text: 'something', priority: 1, order: 0 }], ['A'], 0);
+    const packed = await packWithinBudget([{ section: 'A', text: 'something', priority: 1, order: 0 }], ['A'], 0, countTextTokens);
     assert.deepEqual([packed.text, packed.tokens, packed.dropped], ['', 0, 1]);
-    await assert.rejects(packWithinBudget([], [], -1), /token budget is a number of tokens >= 0/);
+    await assert.rejects(packWithinBudget([], [], -1, countTextTokens), /token budget is a number of tokens >= 0/);
   });
 });
 
