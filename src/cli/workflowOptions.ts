@@ -13,7 +13,7 @@ export const WORKFLOW_OPTIONS = {
 } as const;
 
 export const WORKFLOW_USAGE = `Workflow options:
-  --workflow <id>        The workflow to run (default ${DEFAULT_WORKFLOW}); \`imperium workflows\` lists them:
+  --workflow <id>        The workflow to run (default ${DEFAULT_WORKFLOW}), one of:
 ${builtInModules()
   .list()
   .map((module) => `                           ${module.id}: ${module.title}`)

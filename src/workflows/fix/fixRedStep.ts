@@ -59,7 +59,8 @@ export function fixRedStep(deps: FeatureDependencies): HealableStepHandler {
         const added = await moreTests(deps, context, { request, suite, fixing: gate.redTests, memoryTokens: memoryBudget(deps.limits.memoryTokens, hint), recovery: recoveryNote(hint) });
         redTests = [...redTests, ...added.redTests];
         testFiles = [...new Set([...testFiles, ...added.testFiles])].sort();
-        summary = `${summary}; TestBot added ${added.summary}`;
+        const count = added.redTests.length;
+        summary = `${summary}; ${count > 0 ? `TestBot added ${count} test${count === 1 ? '' : 's'} that fail${count === 1 ? 's' : ''} for the right reason` : `TestBot's tests: ${added.summary}`}`;
       }
       const output = {
         summary,

@@ -148,6 +148,29 @@ describe('imperium run --workflow fix (end to end)', function () {
     });
   }
 
+  it('has TestBot add the tests a request asks for, held to the red gate, and makes them pass with the rest', async () => {
+    const project = await copy('fix-exercises/reverse-string-jest');
+    const before = snapshot(project.folder);
+    const reportFile = join(project.root, 'report.json');
+    const request = 'Make the failing tests pass and add a test for spaces at the ends';
+
+    const run = await runImperium(['run', project.folder, request, '--workflow', 'fix', '--scenario', join(SCENARIOS, 'jest-reverse-string-more-tests.json'), '--report', reportFile], RUN_DEADLINE_MS);
+
+    assert.equal(run.code, 0, printed(run));
+    const report = readReport(reportFile);
+    assert.deepEqual(changedPaths(before, snapshot(project.folder)), ['reverse-string.js', 'reverse-string.more.spec.js']);
+    const red = stepOutput(readWorkflow(project.folder, report.workflowId), 'red') as unknown as FixRed & { summary: string };
+    assert.deepEqual(
+      red.redTests.map((test) => test.id),
+      ['reverse-string.spec.js::ReverseString > empty string', 'reverse-string.spec.js::ReverseString > a word', 'reverse-string.more.spec.js::ReverseString, more > a word with a space at each end'],
+    );
+    assert.match(red.summary, /; TestBot added 1 test that fails for the right reason$/);
+    assert.deepEqual(report.tests?.summary, { passed: 3, failed: 0, skipped: 3, total: 6 });
+    const own = await frameworkRun(project.folder, ['npx', 'jest']);
+    assert.equal(own.code, 0, own.output);
+    assert.match(own.output, /^Tests:\s+3 skipped, 3 passed, 6 total$/m);
+  });
+
   it('stops before any model call when nothing fails, and exits 1 saying so', async () => {
     const project = await copy('fix-exercises/word-count-pytest');
     const solution = JSON.parse(readFileSync(join(SCENARIOS, 'pytest-word-count.json'), 'utf8')) as { roles: { codebot: { toolCalls?: { arguments: { content?: string } }[] }[] } };
