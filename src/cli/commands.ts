@@ -5,5 +5,6 @@ import { resumeCommand } from './resumeCommand';
 import { runCommand } from './runCommand';
 import { statusCommand } from './statusCommand';
 import { testsCommand } from './testsCommand';
+import { workflowsCommand } from './workflowsCommand';
 
-export const COMMANDS: readonly CliCommand[] = [runCommand, resumeCommand, statusCommand, testsCommand, demoCommand];
+export const COMMANDS: readonly CliCommand[] = [runCommand, resumeCommand, statusCommand, workflowsCommand, testsCommand, demoCommand];

@@ -4,11 +4,10 @@ import { existsSync } from 'node:fs';
 import { cp, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { FEATURE_WORKFLOW } from '../workflows/feature/featureWorkflow';
 import { ConfigurationError, EXIT_OK, UsageError, type CliCommand, type CliIo } from './cliCommand';
 import { parseCommandArguments } from './commandArguments';
 import { MODEL_OPTIONS } from './modelOptions';
-import { STATE_FOLDER } from './headlessEngine';
+import { STATE_FOLDER } from '../runtime/folderStore';
 import { finishWorkflow, openSession } from './workflowSession';
 
 const EXAMPLE = 'bookshelf';
@@ -57,7 +56,7 @@ async function demo(args: readonly string[], io: CliIo): Promise<number> {
   // The demo's lessons stay with its copy: it must not teach the user's own projects.
   const session = await openSession({ folder, modelValues, globalMemory: join(folder, STATE_FOLDER, 'global-memory'), verbose: false }, io);
   try {
-    const workflowId = await session.headless.engine.start(FEATURE_WORKFLOW, { request: REQUEST });
+    const workflowId = await session.headless.runtime.start({ workflow: 'feature', request: REQUEST });
     const code = await finishWorkflow(session, workflowId, io, values.report, { diffs: true });
     io.stdout(`\nThe project, as the agents left it: ${folder}\n`);
     if (code === EXIT_OK) io.stdout(`Its tests: cd ${folder} && npm test\n`);

@@ -1,30 +1,29 @@
-// The composition root of the headless engine (the CLI and the demo): the feature engine over
-// Node's file system, the framework runners, an OpenAI-compatible endpoint (with a fallback model
-// and embeddings when configured) and long-term memory in this folder and the user's.
+// The CLI's host for the runtime (the CLI, the demo and the tests that run it in process): the
+// ports over Node's file system, the framework runners, an OpenAI-compatible endpoint (with a
+// fallback model, prices and embeddings when configured) and long-term memory in this folder and
+// the user's, then the runtime opened on them, as the editor opens it on its own ports.
 import { join } from 'node:path';
-import type { Board, VerdictRecord } from '../core/board/boardReview';
+import type { Budgets } from '../core/healing/budgetTracker';
 import type { JournalEntry } from '../core/journal/journalEntry';
 import { WriteJournal } from '../core/journal/writeJournal';
-import type { EmbeddedEngine } from '../core/orchestrator/embeddedEngine';
 import { SystemClock } from '../core/orchestrator/systemClock';
+import type { WorkflowEngine } from '../core/orchestrator/workflowEngine';
 import type { RunForecast } from '../core/healing/budgetForecast';
+import type { VerdictRecord } from '../core/board/boardReview';
 import { embedderOf } from '../core/memory/modelEmbedder';
 import type { Approvals, EventSink, Logger } from '../core/ports';
 import { NodeWorkspace } from '../infra/nodeWorkspace';
-import { JsonStore } from '../infra/store/jsonStore';
+import type { JsonStore } from '../infra/store/jsonStore';
 import { TestRunnerError, WorkspaceTestRunner } from '../infra/testRunners/workspaceTestRunner';
-import type { ModelChoice } from '../llm/modelChoice';
 import { OpenAiCompatibleClient } from '../llm/openAiCompatibleClient';
+import { MODEL_TOKEN_COUNTER } from '../llm/tokenCount';
+import { MEMORY_FOLDER, openFolderStore, STATE_FOLDER } from '../runtime/folderStore';
+import { Runtime } from '../runtime/runtime';
+import type { HealingSettings } from '../runtime/runtimeSettings';
+import type { WorkflowLimits, WorkflowModules, WorkflowReport } from '../runtime/workflowCatalog';
 import type { EngineEvent } from '../shared/events';
-import { FeatureEngine, type FeatureHealing } from '../superpowers/tdd/featureEngine';
-import type { WorkflowReport } from '../workflows/workflowReport';
-import type { WorkflowLimits } from '../workflows/workflowLimits';
+import type { PriceTable } from '../shared/modelChoice';
 import { type CliMemory, defaultGlobalMemoryFolder, openCliMemory } from './cliMemory';
-
-/** The engine's state folder inside the workspace; agents may not read or write it (PathPolicy). */
-export const STATE_FOLDER = '.imperium';
-/** This folder's long-term memory, inside the state folder. */
-export const MEMORY_FOLDER = 'memory';
 
 export interface ModelSettings {
   readonly baseUrl: string;
@@ -34,6 +33,8 @@ export interface ModelSettings {
   readonly fallbackModel?: string;
   /** The embedding model long-term memory ranks with by meaning; without one, recall is lexical. */
   readonly embeddingModel?: string;
+  /** USD per million tokens by model, for costs, budgets and the forecast. */
+  readonly prices?: PriceTable;
 }
 
 export interface HeadlessOptions {
@@ -41,23 +42,24 @@ export interface HeadlessOptions {
   readonly model: ModelSettings;
   readonly logger: Logger;
   readonly limits?: Partial<WorkflowLimits>;
-  /** The self-healing layer's settings (the fallback model comes with the model settings). */
-  readonly healing?: Omit<FeatureHealing, 'fallbackModel'>;
+  /** The self-healing layer's settings and the budgets it holds workflows to. */
+  readonly healing?: HealingSettings & { readonly budgets?: Budgets };
   /** The user's global memory folder; default $IMPERIUM_GLOBAL_MEMORY or ~/.imperium/memory. */
   readonly globalMemory?: string;
   /** Who answers escalations; the CLI runs without anyone to ask. */
   readonly approvals?: Approvals;
+  /** The workflow modules to offer; the built-in ones by default. */
+  readonly modules?: WorkflowModules;
 }
 
 export class HeadlessEngine {
   private constructor(
-    private readonly feature: FeatureEngine,
+    readonly runtime: Runtime,
     readonly store: JsonStore,
     readonly workspace: NodeWorkspace,
     readonly tests: WorkspaceTestRunner,
     /** Long-term memory, this folder's and the user's. */
     readonly memory: CliMemory,
-    private readonly models: ModelChoice,
   ) {}
 
   static async open(options: HeadlessOptions): Promise<HeadlessEngine> {
@@ -70,11 +72,12 @@ export class HeadlessEngine {
         ...(settings.apiKey !== undefined && { apiKey: settings.apiKey }),
         missingKeyHelp: 'Set IMPERIUM_API_KEY (or OPENAI_API_KEY) in the environment.',
         models: { default: model },
+        ...(settings.prices && { prices: settings.prices }),
         ...(events && { events }),
         ...(embeddingModel !== undefined && { embeddingModel }),
         logger,
       });
-    const store = await JsonStore.open({ folder: join(options.folder, STATE_FOLDER), logger });
+    const store = await openFolderStore(options.folder, logger);
     let memory: CliMemory | undefined;
     try {
       const workspace = await NodeWorkspace.open(options.folder, { journal: new WriteJournal(store.log<JournalEntry>('journal'), clock) });
@@ -88,20 +91,30 @@ export class HeadlessEngine {
         logger,
         ...(embedder && { embedder }),
       });
-      const { fallbackModel } = settings;
-      const feature = await FeatureEngine.open({
-        store,
-        workspace,
-        tests,
-        clock,
-        logger,
-        memory,
-        ...(options.approvals && { approvals: options.approvals }),
-        ...(options.limits !== undefined && { limits: options.limits }),
-        healing: { ...options.healing, ...(fallbackModel !== undefined && { fallbackModel: (events: EventSink) => client(fallbackModel, events) }) },
-        model: (events) => client(settings.model, events),
-      });
-      return new HeadlessEngine(feature, store, workspace, tests, memory, { default: settings.model });
+      const { budgets, ...healing } = options.healing ?? {};
+      const runtime = await Runtime.open(
+        {
+          store,
+          workspace,
+          tests,
+          model: (events, model) => client(model ?? settings.model, events),
+          tokens: MODEL_TOKEN_COUNTER,
+          clock,
+          logger,
+          memory,
+          ...(options.approvals && { approvals: options.approvals }),
+          ...(options.modules && { modules: options.modules }),
+        },
+        {
+          models: { default: settings.model },
+          ...(settings.fallbackModel !== undefined && { fallbackModel: settings.fallbackModel }),
+          ...(settings.prices && { prices: settings.prices }),
+          ...(budgets && { budgets }),
+          ...(options.limits && { limits: options.limits }),
+          healing,
+        },
+      );
+      return new HeadlessEngine(runtime, store, workspace, tests, memory);
     } catch (error) {
       await memory?.close();
       await store.close();
@@ -109,25 +122,21 @@ export class HeadlessEngine {
     }
   }
 
+  get engine(): WorkflowEngine {
+    return this.runtime.engine;
+  }
+
   /** What the next run will likely use, from the runs in this folder, with the budgets it must keep. */
   forecast(): Promise<RunForecast> {
-    return this.feature.forecast({ models: this.models });
-  }
-
-  get engine(): EmbeddedEngine {
-    return this.feature.engine;
-  }
-
-  get board(): Board {
-    return this.feature.board;
+    return this.runtime.forecast();
   }
 
   verdicts(): Promise<VerdictRecord[]> {
-    return this.feature.verdicts();
+    return this.runtime.verdicts();
   }
 
   events(): Promise<EngineEvent[]> {
-    return this.feature.events();
+    return this.runtime.pastEvents();
   }
 
   /**
@@ -140,11 +149,11 @@ export class HeadlessEngine {
       if (error instanceof TestRunnerError && (error.code === 'no-framework' || error.code === 'framework-not-installed')) return undefined;
       throw error;
     });
-    return this.feature.report(workflowId, finalTests);
+    return this.runtime.report(workflowId, finalTests);
   }
 
   async close(): Promise<void> {
-    await this.feature.close();
+    await this.runtime.close();
     await this.memory.close();
     await this.store.close();
   }

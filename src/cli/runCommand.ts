@@ -1,16 +1,17 @@
-// `imperium run <folder> "<request>"`: the feature workflow (plan, red, green, refactor, review) on a
-// folder, with live progress, ending with the report.
+// `imperium run <folder> "<request>" [--workflow <id>]`: a workflow module (feature by default:
+// plan, red, green, refactor, review) on a folder, with live progress, ending with the report.
 import { resolve } from 'node:path';
-import { FEATURE_WORKFLOW } from '../workflows/feature/featureWorkflow';
+import { builtInModules, DEFAULT_WORKFLOW, ModuleInputError, UnknownWorkflowError, type WorkflowModule } from '../runtime/workflowCatalog';
 import { ConfigurationError, UsageError, type CliCommand, type CliIo } from './cliCommand';
 import { parseCommandArguments } from './commandArguments';
 import { LIMIT_OPTIONS, LIMIT_USAGE, parseBudgets, parseLimits } from './limitOptions';
 import { MODEL_OPTIONS, MODEL_USAGE } from './modelOptions';
 import { finishWorkflow, openSession, printForecast, reportPath } from './workflowSession';
 
-const USAGE = `Usage: imperium run <folder> "<request>" [options]
+const USAGE = `Usage: imperium run <folder> "<request>" [--workflow <id>] [options]
 
-Implements the request in <folder> test-first: the Product Owner writes acceptance criteria, the
+Runs a workflow on the request in <folder>; \`imperium workflows\` lists them. The default,
+${DEFAULT_WORKFLOW}, implements the request test-first: the Product Owner writes acceptance criteria, the
 Board reviews the plan, TestBot writes tests that must fail for the right reason, CodeBot makes them
 pass without touching them, refactors, and the Board reviews the change. Progress is printed as it
 happens; the report is printed at the end. State is kept in <folder>/.imperium/, this folder's
@@ -22,6 +23,7 @@ model and with the Board's advice; when only a person can decide (retry, skip, e
 abort), the run ends saying so, since no one can be asked here.
 
 Options:
+  --workflow <id>        The workflow to run (default ${DEFAULT_WORKFLOW}; the ids: ${builtInModules().ids().join(', ')}).
   --report <file>        Also write the report as JSON to <file>.
   --verbose              Print the engine's log on stderr.
   -h, --help             Show this help.
@@ -35,16 +37,31 @@ Exit codes: 0 the workflow completed, 1 it failed or was canceled, 2 bad usage o
 
 export const runCommand: CliCommand = {
   name: 'run',
-  summary: 'Implement a request in a folder, test-first, with the agents and the Board',
+  summary: 'Run a workflow (feature by default: test-first) on a request in a folder',
   usage: USAGE,
   run: runFeature,
 };
 
 async function runFeature(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArguments(args, { ...MODEL_OPTIONS, ...LIMIT_OPTIONS, report: { type: 'string' }, verbose: { type: 'boolean', default: false } });
+  const { values, positionals } = parseCommandArguments(args, {
+    ...MODEL_OPTIONS,
+    ...LIMIT_OPTIONS,
+    workflow: { type: 'string', default: DEFAULT_WORKFLOW },
+    report: { type: 'string' },
+    verbose: { type: 'boolean', default: false },
+  });
   if (positionals.length !== 2) throw new UsageError(`expected a folder and a request, got ${positionals.length} argument${positionals.length === 1 ? '' : 's'}.`);
   const [folder, request] = positionals as [string, string];
   if (request.trim() === '') throw new UsageError('the request is empty.');
+  const module = workflowModule(values.workflow);
+  // A request the module cannot start from is refused before anything opens or any model is asked.
+  const workflowRequest = { workflow: module.id, request: request.trim() };
+  try {
+    module.input(workflowRequest);
+  } catch (error) {
+    if (error instanceof ModuleInputError) throw new UsageError(error.message);
+    throw error;
+  }
   const session = await openSession({ folder: resolve(io.cwd, folder), modelValues: values, limits: parseLimits(values), budgets: parseBudgets(values), verbose: values.verbose }, io);
   try {
     const interrupted = session.headless.engine.list().filter((workflow) => workflow.status === 'RUNNING');
@@ -54,9 +71,19 @@ async function runFeature(args: readonly string[], io: CliIo): Promise<number> {
       );
     }
     await printForecast(session, io);
-    const workflowId = await session.headless.engine.start(FEATURE_WORKFLOW, { request: request.trim() });
+    const workflowId = await session.headless.runtime.start(workflowRequest);
     return await finishWorkflow(session, workflowId, io, reportPath(values.report, io));
   } finally {
     await session.close();
+  }
+}
+
+/** The module `--workflow` names; an unknown id is a configuration error naming the ids there are. */
+function workflowModule(id: string): WorkflowModule {
+  try {
+    return builtInModules().get(id);
+  } catch (error) {
+    if (error instanceof UnknownWorkflowError) throw new ConfigurationError(`${error.message} \`imperium workflows\` describes them.`);
+    throw error;
   }
 }

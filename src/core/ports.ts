@@ -23,6 +23,11 @@ export interface Clock {
 /** Where engine parts report what they do; the orchestrator stamps and fans the events out. */
 export type EventSink = (event: EngineEventInput) => void;
 
+/** Counts tokens of text as the model client does, so what is packed into a prompt fits its budget. */
+export interface TokenCounter {
+  count(text: string): Promise<number>;
+}
+
 // ---------------------------------------------------------------- workspace
 
 export interface FileEntry {

@@ -1,10 +1,6 @@
 // Which model each agent role talks to: one default, and overrides per role.
 import { AGENT_ROLES, type AgentRole } from '../shared/agents';
-
-export interface ModelChoice {
-  readonly default: string;
-  readonly byRole?: Readonly<Partial<Record<AgentRole, string>>>;
-}
+import type { ModelChoice } from '../shared/modelChoice';
 
 export function modelForRole(choice: ModelChoice, role: AgentRole): string {
   return choice.byRole?.[role] ?? choice.default;

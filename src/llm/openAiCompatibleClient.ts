@@ -10,8 +10,9 @@ import { estimateUsage, fromCompletion, toChatParams, type TokenLimitField, type
 import { parseBaseUrl } from './endpoint';
 import { isLoopbackEndpoint } from './localEndpoint';
 import { classifyFailure, ReplyCutError } from './modelErrors';
-import { modelForRole, validateModelChoice, type ModelChoice } from './modelChoice';
-import { callCostUsd, validatePrices, type PriceTable } from './pricing';
+import type { ModelChoice, PriceTable } from '../shared/modelChoice';
+import { modelForRole, validateModelChoice } from './modelChoice';
+import { callCostUsd, validatePrices } from './pricing';
 import { DEFAULT_RETRY_POLICY, validateRetryPolicy, withRetries, type RetryPolicy } from './retryLoop';
 import { StreamAssembler } from './streamAssembler';
 

@@ -1,15 +1,6 @@
 // What a model call cost, from configured prices. No price, no cost: a guess would mislead budgets.
 import type { TokenUsage } from '../shared/events';
-
-export interface ModelPrice {
-  /** USD per million prompt (input) tokens. */
-  readonly promptUsdPerMillion: number;
-  /** USD per million completion (output) tokens. */
-  readonly completionUsdPerMillion: number;
-}
-
-/** Prices by model name, as the model is named in requests. */
-export type PriceTable = Readonly<Record<string, ModelPrice>>;
+import type { PriceTable } from '../shared/modelChoice';
 
 /**
  * The cost of one call, priced by the first of `models` that has a price (the model asked for,

@@ -1,6 +1,7 @@
 // Token counts for Chat Completions messages, with OpenAI's o200k_base tokenizer (gpt-tokenizer, pure
 // JavaScript, its vocabulary shipped in the package: nothing is downloaded at run time). The scripted
 // model server reports usage with it, and the client estimates usage with it when a server sends none.
+import type { TokenCounter } from '../core/ports';
 
 type CountTokens = (text: string) => number;
 
@@ -70,3 +71,6 @@ export function contentText(content: unknown): string {
 function isTextPart(part: unknown): part is { text: string } {
   return typeof part === 'object' && part !== null && typeof (part as { text?: unknown }).text === 'string';
 }
+
+/** The token counter the engine's context packing uses: this tokenizer, as the port asks. */
+export const MODEL_TOKEN_COUNTER: TokenCounter = { count: countTextTokens };

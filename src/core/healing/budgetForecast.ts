@@ -3,8 +3,7 @@
 // No price, no cost: the forecast names the models it could not price instead of guessing.
 import type { AgentRole } from '../../shared/agents';
 import type { EngineEvent } from '../../shared/events';
-import type { ModelChoice } from '../../llm/modelChoice';
-import type { PriceTable } from '../../llm/pricing';
+import type { ModelChoice, PriceTable } from '../../shared/modelChoice';
 import type { BudgetLimits, Budgets } from './budgetTracker';
 
 /** Expected model calls of one role in one run, with average tokens per call. */

@@ -1,8 +1,8 @@
-// Packs pieces of context into a prompt section that fits a token budget, counted with the same
-// tokenizer the model client uses (gpt-tokenizer, o200k_base). The most important pieces go in
+// Packs pieces of context into a prompt section that fits a token budget, counted by the token
+// counter it is given (the runtime gives it the model client's tokenizer). The most important pieces go in
 // first; a piece that does not fit whole is cut to the room left when that room is worth having;
 // what fits is then laid out by section, in the order things happened.
-import { countTextTokens } from '../../llm/tokenCount';
+import type { TokenCounter } from '../ports';
 
 export interface PackItem {
   /** The heading the item is shown under. */
@@ -38,7 +38,8 @@ interface Chosen {
 }
 
 /** The items that fit `budget` tokens, laid out by `sections` (in that order; others after, by name). */
-export async function packWithinBudget(items: readonly PackItem[], sections: readonly string[], budget: number): Promise<PackedContext> {
+export async function packWithinBudget(items: readonly PackItem[], sections: readonly string[], budget: number, tokens: TokenCounter): Promise<PackedContext> {
+  const countTextTokens = (text: string) => tokens.count(text);
   if (!Number.isFinite(budget) || budget < 0) throw new RangeError(`A token budget is a number of tokens >= 0, not ${budget}.`);
   const byImportance = [...items].sort((a, b) => b.priority - a.priority || b.order - a.order);
   const chosen: Chosen[] = [];
@@ -55,21 +56,21 @@ export async function packWithinBudget(items: readonly PackItem[], sections: rea
     }
     const room = budget - used - heading;
     if (room < MIN_CUT_TOKENS) continue;
-    const cut = await cutToFit(item.text, room);
+    const cut = await cutToFit(item.text, room, countTextTokens);
     chosen.push({ item, text: cut, wasCut: true });
     used += heading + (await countTextTokens(lineOf(cut)));
     headed.add(item.section);
   }
   // Pieces counted apart can join into a token or two more than their sum; the whole is checked.
   let text = render(chosen, sections);
-  let tokens = await countTextTokens(text);
-  while (tokens > budget && chosen.length > 0) {
+  let total = await countTextTokens(text);
+  while (total > budget && chosen.length > 0) {
     chosen.pop();
     text = render(chosen, sections);
-    tokens = await countTextTokens(text);
+    total = await countTextTokens(text);
   }
   const cut = chosen.filter((choice) => choice.wasCut).length;
-  return { text, tokens, budget, included: chosen.length - cut, cut, dropped: items.length - chosen.length };
+  return { text, tokens: total, budget, included: chosen.length - cut, cut, dropped: items.length - chosen.length };
 }
 
 const headingOf = (section: string) => `## ${section}\n`;
@@ -96,7 +97,7 @@ function render(chosen: readonly Chosen[], sections: readonly string[]): string 
 }
 
 /** The longest beginning of `text` that, marked as cut, fits `room` tokens as a line (a binary search). */
-async function cutToFit(text: string, room: number): Promise<string> {
+async function cutToFit(text: string, room: number, countTextTokens: (text: string) => Promise<number>): Promise<string> {
   let low = 0;
   let high = text.length;
   while (low < high) {

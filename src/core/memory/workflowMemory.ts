@@ -4,7 +4,7 @@
 // within a token budget, the most important first.
 import { z } from 'zod';
 import { AGENT_ROLES, type AgentRole } from '../../shared/agents';
-import type { Clock, Store } from '../ports';
+import type { Clock, Store, TokenCounter } from '../ports';
 import { packWithinBudget, type PackedContext, type PackItem } from './contextPacker';
 import { LexicalIndex } from './lexicalIndex';
 import { MemoryInputError, type MemoryRecord, parseMemoryInput } from './memoryRecord';
@@ -76,6 +76,8 @@ export class WorkflowMemory {
   constructor(
     private readonly store: Store,
     private readonly clock: Pick<Clock, 'now'>,
+    /** Counts the packed context's tokens as the model client does. */
+    private readonly tokens: TokenCounter,
   ) {}
 
   /** Appends an entry to the workflow's context; resolves once it is in the log. */
@@ -122,7 +124,7 @@ export class WorkflowMemory {
     (options.patterns ?? []).forEach((pattern, rank) =>
       items.push({ section: SECTIONS.pattern, text: `${pattern.title} (${pattern.kind}): ${pattern.text}`, priority: PATTERN_PRIORITY - rank / 100, order: rank }),
     );
-    return packWithinBudget(items, SECTION_ORDER, options.budgetTokens);
+    return packWithinBudget(items, SECTION_ORDER, options.budgetTokens, this.tokens);
   }
 
   private load(workflowId: string): Promise<ContextEntry[]> {

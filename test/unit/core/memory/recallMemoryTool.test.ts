@@ -7,6 +7,7 @@ import { WorkflowMemory } from '../../../../src/core/memory/workflowMemory';
 import { JsonStore } from '../../../../src/infra/store/jsonStore';
 import { RecordingLogger } from '../../infra/store/storeTestKit';
 import { clock, evidence, memoryFolder, useTempFolders } from './memoryTestKit';
+import { MODEL_TOKEN_COUNTER } from '../../../../src/llm/tokenCount';
 
 describe('The recall_memory tool', () => {
   const folders = useTempFolders('recall-tool');
@@ -18,7 +19,7 @@ describe('The recall_memory tool', () => {
   it('is an agent tool: the model sees a JSON schema, and arguments are checked', async () => {
     const store = await JsonStore.open({ folder: await folders.make(), logger: new RecordingLogger() });
     closing.push(store);
-    const tool: AgentTool<RecallMemoryArgs> = recallMemoryTool({ workflow: new WorkflowMemory(store, clock) });
+    const tool: AgentTool<RecallMemoryArgs> = recallMemoryTool({ workflow: new WorkflowMemory(store, clock, MODEL_TOKEN_COUNTER) });
     const spec = toolSpec(tool);
     assert.equal(spec.name, 'recall_memory');
     assert.deepEqual(Object.keys((spec.parameters as { properties: object }).properties), ['query', 'scope', 'limit']);
@@ -29,7 +30,7 @@ describe('The recall_memory tool', () => {
   it('recalls from the caller\'s own workflow and from learned patterns', async () => {
     const store = await JsonStore.open({ folder: await folders.make(), logger: new RecordingLogger() });
     closing.push(store);
-    const workflow = new WorkflowMemory(store, clock);
+    const workflow = new WorkflowMemory(store, clock, MODEL_TOKEN_COUNTER);
     await workflow.record('wf-1', { kind: 'decision', text: 'Dates are parsed with a regular expression.', by: 'cto' });
     await workflow.record('wf-2', { kind: 'decision', text: 'Dates come from date-fns.', by: 'cto' });
     const learned = await LongTermMemory.open({ folders: { workspace: memoryFolder(await folders.make()) }, clock, logger: new RecordingLogger(), debounceMs: 1 });

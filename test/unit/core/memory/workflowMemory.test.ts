@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { countTextTokens } from '../../../../src/llm/tokenCount';
+import { countTextTokens, MODEL_TOKEN_COUNTER } from '../../../../src/llm/tokenCount';
 import { packWithinBudget } from '../../../../src/core/memory/contextPacker';
 import { LexicalIndex } from '../../../../src/core/memory/lexicalIndex';
 import { MemoryInputError, type MemoryRecord } from '../../../../src/core/memory/memoryRecord';
@@ -19,7 +19,7 @@ describe('Short-term memory: a workflow\'s context, recalled and packed within a
     const store = await JsonStore.open({ folder, logger: new RecordingLogger() });
     stores.push(store);
     let now = 1_000;
-    return new WorkflowMemory(store, { now: () => now++ });
+    return new WorkflowMemory(store, { now: () => now++ }, MODEL_TOKEN_COUNTER);
   }
 
   async function filled(folder: string): Promise<WorkflowMemory> {
@@ -95,9 +95,9 @@ describe('Short-term memory: a workflow\'s context, recalled and packed within a
 
 describe('Packing within a token budget', () => {
   it('gives nothing for a zero budget and refuses a negative one', async () => {
-    const packed = await packWithinBudget([{ section: 'A', text: 'something', priority: 1, order: 0 }], ['A'], 0);
+    const packed = await packWithinBudget([{ section: 'A', text: 'something', priority: 1, order: 0 }], ['A'], 0, MODEL_TOKEN_COUNTER);
     assert.deepEqual([packed.text, packed.tokens, packed.dropped], ['', 0, 1]);
-    await assert.rejects(packWithinBudget([], [], -1), /token budget is a number of tokens >= 0/);
+    await assert.rejects(packWithinBudget([], [], -1, MODEL_TOKEN_COUNTER), /token budget is a number of tokens >= 0/);
   });
 });
 
