@@ -1,7 +1,7 @@
 // What the code lens reads besides the document: the failing tests (from the Test Explorer) and the
 // phase of the workflow on each target (from the workflow service). The composition root passes both.
 import type * as vscode from 'vscode';
-import type { LensPhase } from '../../superpowers/targets/targetLenses';
+import type { LensPhase } from './targetLenses';
 
 export type { FailingTest, FailingTests } from '../testing/failingTests';
 export type { LensPhase };

@@ -44,9 +44,9 @@ export const FEATURE_WORKFLOW: WorkflowDefinitionInput = {
 
 /** The phases a person sees, and which steps belong to each. */
 export const FEATURE_PHASES: readonly WorkflowPhaseInfo[] = [
-  { id: 'plan', title: 'Plan', steps: ['plan', 'planReview'] },
-  { id: 'red', title: 'Red', steps: ['red'] },
-  { id: 'green', title: 'Green', steps: ['green'] },
-  { id: 'refactor', title: 'Refactor', steps: ['refactor'] },
-  { id: 'review', title: 'Review', steps: ['review'] },
+  { id: 'plan', title: 'Plan', steps: ['plan', 'planReview'], tone: 'planning' },
+  { id: 'red', title: 'Red', steps: ['red'], tone: 'failing' },
+  { id: 'green', title: 'Green', steps: ['green'], tone: 'passing' },
+  { id: 'refactor', title: 'Refactor', steps: ['refactor'], tone: 'changing' },
+  { id: 'review', title: 'Review', steps: ['review'], tone: 'reviewing' },
 ];

@@ -1,9 +1,9 @@
 // Which code lenses a file gets, where, and what they say: "Implement with agents" above each stub
 // and TODO, "Make this pass with agents" above each failing test, and, once a workflow works on a
 // target, its live phase instead (a finished or failed one keeps the action beside it, to run again).
-import type { Phase } from '../../shared/dashboardState';
+import type { Phase } from '../../shared/workflowPhase';
 import { type ImplementTarget, targetKey } from '../../shared/implementTarget';
-import type { DeclaredFunction } from './detectTargets';
+import type { DeclaredFunction } from '../../core/workspace/targets/detectTargets';
 
 /** A workflow waiting to start, then its phases. */
 export type LensPhase = 'queued' | Phase;

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { ImplementTarget } from '../../../../src/shared/implementTarget';
-import { failingTestTarget, type LensInputs, type LensPhase, targetLenses } from '../../../../src/superpowers/targets/targetLenses';
+import { failingTestTarget, type LensInputs, type LensPhase, targetLenses } from '../../../../src/host/codeLens/targetLenses';
 
 const stub: ImplementTarget = { kind: 'stub', path: 'src/dates.js', startLine: 4, endLine: 6, symbol: 'parseIsoDate', description: 'function parseIsoDate(text)' };
 const todo: ImplementTarget = { kind: 'todo', path: 'src/dates.js', startLine: 12, endLine: 12, description: 'TODO: pad months' };
