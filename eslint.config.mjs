@@ -32,6 +32,8 @@ const ZONES = {
   workflows: {
     forbidden: ['runtime', 'llm', 'infra', 'cli', 'gateway', 'host'],
     rule: 'src/workflows/ modules build on agents, superpowers and the core ports; the runtime gives them adapters.',
+    // Each folder of src/workflows/ is a module; what two modules share lives in src/superpowers/.
+    siblingsRule: 'A workflow module does not import another module (src/workflows/<id>/): what modules share belongs in src/superpowers/.',
   },
   llm: {
     forbidden: ['runtime', 'workflows', 'agents', 'superpowers', 'infra', 'cli', 'gateway', 'host'],
@@ -63,7 +65,7 @@ const MAX_DEPTH = 5;
  * A file `depth` folders below src/ reaches another layer with exactly `depth` "../" before the
  * layer's name; fewer reach a folder of its own layer (src/host/workflows/ is not src/workflows/).
  */
-function zoneConfigs(layer, { forbidden, rule }) {
+function zoneConfigs(layer, { forbidden, rule, siblingsRule }) {
   const configs = [];
   for (let depth = 1; depth <= MAX_DEPTH; depth++) {
     const up = `(\\.\\./){${depth}}`;
@@ -71,6 +73,8 @@ function zoneConfigs(layer, { forbidden, rule }) {
       forbidden === 'everything'
         ? [{ regex: `^${up}`, message: `${rule} (ARCHITECTURE.md)` }]
         : forbidden.map((other) => ({ regex: `^${up}${other}(/|$)`, message: `${rule} Not src/${other}/ (ARCHITECTURE.md).` }));
+    // A file in src/<layer>/<folder>/ (depth 2 and deeper) reaches a sibling folder with depth - 1 "../".
+    if (siblingsRule && depth >= 2) patterns.push({ regex: `^(\\.\\./){${depth - 1}}[^./][^/]*/`, message: `${siblingsRule} (ARCHITECTURE.md)` });
     configs.push({
       files: [`src/${layer}/${'*/'.repeat(depth - 1)}*.ts`],
       rules: { 'no-restricted-imports': ['error', { paths: layer === 'host' ? [] : [VSCODE_ONLY_IN_HOST], patterns }] },

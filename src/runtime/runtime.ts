@@ -28,7 +28,7 @@ import type { WorkflowPhaseInfo } from '../shared/workflowPhase';
 import type { WorkflowRequest } from '../shared/workflowRequest';
 import { builtInModules } from '../workflows/builtInModules';
 import type { ModuleDependencies } from '../workflows/moduleDependencies';
-import { DEFAULT_WORKFLOW_LIMITS, type WorkflowLimits } from '../workflows/workflowLimits';
+import { DEFAULT_WORKFLOW_LIMITS, type WorkflowLimits } from '../shared/workflowLimits';
 import type { WorkflowModule } from '../workflows/workflowModule';
 import type { WorkflowModules } from '../workflows/workflowModules';
 import type { WorkflowReport } from '../workflows/workflowReport';

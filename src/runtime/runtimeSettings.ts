@@ -4,7 +4,7 @@ import type { Budgets } from '../core/healing/budgetTracker';
 import type { LadderPolicy } from '../core/healing/retryLadder';
 import type { StallLimits } from '../core/healing/stallDetector';
 import type { ModelChoice, PriceTable } from '../shared/modelPricing';
-import type { WorkflowLimits } from '../workflows/workflowLimits';
+import type { WorkflowLimits } from '../shared/workflowLimits';
 
 export interface RuntimeSettings {
   /** The model each agent role talks to (what forecasts price); the model port is built for the same. */

@@ -52,6 +52,7 @@ export class ImplementLensProvider implements vscode.CodeLensProvider, vscode.Di
       functions,
       failingTests: this.sources.failingTests.failing(document.uri),
       phaseOf: (key) => this.sources.workflows.phaseOf(key),
+      workflowFor: (target) => this.sources.workflows.moduleFor(target),
     });
     return lenses.filter((lens) => lens.line <= document.lineCount).map(toCodeLens);
   }

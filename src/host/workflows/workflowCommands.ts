@@ -8,6 +8,7 @@ import { DEFAULT_WORKFLOW } from '../../runtime/workflowCatalog';
 import type { TestExplorer } from '../testing/testExplorer';
 import { FIX_WITH_AGENTS_COMMAND, fixWithAgents } from './fixCommand';
 import { implementRequest } from './implementRequest';
+import { workflowForTarget } from './targetWorkflow';
 import type { WorkflowService } from './workflowService';
 
 type ServiceSource = () => Promise<WorkflowService>;
@@ -80,11 +81,10 @@ async function pickModule(service: WorkflowService): Promise<string | undefined>
 async function implementWithAgents(service: WorkflowService, given: unknown, workflow: unknown): Promise<string | undefined> {
   const target = given === undefined ? await targetAtCursor() : checkedTarget(given);
   if (workflow !== undefined && typeof workflow !== 'string') throw new Error('imperium.implementWithAgents takes a workflow module id as its second argument.');
+  const chosen = workflow ?? workflowForTarget(target);
   // "Make this pass with agents" on a failing test: the tests exist, so the fix workflow, on that test.
-  if (workflow === undefined && target.kind === 'failing-test') {
-    return service.start({ workflow: 'fix', request: implementRequest(target), target, ...(target.testId !== undefined && { tests: [target.testId] }) });
-  }
-  return service.start({ workflow: workflow ?? DEFAULT_WORKFLOW, request: '', target });
+  if (target.kind === 'failing-test') return service.start({ workflow: chosen, request: implementRequest(target), target, ...(target.testId !== undefined && { tests: [target.testId] }) });
+  return service.start({ workflow: chosen, request: '', target });
 }
 
 /** The selection, or else the innermost function, method or class around the cursor. */

@@ -8,6 +8,7 @@ import { SystemClock } from '../../core/orchestrator/systemClock';
 import type { TestRunner } from '../../core/ports';
 import { OpenAiCompatibleClient } from '../../llm/openAiCompatibleClient';
 import { FolderInUseError, stateFolderOf } from '../../runtime/folderStore';
+import { moduleForTarget } from './targetWorkflow';
 import { type ExtensionMemories, openExtensionMemories } from '../memory/extensionMemories';
 import type { ApiKeyStore } from '../apiKeyStore';
 import type { Settings } from '../settings';
@@ -44,6 +45,7 @@ export class WorkflowHost implements vscode.Disposable {
   /** The code lens's view of the workflows: the phase on each target, once the service is open. */
   readonly targets = {
     phaseOf: (key: string) => this.current?.phaseOf(key),
+    moduleFor: moduleForTarget,
     onDidChange: this.phasesChanged.event,
   };
 

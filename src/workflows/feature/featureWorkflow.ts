@@ -1,25 +1,7 @@
 // The feature workflow as data: plan, the Board on the plan, red, green, refactor, the Board on the
 // change. The gates are the step handlers' code (featureSteps.ts), not requests to a model.
-import type { Board } from '../../core/board/boardReview';
-import type { WorkflowUndo } from '../../core/journal/journalEntry';
 import type { WorkflowDefinitionInput } from '../../core/orchestrator/workflowDefinition';
-import type { Logger, ModelClient, TestRunner, Workspace } from '../../core/ports';
 import type { WorkflowPhaseInfo } from '../../shared/workflowPhase';
-import type { WorkflowLimits } from '../workflowLimits';
-import type { WorkflowSkills } from '../../superpowers/registry/workflowSkills';
-import type { FeatureMemory } from './featureMemory';
-
-export interface FeatureDependencies {
-  readonly model: ModelClient;
-  readonly workspace: Workspace;
-  readonly undo: WorkflowUndo;
-  readonly tests: TestRunner;
-  readonly board: Board;
-  readonly memory: FeatureMemory;
-  readonly limits: WorkflowLimits;
-  readonly logger: Logger;
-  readonly skills?: WorkflowSkills;
-}
 
 const request = '${workflow.input.request}';
 const criteria = '${plan.output.criteria}';

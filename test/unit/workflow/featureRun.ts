@@ -18,7 +18,7 @@ import type { EngineEvent } from '../../../src/shared/events';
 import type { TestRunResult } from '../../../src/shared/testResults';
 import type { WorkflowReport } from '../../../src/workflows/workflowReport';
 import { FEATURE_WORKFLOW } from '../../../src/workflows/feature/featureWorkflow';
-import type { WorkflowLimits } from '../../../src/workflows/workflowLimits';
+import type { WorkflowLimits } from '../../../src/shared/workflowLimits';
 
 export const REPOSITORY = join(__dirname, '..', '..', '..');
 const EXAMPLE = join(REPOSITORY, 'examples', 'bookshelf');
