@@ -12,5 +12,6 @@ import { testsCommand } from './testsCommand';
 import { uiCheckCommand } from './uiCheckCommand';
 import { undoCommand } from './undoCommand';
 import { workerCommand } from './workerCommand';
+import { workflowsCommand } from './workflowsCommand';
 
-export const COMMANDS: readonly CliCommand[] = [runCommand, resumeCommand, statusCommand, undoCommand, testsCommand, skillsCommand, uiCheckCommand, mcpCommand, serveCommand, workerCommand, conductorCommand, demoCommand];
+export const COMMANDS: readonly CliCommand[] = [runCommand, resumeCommand, statusCommand, undoCommand, workflowsCommand, testsCommand, skillsCommand, uiCheckCommand, mcpCommand, serveCommand, workerCommand, conductorCommand, demoCommand];

@@ -3,7 +3,7 @@
 // the server's own API.
 import { ConductorDefinitionError, DEFAULT_NAME_PREFIX, DEFAULT_RESPONSE_TIMEOUT_SECONDS, toConductorMetadata } from '../infra/conductor/conductorDefinitions';
 import { parseWorkflowDefinition } from '../core/orchestrator/workflowDefinition';
-import { builtInModules } from '../workflows/builtInModules';
+import { builtInModules } from '../runtime/workflowCatalog';
 import { EXIT_OK, UsageError, type CliCommand, type CliIo } from './cliCommand';
 import { parseCommandArguments } from './commandArguments';
 

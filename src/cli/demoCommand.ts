@@ -4,14 +4,14 @@ import { existsSync } from 'node:fs';
 import { cp, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { builtInModules } from '../workflows/builtInModules';
-import type { WorkflowModule } from '../workflows/workflowModule';
-import { UnknownWorkflowError } from '../workflows/workflowModules';
+import { builtInModules } from '../runtime/workflowCatalog';
+import type { WorkflowModule } from '../runtime/workflowCatalog';
+import { UnknownWorkflowError } from '../runtime/workflowCatalog';
 import { ConfigurationError, EXIT_OK, UsageError, type CliCommand, type CliIo } from './cliCommand';
 import { parseCommandArguments } from './commandArguments';
 import { DEMO_EXAMPLES, demoExample } from './demoExamples';
 import { MODEL_OPTIONS } from './modelOptions';
-import { STATE_FOLDER } from './headlessEngine';
+import { STATE_FOLDER } from '../runtime/folderStore';
 import { finishWorkflow, openSession } from './workflowSession';
 
 const USAGE = `Usage: imperium demo [--workflow <id>] [options]

@@ -2,6 +2,7 @@
 // a state folder another process holds, one that cannot be written, one that is a symbolic link.
 import { StoreLockedError } from '../infra/store/fileLock';
 import { StoreLocationError } from '../infra/store/storeLocation';
+import { FolderInUseError } from '../runtime/folderStore';
 
 const UNWRITABLE: Record<string, string> = {
   EACCES: 'permission denied',
@@ -13,6 +14,7 @@ const UNWRITABLE: Record<string, string> = {
 
 /** The one line to print for an expected failure, or undefined for a bug (which keeps its stack). */
 export function expectedFailureLine(error: unknown): string | undefined {
+  if (error instanceof FolderInUseError) return error.message;
   if (error instanceof StoreLockedError) return `${error.message} Two processes cannot work on one folder at once.`;
   if (error instanceof StoreLocationError) return error.message;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;

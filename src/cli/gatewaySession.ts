@@ -6,7 +6,7 @@ import { version } from '../../package.json';
 import type { Logger } from '../core/ports';
 import { GatewayCommands } from '../gateway/gatewayCommands';
 import type { Budgets } from '../core/healing/budgetTracker';
-import type { WorkflowLimits } from '../workflows/workflowLimits';
+import type { WorkflowLimits } from '../runtime/workflowCatalog';
 import { ConfigurationError, type CliIo } from './cliCommand';
 import { HeadlessEngine } from './headlessEngine';
 import { HeadlessGatewayRuntime } from './headlessGatewayRuntime';

@@ -1,35 +1,35 @@
-// The composition root of the headless engine (the CLI and the demo): the feature engine over
-// Node's file system, the framework runners, an OpenAI-compatible endpoint (with a fallback model
-// and embeddings when configured) and long-term memory in this folder and the user's.
+// The CLI's host for the runtime (the CLI, the demo and the tests that run it in process): the
+// ports over Node's file system, the framework runners, an OpenAI-compatible endpoint (with a
+// fallback model, prices and embeddings when configured) and long-term memory in this folder and
+// the user's, then the runtime opened on them, as the editor opens it on its own ports.
 import { join } from 'node:path';
-import type { Board, VerdictRecord } from '../core/board/boardReview';
+import type { Budgets } from '../core/healing/budgetTracker';
 import type { JournalEntry } from '../core/journal/journalEntry';
 import { WriteJournal } from '../core/journal/writeJournal';
-import type { OpenEngine, WorkflowEngineApi } from '../core/orchestrator/engineApi';
+import type { OpenEngine } from '../core/orchestrator/engineApi';
 import { SystemClock } from '../core/orchestrator/systemClock';
+import type { WorkflowEngine } from '../core/orchestrator/workflowEngine';
 import type { RunForecast } from '../core/healing/budgetForecast';
+import type { VerdictRecord } from '../core/board/boardReview';
 import { embedderOf } from '../core/memory/modelEmbedder';
 import type { Approvals, EventSink, Logger, TestRunner } from '../core/ports';
 import { isTestPath } from '../agents/testFiles';
 import { JournalledTestRunner } from '../infra/testRunners/journalledTestRunner';
 import { NodeWorkspace } from '../infra/nodeWorkspace';
 import type { SandboxPolicy } from '../infra/sandbox/confinement';
-import { JsonStore } from '../infra/store/jsonStore';
+import type { JsonStore } from '../infra/store/jsonStore';
 import { TestRunnerError, WorkspaceTestRunner } from '../infra/testRunners/workspaceTestRunner';
-import type { ModelChoice } from '../llm/modelChoice';
 import { OpenAiCompatibleClient } from '../llm/openAiCompatibleClient';
 import { StepModelBudget } from '../llm/stepModelBudget';
+import { countTextTokens } from '../llm/tokenCount';
+import { MEMORY_FOLDER, openFolderStore, STATE_FOLDER } from '../runtime/folderStore';
+import { Runtime } from '../runtime/runtime';
+import type { HealingSettings } from '../runtime/runtimeSettings';
+import type { WorkflowLimits, WorkflowModules, WorkflowReport } from '../runtime/workflowCatalog';
 import type { EngineEvent } from '../shared/events';
-import { FeatureEngine, type FeatureHealing } from '../superpowers/tdd/featureEngine';
-import type { WorkflowReport } from '../workflows/workflowReport';
-import type { WorkflowLimits } from '../workflows/workflowLimits';
+import type { PriceTable } from '../shared/modelPricing';
 import { type CliMemory, defaultGlobalMemoryFolder, openCliMemory } from './cliMemory';
 import { openCliSkills } from './cliSkills';
-
-/** The engine's state folder inside the workspace; agents may not read or write it (PathPolicy). */
-export const STATE_FOLDER = '.imperium';
-/** This folder's long-term memory, inside the state folder. */
-export const MEMORY_FOLDER = 'memory';
 
 export interface ModelSettings {
   readonly baseUrl: string;
@@ -43,6 +43,8 @@ export interface ModelSettings {
   readonly callTimeoutMs?: number;
   /** What all the model calls of one step may take together (default none). */
   readonly stepTotalMs?: number;
+  /** USD per million tokens by model, for costs, budgets and the forecast. */
+  readonly prices?: PriceTable;
 }
 
 export interface HeadlessOptions {
@@ -50,8 +52,8 @@ export interface HeadlessOptions {
   readonly model: ModelSettings;
   readonly logger: Logger;
   readonly limits?: Partial<WorkflowLimits>;
-  /** The self-healing layer's settings (the fallback model comes with the model settings). */
-  readonly healing?: Omit<FeatureHealing, 'fallbackModel'>;
+  /** The self-healing layer's settings and the budgets it holds workflows to. */
+  readonly healing?: HealingSettings & { readonly budgets?: Budgets };
   /** The user's global memory folder; default $IMPERIUM_GLOBAL_MEMORY or ~/.imperium/memory. */
   readonly globalMemory?: string;
   /** Who answers escalations; the CLI runs without anyone to ask. */
@@ -62,17 +64,18 @@ export interface HeadlessOptions {
   readonly sandbox?: SandboxPolicy;
   /** The engine the workflow runs on; default the embedded one. */
   readonly openEngine?: OpenEngine;
+  /** The workflow modules to offer; the built-in ones by default. */
+  readonly modules?: WorkflowModules;
 }
 
 export class HeadlessEngine {
   private constructor(
-    private readonly feature: FeatureEngine,
+    readonly runtime: Runtime,
     readonly store: JsonStore,
     readonly workspace: NodeWorkspace,
     readonly tests: TestRunner,
     /** Long-term memory, this folder's and the user's. */
     readonly memory: CliMemory,
-    private readonly models: ModelChoice,
   ) {}
 
   static async open(options: HeadlessOptions): Promise<HeadlessEngine> {
@@ -86,6 +89,7 @@ export class HeadlessEngine {
         ...(settings.apiKey !== undefined && { apiKey: settings.apiKey }),
         missingKeyHelp: 'Set IMPERIUM_API_KEY (or OPENAI_API_KEY) in the environment.',
         models: { default: model },
+        ...(settings.prices && { prices: settings.prices }),
         ...(events && { events }),
         ...(embeddingModel !== undefined && { embeddingModel }),
         ...(settings.callTimeoutMs !== undefined && { timeoutMs: settings.callTimeoutMs }),
@@ -93,7 +97,7 @@ export class HeadlessEngine {
       });
       return budget ? budget.wrap(openAi) : openAi;
     };
-    const store = await JsonStore.open({ folder: join(options.folder, STATE_FOLDER), logger, containedIn: options.folder });
+    const store = await openFolderStore(options.folder, logger);
     let memory: CliMemory | undefined;
     try {
       const journal = new WriteJournal(store.log<JournalEntry>('journal'), clock);
@@ -109,23 +113,33 @@ export class HeadlessEngine {
         logger,
         ...(embedder && { embedder }),
       });
-      const { fallbackModel } = settings;
       const skills = await openCliSkills({ folder: options.folder, logger, ...(options.skillsHome !== undefined && { home: options.skillsHome }) });
-      const feature = await FeatureEngine.open({
-        skills,
-        store,
-        workspace,
-        tests,
-        clock,
-        logger,
-        memory,
-        ...(options.approvals && { approvals: options.approvals }),
-        ...(options.openEngine && { openEngine: options.openEngine }),
-        ...(options.limits !== undefined && { limits: options.limits }),
-        healing: { ...options.healing, ...(fallbackModel !== undefined && { fallbackModel: (events: EventSink) => client(fallbackModel, events) }) },
-        model: (events) => client(settings.model, events),
-      });
-      return new HeadlessEngine(feature, store, workspace, tests, memory, { default: settings.model });
+      const { budgets, ...healing } = options.healing ?? {};
+      const runtime = await Runtime.open(
+        {
+          store,
+          workspace,
+          tests,
+          model: (events, model) => client(model ?? settings.model, events),
+          countTokens: countTextTokens,
+          clock,
+          logger,
+          memory,
+          skills,
+          ...(options.approvals && { approvals: options.approvals }),
+          ...(options.modules && { modules: options.modules }),
+          ...(options.openEngine && { openEngine: options.openEngine }),
+        },
+        {
+          models: { default: settings.model },
+          ...(settings.fallbackModel !== undefined && { fallbackModel: settings.fallbackModel }),
+          ...(settings.prices && { prices: settings.prices }),
+          ...(budgets && { budgets }),
+          ...(options.limits && { limits: options.limits }),
+          healing,
+        },
+      );
+      return new HeadlessEngine(runtime, store, workspace, tests, memory);
     } catch (error) {
       await memory?.close();
       await store.close();
@@ -133,25 +147,21 @@ export class HeadlessEngine {
     }
   }
 
+  get engine(): WorkflowEngine {
+    return this.runtime.engine;
+  }
+
   /** What the next run will likely use, from the runs in this folder, with the budgets it must keep. */
   forecast(): Promise<RunForecast> {
-    return this.feature.forecast({ models: this.models });
-  }
-
-  get engine(): WorkflowEngineApi {
-    return this.feature.engine;
-  }
-
-  get board(): Board {
-    return this.feature.board;
+    return this.runtime.forecast();
   }
 
   verdicts(): Promise<VerdictRecord[]> {
-    return this.feature.verdicts();
+    return this.runtime.verdicts();
   }
 
   events(): Promise<EngineEvent[]> {
-    return this.feature.events();
+    return this.runtime.pastEvents();
   }
 
   /**
@@ -164,11 +174,11 @@ export class HeadlessEngine {
       if (error instanceof TestRunnerError && (error.code === 'no-framework' || error.code === 'framework-not-installed')) return undefined;
       throw error;
     });
-    return this.feature.report(workflowId, finalTests);
+    return this.runtime.report(workflowId, finalTests);
   }
 
   async close(): Promise<void> {
-    await this.feature.close();
+    await this.runtime.close();
     await this.memory.close();
     await this.store.close();
   }

@@ -5,9 +5,9 @@ import { GatewayError } from '../gateway/gatewayError';
 import type { GatewayRuntime, WorkflowModuleInfo, WorkflowStart } from '../gateway/gatewayRuntime';
 import { requestWithTargets } from '../gateway/targetRequest';
 import type { EngineEvent } from '../shared/events';
-import { builtInModules } from '../workflows/builtInModules';
-import { ModuleInputError } from '../workflows/workflowModule';
-import type { WorkflowModules } from '../workflows/workflowModules';
+import { builtInModules } from '../runtime/workflowCatalog';
+import { ModuleInputError } from '../runtime/workflowCatalog';
+import type { WorkflowModules } from '../runtime/workflowCatalog';
 import type { HeadlessEngine } from './headlessEngine';
 
 export class HeadlessGatewayRuntime implements GatewayRuntime {

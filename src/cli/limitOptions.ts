@@ -2,7 +2,7 @@
 // red and green phases get, how many model calls an agent run may make, how much memory goes into
 // an agent's task, and the token budget the self-healing layer holds a workflow to.
 import type { Budgets } from '../core/healing/budgetTracker';
-import { DEFAULT_WORKFLOW_LIMITS, type WorkflowLimits } from '../workflows/workflowLimits';
+import { DEFAULT_WORKFLOW_LIMITS, type WorkflowLimits } from '../runtime/workflowCatalog';
 import { UsageError } from './cliCommand';
 
 export const LIMIT_OPTIONS = {
@@ -12,6 +12,7 @@ export const LIMIT_OPTIONS = {
   'agent-steps': { type: 'string' },
   'memory-tokens': { type: 'string' },
   'budget-tokens': { type: 'string' },
+  'budget-cost': { type: 'string' },
 } as const;
 
 export const LIMIT_USAGE = `Limits:
@@ -21,7 +22,9 @@ export const LIMIT_USAGE = `Limits:
   --agent-steps <n>      Model calls per agent run (default ${DEFAULT_WORKFLOW_LIMITS.agentSteps}).
   --memory-tokens <n>    Tokens of memory packed into an agent's task (default ${DEFAULT_WORKFLOW_LIMITS.memoryTokens}).
   --budget-tokens <n>    Tokens a workflow may use; past them, a person must decide (none by default).
-                         The forecast printed before a run says what earlier runs here used.`;
+                         The forecast printed before a run says what earlier runs here used.
+  --budget-cost <usd>    Dollars a workflow may spend, priced by --prices; past them, a person must
+                         decide (none by default).`;
 
 type LimitValues = Partial<Record<keyof typeof LIMIT_OPTIONS, string>>;
 
@@ -37,7 +40,20 @@ export function parseLimits(values: LimitValues): Partial<WorkflowLimits> {
 
 export function parseBudgets(values: LimitValues): Budgets {
   const tokens = values['budget-tokens'];
-  return tokens === undefined ? {} : { perWorkflow: { tokens: positiveNumber(tokens, '--budget-tokens') } };
+  const cost = values['budget-cost'];
+  if (tokens === undefined && cost === undefined) return {};
+  return {
+    perWorkflow: {
+      ...(tokens !== undefined && { tokens: positiveNumber(tokens, '--budget-tokens') }),
+      ...(cost !== undefined && { costUsd: positiveAmount(cost, '--budget-cost') }),
+    },
+  };
+}
+
+function positiveAmount(text: string, option: string): number {
+  const value = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text.trim()) || !Number.isFinite(value) || value <= 0) throw new UsageError(`${option} takes a positive amount of US dollars, e.g. 0.50, not "${text}".`);
+  return value;
 }
 
 function positive(text: string | undefined, option: string, key: keyof WorkflowLimits): Partial<WorkflowLimits> {

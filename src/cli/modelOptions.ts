@@ -1,10 +1,13 @@
 // Which model a CLI run talks to: a real OpenAI-compatible endpoint (--base-url, --model, the key
 // from the environment), or the scripted model server answering from a scenario file (--scenario).
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { DEFAULT_BASE_URL, EndpointError, parseBaseUrl } from '../llm/endpoint';
 import { isLoopbackEndpoint } from '../llm/localEndpoint';
 import { ScenarioError, readScenarioFile } from '../llm/scriptedServer/scenario';
 import { startScriptedModelServer } from '../llm/scriptedServer/scriptedModelServer';
+import { validatePrices } from '../llm/pricing';
+import type { PriceTable } from '../shared/modelPricing';
 import { ConfigurationError, type CliIo } from './cliCommand';
 import type { ModelSettings } from './headlessEngine';
 
@@ -14,6 +17,7 @@ export const MODEL_OPTIONS = {
   scenario: { type: 'string' },
   'fallback-model': { type: 'string' },
   'embedding-model': { type: 'string' },
+  prices: { type: 'string' },
 } as const;
 
 /** The scripted server embeds with any model name; this one says where the vectors come from. */
@@ -30,7 +34,10 @@ export const MODEL_USAGE = `Model options:
                          (default $IMPERIUM_FALLBACK_MODEL; none: that step of the ladder is skipped).
   --embedding-model <name>
                          Embeddings for recalling learned patterns by meaning as well as by words
-                         (default $IMPERIUM_EMBEDDING_MODEL; with --scenario, the scripted server's).`;
+                         (default $IMPERIUM_EMBEDDING_MODEL; with --scenario, the scripted server's).
+  --prices <file>        USD per million tokens by model, as JSON: { "<model>": { "promptUsdPerMillion": 0.15,
+                         "completionUsdPerMillion": 0.6 } }, for costs, --budget-cost and the forecast
+                         (the editor's imperium.model.prices). A model without a price has no cost.`;
 
 export interface ModelConnection {
   readonly settings: ModelSettings;
@@ -46,6 +53,8 @@ export async function connectModel(values: ModelValues, io: CliIo): Promise<Mode
   const fallbackModel = values['fallback-model'] ?? env.IMPERIUM_FALLBACK_MODEL;
   const extras = { ...(fallbackModel && { fallbackModel }) };
   const embeddingModel = values['embedding-model'] ?? env.IMPERIUM_EMBEDDING_MODEL;
+  const prices = values.prices === undefined ? undefined : await readPrices(resolve(io.cwd, values.prices));
+  const priced = { ...(prices && { prices }) };
   if (values.scenario !== undefined) {
     if (values['base-url'] !== undefined) throw new ConfigurationError('--scenario and --base-url exclude each other: a run talks either to the scripted server or to a model.');
     const file = resolve(io.cwd, values.scenario);
@@ -58,7 +67,7 @@ export async function connectModel(values: ModelValues, io: CliIo): Promise<Mode
     }
     const server = await startScriptedModelServer(scenario);
     return {
-      settings: { baseUrl: server.url, model: values.model ?? scenario.model, ...extras, embeddingModel: embeddingModel || SCRIPTED_EMBEDDING_MODEL },
+      settings: { baseUrl: server.url, model: values.model ?? scenario.model, ...extras, ...priced, embeddingModel: embeddingModel || SCRIPTED_EMBEDDING_MODEL },
       banner: `Model: SCRIPTED. Answers come from ${file} through the scripted model server at ${server.url}, not from a language model.`,
       close: () => server.close(),
     };
@@ -76,8 +85,25 @@ export async function connectModel(values: ModelValues, io: CliIo): Promise<Mode
   }
   const model = values.model ?? env.IMPERIUM_MODEL ?? 'gpt-4.1-mini';
   return {
-    settings: { baseUrl, model, ...(apiKey ? { apiKey } : {}), ...extras, ...(embeddingModel && { embeddingModel }) },
+    settings: { baseUrl, model, ...(apiKey ? { apiKey } : {}), ...extras, ...priced, ...(embeddingModel && { embeddingModel }) },
     banner: `Model: ${model} at ${baseUrl}.`,
     close: async () => undefined,
   };
+}
+
+/** A price table from a JSON file; a missing, unreadable or invalid one is a configuration error saying which. */
+async function readPrices(file: string): Promise<PriceTable> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new ConfigurationError(`--prices: ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
+  }
+  try {
+    const prices: unknown = JSON.parse(text);
+    if (typeof prices !== 'object' || prices === null || Array.isArray(prices)) throw new RangeError('it must be a JSON object of model names to prices.');
+    return validatePrices(prices as PriceTable);
+  } catch (error) {
+    throw new ConfigurationError(`--prices: ${file} is not a price table: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }

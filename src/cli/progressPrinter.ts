@@ -1,16 +1,16 @@
 // Live progress of a workflow on the terminal: one line per thing a person would want to see
-// happen (phase changes, agents starting and finishing, tool calls, test runs, verdicts, retries).
+// happen (phase changes, named by the workflow's module, agents starting and finishing, tool calls, test runs, verdicts, retries).
 import type { EngineEvent } from '../shared/events';
-import { FEATURE_PHASES } from '../workflows/feature/featureWorkflow';
 
-const PHASE_OF_STEP = new Map<string, string>(FEATURE_PHASES.flatMap(({ id, steps }) => steps.map((step) => [step, id] as const)));
+/** The phase (of its workflow's module) a step belongs to, by id; undefined for a step no module phases. */
+export type PhaseOfStep = (workflowId: string, step: string) => string | undefined;
 
-export function progressLine(event: EngineEvent): string | undefined {
+export function progressLine(event: EngineEvent, phaseOfStep: PhaseOfStep): string | undefined {
   switch (event.type) {
     case 'workflow':
       return `workflow ${event.workflowId} ${event.status}${event.step ? ` at ${event.step}` : ''}${event.reason ? `: ${event.reason}` : ''}`;
     case 'task':
-      if (event.status === 'IN_PROGRESS') return `── ${(PHASE_OF_STEP.get(event.step) ?? event.step).toUpperCase()} (${event.step}${event.retryCount ? `, retry ${event.retryCount}` : ''})`;
+      if (event.status === 'IN_PROGRESS') return `── ${(phaseOfStep(event.workflowId, event.step) ?? event.step).toUpperCase()} (${event.step}${event.retryCount ? `, retry ${event.retryCount}` : ''})`;
       if (event.status === 'COMPLETED' || event.status === 'SCHEDULED') return undefined;
       return `   ${event.step} ${event.status}${event.reason ? `: ${firstLine(event.reason)}` : ''}`;
     case 'agent':

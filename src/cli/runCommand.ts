@@ -1,4 +1,4 @@
-// `imperium run <folder> "<request>"`: the feature workflow (plan, red, green, refactor, review) on a
+// `imperium run <folder> "<request>" [--workflow <id>]`: a workflow module (feature by default) on a
 // folder, with live progress, ending with the report.
 import { resolve } from 'node:path';
 import { ConfigurationError, UsageError, type CliCommand, type CliIo } from './cliCommand';
@@ -14,10 +14,8 @@ import { finishWorkflow, openSession, printForecast, reportPath } from './workfl
 
 const USAGE = `Usage: imperium run <folder> ["<request>"] [--workflow <id>] [options]
 
-Implements the request in <folder> test-first: the Product Owner writes acceptance criteria, the
-Board reviews the plan, TestBot writes tests that must fail for the right reason, CodeBot makes them
-pass without touching them, refactors, and the Board reviews the change. Progress is printed as it
-happens; the report is printed at the end. State is kept in <folder>/.imperium/, this folder's
+Runs a workflow module on the request in <folder> (\`imperium workflows\` lists them with their
+phases). Progress is printed as it happens; the report is printed at the end. State is kept in <folder>/.imperium/, this folder's
 learned patterns in <folder>/.imperium/memory/, the ones for every project in $IMPERIUM_GLOBAL_MEMORY
 (default ~/.imperium/memory/). A forecast from earlier runs here is printed before the run starts.
 

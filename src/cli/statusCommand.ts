@@ -5,7 +5,7 @@ import { summariesOfIndex } from '../core/orchestrator/workflowRepository';
 import { DocumentFile } from '../infra/store/documentFile';
 import { ConfigurationError, EXIT_OK, UsageError, type CliCommand, type CliIo } from './cliCommand';
 import { parseCommandArguments } from './commandArguments';
-import { STATE_FOLDER } from './headlessEngine';
+import { STATE_FOLDER } from '../runtime/folderStore';
 
 const USAGE = `Usage: imperium status <folder> [--json]
 

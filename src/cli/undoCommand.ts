@@ -10,7 +10,7 @@ import { NodeWorkspace } from '../infra/nodeWorkspace';
 import { JsonStore } from '../infra/store/jsonStore';
 import { ConfigurationError, EXIT_FAILED, EXIT_OK, UsageError, type CliCommand, type CliIo } from './cliCommand';
 import { parseCommandArguments } from './commandArguments';
-import { STATE_FOLDER } from './headlessEngine';
+import { STATE_FOLDER } from '../runtime/folderStore';
 
 const USAGE = `Usage: imperium undo <folder> [--workflow <id>] [--force]
 

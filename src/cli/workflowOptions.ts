@@ -2,9 +2,9 @@
 // is about. The module checks the request; what it cannot start from is a usage error (exit 2).
 import type { JsonObject } from '../core/orchestrator/workflowState';
 import type { WorkflowDefinitionInput } from '../core/orchestrator/workflowDefinition';
-import { builtInModules, DEFAULT_WORKFLOW } from '../workflows/builtInModules';
-import { ModuleInputError } from '../workflows/workflowModule';
-import { UnknownWorkflowError } from '../workflows/workflowModules';
+import { builtInModules, DEFAULT_WORKFLOW } from '../runtime/workflowCatalog';
+import { ModuleInputError } from '../runtime/workflowCatalog';
+import { UnknownWorkflowError } from '../runtime/workflowCatalog';
 import { UsageError } from './cliCommand';
 
 export const WORKFLOW_OPTIONS = {

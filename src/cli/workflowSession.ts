@@ -5,10 +5,9 @@ import { resolve } from 'node:path';
 import type { Budgets } from '../core/healing/budgetTracker';
 import type { Logger } from '../core/ports';
 import { isTerminalWorkflow } from '../shared/taskStatus';
-import type { WorkflowReport } from '../workflows/workflowReport';
-import type { WorkflowLimits } from '../workflows/workflowLimits';
+import type { WorkflowLimits, WorkflowReport } from '../runtime/workflowCatalog';
 import { ConfigurationError, EXIT_FAILED, EXIT_OK, type CliIo } from './cliCommand';
-import { featureReportText } from './featureReportText';
+import { workflowReportText } from './workflowReportText';
 import { HeadlessEngine, type ModelSettings } from './headlessEngine';
 import { connectModel, type ModelValues } from './modelOptions';
 import { engineOpener, type EngineChoice } from './engineOptions';
@@ -16,7 +15,7 @@ import { progressLine } from './progressPrinter';
 import { sandboxBanner } from './sandboxOptions';
 import type { ModelTimeLimits } from './modelLimitOptions';
 import type { SandboxPolicy } from '../infra/sandbox/confinement';
-import { builtInModules } from '../workflows/builtInModules';
+import { builtInModules } from '../runtime/workflowCatalog';
 
 export interface SessionOptions {
   readonly folder: string;
@@ -65,8 +64,9 @@ export async function openSession(options: SessionOptions, io: CliIo): Promise<S
     await connection.close();
     throw error;
   }
+  const phaseOfStep = (workflowId: string, step: string) => headless.runtime.phaseOfStep(workflowId, step)?.id;
   const unsubscribe = headless.engine.subscribe((event) => {
-    const line = progressLine(event);
+    const line = progressLine(event, phaseOfStep);
     if (line !== undefined) io.stdout(`${line}\n`);
   });
   return {
@@ -97,7 +97,7 @@ export async function finishWorkflow(session: Session, workflowId: string, io: C
     return EXIT_FAILED;
   }
   const report = await session.headless.report(workflowId);
-  io.stdout(`\n${featureReportText(report, options)}`);
+  io.stdout(`\n${workflowReportText(report, options)}`);
   options.onReport?.(report);
   if (reportFile !== undefined) {
     await writeFile(reportFile, `${JSON.stringify(report, null, 2)}\n`);

@@ -38,7 +38,7 @@ export class Container implements vscode.Disposable {
     // Every test run, the user's and the agents', goes through the Test Explorer.
     const tests = firstFolder ? TestExplorer.create({ folder: firstFolder, log, settings }) : undefined;
     const workflows = new WorkflowHost({
-      storageFolder: context.storageUri?.fsPath,
+      folderPath: firstFolder?.uri.scheme === 'file' ? firstFolder.uri.fsPath : undefined,
       globalStorageFolder: context.globalStorageUri.fsPath,
       settings,
       apiKeys,

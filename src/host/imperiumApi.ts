@@ -42,7 +42,7 @@ function workflowsApi(service: WorkflowService): WorkflowsApi {
     start: (input) => commands.start(input),
     status: (workflowId) => commands.status({ id: workflowId }),
     settled: async (workflowId) => {
-      const { status, reason } = await service.feature.engine.settled(workflowId);
+      const { status, reason } = await service.runtime.engine.settled(workflowId);
       return { status, ...(reason !== undefined && { reason }) };
     },
     report: (workflowId) => commands.report({ id: workflowId }),

@@ -1,8 +1,13 @@
 // Typed reads of the `imperium.*` settings. Values are read when needed, so a change applies at once.
 import * as vscode from 'vscode';
 import { REVIEW_MODES, type ReviewMode } from '../core/approvals/reviewGate';
+import type { Budgets } from '../core/healing/budgetTracker';
 import { DEFAULT_BASE_URL } from '../llm/endpoint';
+import { validatePrices } from '../llm/pricing';
+import type { RuntimeSettings } from '../runtime/runtimeSettings';
+import type { WorkflowLimits } from '../runtime/workflowCatalog';
 import { type AgentRole, isAgentRole } from '../shared/agents';
+import type { PriceTable } from '../shared/modelPricing';
 
 export type ModelProvider = 'openai-compatible' | 'vscode-lm';
 
@@ -58,5 +63,78 @@ export class Settings {
   gatewayHttpPort(): number {
     const port = this.section.get<number>('gateway.http.port', DEFAULT_GATEWAY_PORT);
     return Number.isInteger(port) && port >= 0 && port <= 65_535 ? port : DEFAULT_GATEWAY_PORT;
+  }
+
+  /** The model the retry ladder falls back to; undefined when none is set. */
+  fallbackModel(): string | undefined {
+    return this.trimmed('model.fallback');
+  }
+
+  /** The embedding model long-term memory recalls by meaning with; undefined: recall is by words only. */
+  embeddingModel(): string | undefined {
+    return this.trimmed('memory.embeddingModel');
+  }
+
+  /** Prices by model; a table that is not valid is reported through `onInvalid` and none is used. */
+  prices(onInvalid: (message: string) => void): PriceTable | undefined {
+    const prices = this.section.get<unknown>('model.prices');
+    if (prices === undefined || prices === null || (typeof prices === 'object' && Object.keys(prices).length === 0)) return undefined;
+    try {
+      if (typeof prices !== 'object' || Array.isArray(prices)) throw new RangeError('it must be an object of model names to prices.');
+      return validatePrices(prices as PriceTable);
+    } catch (error) {
+      onInvalid(`imperium.model.prices is ignored: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+  }
+
+  /** A workflow's budgets; 0 (the default) means no limit. */
+  budgets(): Budgets {
+    const tokens = this.positive('budgets.tokensPerWorkflow');
+    const costUsd = this.positive('budgets.costUsdPerWorkflow');
+    return tokens === undefined && costUsd === undefined ? {} : { perWorkflow: { ...(tokens !== undefined && { tokens }), ...(costUsd !== undefined && { costUsd }) } };
+  }
+
+  /** The agents' limits the settings set; the rest keep their defaults. */
+  limits(): Partial<WorkflowLimits> {
+    const whole = (key: string) => {
+      const value = this.positive(key);
+      return value === undefined ? undefined : Math.floor(value);
+    };
+    const redAttempts = whole('limits.redAttempts');
+    const greenAttempts = whole('limits.greenAttempts');
+    const agentSteps = whole('limits.agentSteps');
+    const memoryTokens = whole('limits.memoryTokens');
+    return {
+      testTimeoutMs: this.testTimeoutMs(),
+      ...(redAttempts !== undefined && { redAttempts }),
+      ...(greenAttempts !== undefined && { greenAttempts }),
+      ...(agentSteps !== undefined && { agentSteps }),
+      ...(memoryTokens !== undefined && { memoryTokens }),
+    };
+  }
+
+  /** Everything the runtime is opened with, as the settings say now (the CLI fills the same from its flags). */
+  runtimeSettings(onInvalid: (message: string) => void): RuntimeSettings {
+    const fallbackModel = this.fallbackModel();
+    const prices = this.prices(onInvalid);
+    const budgets = this.budgets();
+    return {
+      models: { default: this.modelName() || 'the first offered model', byRole: this.modelRoles() },
+      ...(fallbackModel !== undefined && { fallbackModel }),
+      ...(prices && { prices }),
+      ...(budgets.perWorkflow && { budgets }),
+      limits: this.limits(),
+    };
+  }
+
+  private trimmed(key: string): string | undefined {
+    const value = this.section.get<string>(key);
+    return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+  }
+
+  private positive(key: string): number | undefined {
+    const value = this.section.get<number>(key);
+    return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : undefined;
   }
 }

@@ -6,10 +6,7 @@ import type { AgentRole } from './agents';
 import type { EngineEvent } from './events';
 import type { WorkflowStatus } from './taskStatus';
 import type { TestRunOutcome, TestSummary } from './testResults';
-
-/** Where a workflow stands, as the views name it: its step when it is a TDD phase, else how it ended. */
-export const PHASES = ['plan', 'red', 'green', 'refactor', 'review', 'done', 'failed'] as const;
-export type Phase = (typeof PHASES)[number];
+import type { WorkflowPhaseInfo } from './workflowPhase';
 
 /**
  * Caps that keep a view's memory bounded however long the editor stays open; older entries are
@@ -33,14 +30,17 @@ export const DASHBOARD_LIMITS = {
 } as const;
 
 /**
- * A workflow's name and steps, which its events do not carry, and its status as the store has it.
- * The host sends one when it first meets a workflow (at start-up, or on its first event).
+ * A workflow's name (its module's id), steps and phases, which its events do not carry, and its
+ * status as the store has it. The host sends one when it first meets a workflow (at start-up, or on
+ * its first event).
  */
 export interface WorkflowDescription {
   readonly type: 'workflow-description';
   readonly workflowId: string;
   readonly name: string;
   readonly steps: readonly string[];
+  /** The phases a person sees, from the workflow's module; empty for a workflow no module defines. */
+  readonly phases: readonly WorkflowPhaseInfo[];
   readonly status: WorkflowStatus;
   readonly step?: string;
   readonly reason?: string;
@@ -191,6 +191,8 @@ export interface WorkflowView {
   readonly name: string;
   /** Empty until the workflow is described. */
   readonly steps: readonly string[];
+  /** Its module's phases; empty until the workflow is described. */
+  readonly phases: readonly WorkflowPhaseInfo[];
   readonly status: WorkflowStatus;
   readonly step?: string;
   readonly reason?: string;
@@ -263,10 +265,19 @@ export function emptyDashboard(): DashboardState {
 /** Whether a control the views offer can be used, and if not, why, in words for the user. */
 export type Availability = { readonly available: true } | { readonly available: false; readonly reason: string };
 
+/** A workflow module the start form offers: its id (what the request names) and title. */
+export interface WorkflowChoice {
+  readonly id: string;
+  readonly title: string;
+}
+
+/** Starting, and the workflow modules the host can start; the first is its default. */
+export type StartAvailability = Availability & { readonly workflows?: readonly WorkflowChoice[] };
+
 /** What the host behind a view can do; the views disable the rest and show why. */
 export interface DashboardCapabilities {
   /** Start a workflow from a request. */
-  readonly start: Availability;
+  readonly start: StartAvailability;
   /** Approve or reject pending edits and escalations. */
   readonly approvals: Availability;
   /** Undo everything a workflow wrote. */

@@ -13,7 +13,7 @@ const hostRequestSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('pause'), workflowId }),
   z.strictObject({ kind: z.literal('resume'), workflowId }),
   z.strictObject({ kind: z.literal('cancel'), workflowId }),
-  z.strictObject({ kind: z.literal('start'), request: z.string().trim().min(1, 'the request is empty').max(MAX_REQUEST_CHARS) }),
+  z.strictObject({ kind: z.literal('start'), request: z.string().trim().min(1, 'the request is empty').max(MAX_REQUEST_CHARS), workflow: id.optional() }),
   z.strictObject({ kind: z.literal('decide'), approvalId: id, approved: z.boolean(), choice: z.string().min(1).max(1_000).optional() }),
   z.strictObject({ kind: z.literal('undo'), workflowId }),
   z.strictObject({ kind: z.literal('open-diff'), workflowId, path }),

@@ -32,7 +32,8 @@ export type HostRequest =
   | { readonly kind: 'resume'; readonly workflowId: string }
   | { readonly kind: 'cancel'; readonly workflowId: string }
   /** Starts a workflow on a request written by the user. */
-  | { readonly kind: 'start'; readonly request: string }
+  /** `workflow`: the module to run, by id; the host's default (feature) when absent. */
+  | { readonly kind: 'start'; readonly request: string; readonly workflow?: string }
   /** Answers a pending approval: an edit or a command approved or rejected, or an escalation's option chosen. */
   | { readonly kind: 'decide'; readonly approvalId: string; readonly approved: boolean; readonly choice?: string }
   /** Puts back what the workflow wrote, after the host's own confirmation. */

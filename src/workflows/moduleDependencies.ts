@@ -8,7 +8,7 @@ import type { LearnedMemories } from '../core/memory/learnedMemories';
 import type { WorkflowMemory } from '../core/memory/workflowMemory';
 import type { Clock, Logger, ModelClient, TestRunner, Workspace } from '../core/ports';
 import type { WorkflowSkills } from '../superpowers/registry/workflowSkills';
-import type { WorkflowLimits } from './workflowLimits';
+import type { WorkflowLimits } from '../shared/workflowLimits';
 
 export interface ModuleDependencies {
   readonly model: ModelClient;

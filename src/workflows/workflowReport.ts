@@ -4,12 +4,12 @@
 // established (criteria, tasks, lessons); the rest comes from the workflow's state and events.
 import type { VerdictRecord } from '../core/board/boardReview';
 import { unifiedDiff, type ChangedFile } from '../core/changeSet';
-import type { MemoryKind, MemoryScope } from '../core/memory/memoryRecord';
 import type { WorkflowSnapshot } from '../core/orchestrator/workflowState';
 import type { EngineEvent, HealingEvent } from '../shared/events';
 import type { WorkflowStatus } from '../shared/taskStatus';
 import type { TestRunResult, TestSummary } from '../shared/testResults';
 import type { WorkflowPhaseInfo } from '../shared/workflowPhase';
+import type { LearnedLesson } from '../superpowers/tdd/learning';
 import { skillsUsed, type SkillUsed } from './skillsUsed';
 
 export interface PhaseReport {
@@ -73,14 +73,6 @@ export interface WorkflowReportInput {
   readonly changes: readonly ChangedFile[];
   /** The suite run after the workflow ended. */
   readonly finalTests?: TestRunResult;
-}
-
-/** A lesson long-term memory kept from the workflow, as its steps' output names it. */
-export interface LearnedLesson {
-  readonly id: string;
-  readonly kind: MemoryKind;
-  readonly scope: MemoryScope;
-  readonly title: string;
 }
 
 /** What only the module knows: what its steps established, read from their outputs. */

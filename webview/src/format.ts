@@ -1,5 +1,5 @@
 // How numbers, times and states read in the views.
-import type { Phase, TokenTally, WorkflowView } from '../../src/shared/dashboardState';
+import type { TokenTally, WorkflowView } from '../../src/shared/dashboardState';
 import type { WorkflowStatus } from '../../src/shared/taskStatus';
 
 export function formatDuration(ms: number): string {
@@ -47,20 +47,8 @@ export const STATUS_ICONS: Readonly<Record<WorkflowStatus, string>> = {
   CANCELED: 'circle-slash',
 };
 
-export const PHASE_LABELS: Readonly<Record<Phase, string>> = {
-  plan: 'Plan',
-  red: 'Red',
-  green: 'Green',
-  refactor: 'Refactor',
-  review: 'Review',
-  done: 'Done',
-  failed: 'Failed',
-};
-
-/** A step's name for people: the phase's label, else its words ("planReview" reads "Plan review"). */
+/** A step's name for people, in its words ("planReview" reads "Plan review"). */
 export function stepLabel(step: string): string {
-  const phase = PHASE_LABELS[step.toLowerCase() as Phase] as string | undefined;
-  if (phase) return phase;
   const words = step.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[-_]+/g, ' ').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

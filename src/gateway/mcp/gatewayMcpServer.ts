@@ -49,7 +49,7 @@ export function createGatewayMcpServer({ commands, version, logger }: GatewayMcp
     {
       title: 'Start a workflow',
       description:
-        'Starts a workflow module on a request (the feature workflow by default: plan, red, green, refactor, review) and answers with the new workflow\'s id at once; the agents then change files in this folder.',
+        'Starts a workflow module on a request (list_workflows names them and their phases; the first is the default) and answers with the new workflow\'s id at once; the agents then change files in this folder.',
       inputSchema: startShape,
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     },

@@ -2,7 +2,7 @@
 // shape. No provider (no language extension) or a failing one gives none: detection then reads the
 // source itself.
 import * as vscode from 'vscode';
-import type { SourceRange, SourceSymbol, SourceSymbolKind } from '../../superpowers/targets/sourceSymbols';
+import type { SourceRange, SourceSymbol, SourceSymbolKind } from '../../core/workspace/targets/sourceSymbols';
 
 const KINDS = new Map<vscode.SymbolKind, SourceSymbolKind>([
   [vscode.SymbolKind.Function, 'function'],

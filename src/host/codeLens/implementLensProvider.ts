@@ -1,8 +1,8 @@
 // The "Implement with agents" code lens: reads the document's stubs and TODOs, the failing tests in
 // it and the workflows on them, and asks again whenever one of those or the setting changes.
 import * as vscode from 'vscode';
-import { detectTargets } from '../../superpowers/targets/detectTargets';
-import { type TargetLens, targetLenses } from '../../superpowers/targets/targetLenses';
+import { detectTargets } from '../../core/workspace/targets/detectTargets';
+import { type TargetLens, targetLenses } from './targetLenses';
 import { OPEN_COMMAND_CENTER_COMMAND } from '../dashboard/editorActions';
 import { documentSymbols } from './documentSymbols';
 import type { FailingTests, TargetWorkflows } from './lensSources';
@@ -52,6 +52,7 @@ export class ImplementLensProvider implements vscode.CodeLensProvider, vscode.Di
       functions,
       failingTests: this.sources.failingTests.failing(document.uri),
       phaseOf: (key) => this.sources.workflows.phaseOf(key),
+      workflowFor: (target) => this.sources.workflows.moduleFor(target),
     });
     return lenses.filter((lens) => lens.line <= document.lineCount).map(toCodeLens);
   }

@@ -43,7 +43,8 @@ export interface DashboardSource {
   resume(workflowId: string): Promise<void>;
   cancel(workflowId: string): Promise<void>;
   /** Starts a workflow on the user's request; resolves with its id. */
-  start(request: string): Promise<string>;
+  /** Starts the workflow module `workflow` names (the host's default when absent) on the request. */
+  start(request: string, workflow?: string): Promise<string>;
   decide(approvalId: string, answer: ApprovalAnswer): Promise<void>;
   /** Resolves when the workflow was undone, or the user declined the host's confirmation. */
   undo(workflowId: string): Promise<void>;

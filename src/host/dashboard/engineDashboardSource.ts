@@ -3,7 +3,7 @@
 // pending approvals, the files each workflow changed and the learned memories, and forwards the
 // views' controls to the engine and the host. Free of 'vscode', so it runs under plain mocha.
 import type { PendingApproval, PendingApprovals } from '../../core/approvals/pendingApprovals';
-import type { EmbeddedEngine } from '../../core/orchestrator/embeddedEngine';
+import type { WorkflowEngine } from '../../core/orchestrator/workflowEngine';
 import type { Logger } from '../../core/ports';
 import { applyUpdate, applyUpdates } from '../../shared/dashboardReducer';
 import {
@@ -14,22 +14,22 @@ import {
   type DashboardState,
   type DashboardUpdate,
   emptyDashboard,
+  type WorkflowChoice,
   type WorkflowDescription,
 } from '../../shared/dashboardState';
 import type { EngineEvent } from '../../shared/events';
 import type { SuperpowersView } from '../../shared/superpowers';
+import type { WorkflowPhaseInfo } from '../../shared/workflowPhase';
 import { isTerminalTask, isTerminalWorkflow } from '../../shared/taskStatus';
 import { approvalView } from './approvalView';
 import type { ApprovalAnswer, DashboardListener, DashboardSnapshot, DashboardSource, MemoryBrowser, MemoryEdit } from './dashboardSource';
 import { Refresher } from './refresher';
 
 /** The part of the engine the views use. */
-export type DashboardEngine = Pick<EmbeddedEngine, 'subscribe' | 'list' | 'get' | 'pause' | 'resume' | 'cancel' | 'start'>;
+export type DashboardEngine = Pick<WorkflowEngine, 'subscribe' | 'list' | 'get' | 'pause' | 'resume' | 'cancel'>;
 
-/** The workflow a request from the start form runs: its definition gets `{ request }` as input. */
-export interface RequestWorkflow {
-  readonly definition: unknown;
-}
+/** Starts what the start form asks for: the module it names (the host's default when none), on the request. */
+export type StartWorkflow = (request: string, workflow: string | undefined) => Promise<string>;
 
 /**
  * What the host can do besides the engine's own controls. Each is optional: without it, the views
@@ -44,7 +44,11 @@ export interface EngineDashboardSourceOptions {
    */
   readonly pastEvents?: () => Promise<readonly EngineEvent[]>;
   /** What the start form runs. */
-  readonly requestWorkflow?: RequestWorkflow;
+  readonly startWorkflow?: StartWorkflow;
+  /** The workflow modules the start form offers, the default first; without them the form names none. */
+  readonly workflows?: readonly WorkflowChoice[];
+  /** The phases of the module a workflow definition (by name) comes from; without it, views show steps only. */
+  readonly phasesOf?: (definitionName: string) => readonly WorkflowPhaseInfo[];
   /** The requests waiting for a person, which the views list and decide. */
   readonly approvals?: PendingApprovals;
   /** Undoes a workflow after the host's own confirmation; resolves when done or declined. */
@@ -98,7 +102,7 @@ export class EngineDashboardSource implements DashboardSource {
   private constructor(private readonly options: EngineDashboardSourceOptions) {
     const { approvals } = options;
     this.capabilities = {
-      start: availability(options.requestWorkflow !== undefined, 'start'),
+      start: { ...availability(options.startWorkflow !== undefined, 'start'), ...(options.workflows && options.startWorkflow && { workflows: options.workflows }) },
       approvals: availability(approvals !== undefined, 'approvals'),
       undo: availability(options.undo !== undefined, 'undo'),
       files: availability(options.changedFiles !== undefined, 'files'),
@@ -169,9 +173,9 @@ export class EngineDashboardSource implements DashboardSource {
     return this.accepted(`cancel ${workflowId}`, this.options.engine.cancel(workflowId, 'canceled from the command center'));
   }
 
-  async start(request: string): Promise<string> {
-    const workflow = this.require('start', this.options.requestWorkflow);
-    return this.options.engine.start(workflow.definition, { request });
+  async start(request: string, workflow?: string): Promise<string> {
+    const start = this.require('start', this.options.startWorkflow);
+    return start(request, workflow);
   }
 
   async decide(approvalId: string, answer: ApprovalAnswer): Promise<void> {
@@ -246,6 +250,7 @@ export class EngineDashboardSource implements DashboardSource {
         workflowId,
         name: snapshot.definition.name,
         steps: snapshot.definition.steps.map((step) => step.name),
+        phases: this.options.phasesOf?.(snapshot.definition.name) ?? [],
         status: snapshot.status,
         step: snapshot.definition.steps[snapshot.stepIndex]?.name,
         reason: snapshot.reason,

@@ -158,7 +158,7 @@ export class WebviewChannel {
       case 'cancel':
         return source.cancel(request.workflowId);
       case 'start': {
-        const id = await source.start(request.request);
+        const id = await source.start(request.request, request.workflow);
         this.options.logger.info(`${this.options.label}: started workflow ${id}`);
         return;
       }

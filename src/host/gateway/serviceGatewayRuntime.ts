@@ -6,26 +6,26 @@ import { GatewayError } from '../../gateway/gatewayError';
 import type { GatewayRuntime, WorkflowModuleInfo, WorkflowStart } from '../../gateway/gatewayRuntime';
 import { requestWithTargets } from '../../gateway/targetRequest';
 import type { EngineEvent } from '../../shared/events';
-import { builtInModules } from '../../workflows/builtInModules';
+import { ModuleInputError } from '../../runtime/workflowCatalog';
 import type { WorkflowService } from '../workflows/workflowService';
-
-const MODULES: readonly WorkflowModuleInfo[] = builtInModules()
-  .list()
-  .map(({ id, title, description, phases }) => ({ id, title, description, phases }));
 
 export class ServiceGatewayRuntime implements GatewayRuntime {
   constructor(private readonly service: WorkflowService) {}
 
   modules(): readonly WorkflowModuleInfo[] {
-    // The editor's workflow service starts the feature workflow; the others come with the runtime.
-    return MODULES.filter((module) => module.id === 'feature');
+    return this.service.modules().map(({ id, title, description, phases }) => ({ id, title, description, phases }));
   }
 
   async start(moduleId: string, start: WorkflowStart): Promise<string> {
-    if (moduleId !== 'feature') throw new GatewayError('not-found', `the editor starts the feature workflow only, not "${moduleId}".`);
     const targets = start.targets ?? [];
-    if (targets.length === 1) return this.service.start(start.request, targets[0]);
-    return this.service.start(requestWithTargets(start.request, targets));
+    // One target is the module's own; several are named in the request's words.
+    const request = targets.length === 1 ? { workflow: moduleId, request: start.request, target: targets[0] } : { workflow: moduleId, request: requestWithTargets(start.request, targets) };
+    try {
+      return await this.service.start(request);
+    } catch (error) {
+      if (error instanceof ModuleInputError) throw new GatewayError('invalid-input', error.message);
+      throw error;
+    }
   }
 
   list(): readonly WorkflowSummary[] {
@@ -33,11 +33,11 @@ export class ServiceGatewayRuntime implements GatewayRuntime {
   }
 
   get(workflowId: string): Promise<WorkflowSnapshot | undefined> {
-    return this.service.feature.engine.get(workflowId);
+    return this.service.runtime.engine.get(workflowId);
   }
 
   report(workflowId: string): Promise<unknown> {
-    return this.service.feature.report(workflowId);
+    return this.service.runtime.report(workflowId);
   }
 
   cancel(workflowId: string): Promise<void> {
@@ -45,6 +45,6 @@ export class ServiceGatewayRuntime implements GatewayRuntime {
   }
 
   subscribe(listener: (event: EngineEvent) => void): () => void {
-    return this.service.feature.engine.subscribe(listener);
+    return this.service.runtime.engine.subscribe(listener);
   }
 }

@@ -28,5 +28,5 @@ export async function fixWithAgents(service: WorkflowService, tests: TestExplore
   const folder = vscode.workspace.getWorkspaceFolder(service.folder);
   if (!folder) throw new Error('Open a folder for the agents to work in.');
   const named = fixTestsOf(args, tests, folder);
-  return service.startWorkflow({ workflow: 'fix', request: '', ...(named.length > 0 && { tests: named }) });
+  return service.start({ workflow: 'fix', request: '', ...(named.length > 0 && { tests: named }) });
 }

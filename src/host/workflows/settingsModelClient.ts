@@ -1,20 +1,25 @@
 // The agents' model, as the settings say now: an OpenAI-compatible endpoint with the key from
 // SecretStorage, or a model another extension offers through vscode.lm. Each call uses the current
 // settings, so changing the endpoint or the model applies to the next call, mid-workflow included.
+// Built with a model name (the fallback model), every role talks to that model instead.
 import type { ChatRequest, ChatResponse, EventSink, Logger, ModelClient } from '../../core/ports';
 import { OpenAiCompatibleClient } from '../../llm/openAiCompatibleClient';
+import type { PriceTable } from '../../shared/modelPricing';
 import type { ApiKeyStore } from '../apiKeyStore';
 import { LanguageModelClient } from '../llm/languageModelClient';
 import type { Settings } from '../settings';
 
 export class SettingsModelClient implements ModelClient {
   private current: { readonly key: string; readonly client: ModelClient } | undefined;
+  private warned: string | undefined;
 
   constructor(
     private readonly settings: Settings,
     private readonly apiKeys: ApiKeyStore,
     private readonly events: EventSink,
     private readonly logger: Logger,
+    /** Every role talks to this model, whatever `imperium.model.name` and `.roles` say. */
+    private readonly model?: string,
   ) {}
 
   chat(request: ChatRequest): Promise<ChatResponse> {
@@ -23,15 +28,22 @@ export class SettingsModelClient implements ModelClient {
 
   private client(): ModelClient {
     const provider = this.settings.modelProvider();
-    const roles = this.settings.modelRoles();
-    const name = this.settings.modelName();
+    const roles = this.model === undefined ? this.settings.modelRoles() : {};
+    const name = this.model ?? this.settings.modelName();
     const baseUrl = this.settings.modelBaseUrl();
-    const key = JSON.stringify({ provider, roles, name, baseUrl });
-    if (this.current?.key !== key) this.current = { key, client: this.build(provider, baseUrl, name, roles) };
+    const prices = this.settings.prices((message) => this.warnOnce(message));
+    const key = JSON.stringify({ provider, roles, name, baseUrl, prices });
+    if (this.current?.key !== key) this.current = { key, client: this.build(provider, baseUrl, name, roles, prices) };
     return this.current.client;
   }
 
-  private build(provider: string, baseUrl: string, name: string, roles: ReturnType<Settings['modelRoles']>): ModelClient {
+  private warnOnce(message: string): void {
+    if (message === this.warned) return;
+    this.warned = message;
+    this.logger.warn(message);
+  }
+
+  private build(provider: string, baseUrl: string, name: string, roles: ReturnType<Settings['modelRoles']>, prices: PriceTable | undefined): ModelClient {
     if (provider === 'vscode-lm') {
       return new LanguageModelClient({ modelFor: (role) => roles[role] ?? (name || undefined), events: this.events, logger: this.logger });
     }
@@ -40,6 +52,7 @@ export class SettingsModelClient implements ModelClient {
       apiKey: () => this.apiKeys.get(),
       missingKeyHelp: 'Run "Imperium: Set API Key" to store one, or set imperium.model.provider to "vscode-lm" to use a model another extension offers.',
       models: { default: name || 'gpt-4o-mini', byRole: roles },
+      ...(prices && { prices }),
       events: this.events,
       logger: this.logger,
     });

@@ -1,14 +1,15 @@
 // Which phase the workflow working on each target is in, for the code lens: kept from the engine's
-// workflow events, and rebuilt from the stored workflows after a reload (their input names the target).
-import { phaseOf } from '../../shared/workflowPhase';
+// workflow events, and rebuilt from the stored workflows after a reload (their input names the
+// target). Phases are the workflow's module's, given with each workflow.
 import type { EngineEvent } from '../../shared/events';
-import type { Phase } from '../../shared/dashboardState';
 import type { WorkflowStatus } from '../../shared/taskStatus';
+import { type Phase, phaseOf, type WorkflowPhaseInfo } from '../../shared/workflowPhase';
 
 export type TargetPhase = 'queued' | Phase;
 
 interface Tracked {
   readonly key: string;
+  readonly phases: readonly WorkflowPhaseInfo[];
   phase: TargetPhase;
   startedAt: number;
 }
@@ -16,9 +17,9 @@ interface Tracked {
 export class TargetPhases {
   private readonly byWorkflow = new Map<string, Tracked>();
 
-  /** A workflow started (or found in the store) on the target `key`. */
-  track(workflowId: string, key: string, state: { readonly status: WorkflowStatus; readonly step?: string; readonly at: number }): void {
-    this.byWorkflow.set(workflowId, { key, phase: phaseOf(state) ?? 'queued', startedAt: state.at });
+  /** A workflow of a module with these phases started (or was found in the store) on the target `key`. */
+  track(workflowId: string, key: string, state: { readonly status: WorkflowStatus; readonly step?: string; readonly at: number }, phases: readonly WorkflowPhaseInfo[]): void {
+    this.byWorkflow.set(workflowId, { key, phases, phase: phaseOf(state, phases) ?? 'queued', startedAt: state.at });
   }
 
   /** Returns true when a tracked workflow's phase changed: it ended, or a task of another phase started. */
@@ -27,7 +28,7 @@ export class TargetPhases {
     const tracked = this.byWorkflow.get(event.workflowId);
     if (!tracked) return false;
     const state = event.type === 'workflow' ? { status: event.status, step: event.step } : { status: 'RUNNING' as const, step: event.step };
-    const phase = phaseOf(state) ?? tracked.phase;
+    const phase = phaseOf(state, tracked.phases) ?? tracked.phase;
     if (phase === tracked.phase) return false;
     tracked.phase = phase;
     return true;

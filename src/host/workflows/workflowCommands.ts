@@ -4,9 +4,11 @@ import * as vscode from 'vscode';
 import type { WorkflowSummary } from '../../core/orchestrator/workflowState';
 import { IMPLEMENT_TARGET_KINDS, type ImplementTarget } from '../../shared/implementTarget';
 import { isTerminalWorkflow } from '../../shared/taskStatus';
+import { DEFAULT_WORKFLOW } from '../../runtime/workflowCatalog';
 import type { TestExplorer } from '../testing/testExplorer';
 import { FIX_WITH_AGENTS_COMMAND, fixWithAgents } from './fixCommand';
 import { implementRequest } from './implementRequest';
+import { workflowForTarget } from './targetWorkflow';
 import type { WorkflowService } from './workflowService';
 
 type ServiceSource = () => Promise<WorkflowService>;
@@ -25,7 +27,7 @@ export function registerWorkflowCommands(service: ServiceSource, log: vscode.Log
     });
   return [
     command('imperium.startWorkflow', async (request) => startWorkflow(await service(), request)),
-    command('imperium.implementWithAgents', async (target) => implementWithAgents(await service(), target)),
+    command('imperium.implementWithAgents', async (target, workflow) => implementWithAgents(await service(), target, workflow)),
     command(FIX_WITH_AGENTS_COMMAND, async (...args) => fixWithAgents(await service(), tests, args)),
     command('imperium.pauseWorkflow', async (id) => withWorkflow(await service(), id, 'pause', (w) => w.status === 'RUNNING', (s, w) => s.pause(w))),
     command('imperium.resumeWorkflow', async (id) => withWorkflow(await service(), id, 'resume', (w) => w.status === 'PAUSED', (s, w) => s.resume(w))),
@@ -34,26 +36,55 @@ export function registerWorkflowCommands(service: ServiceSource, log: vscode.Log
   ];
 }
 
+/**
+ * Starts a workflow: `given` is the request (the default module runs it), or `{ workflow, request }`;
+ * without one, the person picks the module (when there are several) and types the request.
+ */
 async function startWorkflow(service: WorkflowService, given: unknown): Promise<string | undefined> {
+  const asked = checkedStart(given);
+  const workflow = asked.workflow ?? (await pickModule(service));
+  if (workflow === undefined) return undefined;
   const request =
-    typeof given === 'string'
-      ? given
-      : await vscode.window.showInputBox({
+    asked.request ??
+    (await vscode.window.showInputBox({
           title: 'Imperium Flow: start a workflow',
           prompt: 'What should the agents build? They write failing tests first, then the code, and the Board reviews it.',
           placeHolder: 'e.g. Add a function that formats a book citation in APA style',
           ignoreFocusOut: true,
           validateInput: (value) => (value.trim() === '' ? 'Say what to build.' : undefined),
-        });
+        }));
   if (request === undefined) return undefined;
-  return service.start(request);
+  return service.start({ workflow, request });
 }
 
-async function implementWithAgents(service: WorkflowService, given: unknown): Promise<string | undefined> {
+function checkedStart(given: unknown): { readonly workflow?: string; readonly request?: string } {
+  if (given === undefined) return {};
+  if (typeof given === 'string') return { workflow: DEFAULT_WORKFLOW, request: given };
+  const { workflow, request } = (given ?? {}) as { workflow?: unknown; request?: unknown };
+  if (typeof given !== 'object' || (workflow !== undefined && typeof workflow !== 'string') || (request !== undefined && typeof request !== 'string')) {
+    throw new Error('imperium.startWorkflow takes no argument, a request, or { workflow, request } (workflow: a module id).');
+  }
+  return { ...(workflow !== undefined && { workflow }), ...(request !== undefined && { request }) };
+}
+
+/** The module to run: the only one there is, or the one the person picks. */
+async function pickModule(service: WorkflowService): Promise<string | undefined> {
+  const modules = service.modules();
+  if (modules.length === 1) return modules[0]?.id;
+  const picked = await vscode.window.showQuickPick(
+    modules.map((module) => ({ label: module.title, description: module.id, detail: `${module.description} Phases: ${module.phases.map((phase) => phase.title).join(' → ')}.`, id: module.id })),
+    { title: 'Imperium Flow: which workflow?', ignoreFocusOut: true, matchOnDescription: true },
+  );
+  return picked?.id;
+}
+
+async function implementWithAgents(service: WorkflowService, given: unknown, workflow: unknown): Promise<string | undefined> {
   const target = given === undefined ? await targetAtCursor() : checkedTarget(given);
+  if (workflow !== undefined && typeof workflow !== 'string') throw new Error('imperium.implementWithAgents takes a workflow module id as its second argument.');
+  const chosen = workflow ?? workflowForTarget(target);
   // "Make this pass with agents" on a failing test: the tests exist, so the fix workflow, on that test.
-  if (target.kind === 'failing-test') return service.startWorkflow({ workflow: 'fix', request: implementRequest(target), target, ...(target.testId !== undefined && { tests: [target.testId] }) });
-  return service.start('', target);
+  if (target.kind === 'failing-test') return service.start({ workflow: chosen, request: implementRequest(target), target, ...(target.testId !== undefined && { tests: [target.testId] }) });
+  return service.start({ workflow: chosen, request: '', target });
 }
 
 /** The selection, or else the innermost function, method or class around the cursor. */

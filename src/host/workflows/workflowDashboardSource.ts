@@ -3,7 +3,7 @@
 // review mode hold for them as for the palette's commands). Opened when a view first asks.
 import * as vscode from 'vscode';
 import type { Logger } from '../../core/ports';
-import { FEATURE_WORKFLOW } from '../../workflows/feature/featureWorkflow';
+import { DEFAULT_WORKFLOW } from '../../runtime/workflowCatalog';
 import type { DashboardSource } from '../dashboard/dashboardSource';
 import { type DashboardEngine, EngineDashboardSource } from '../dashboard/engineDashboardSource';
 import type { MemoryScopes } from '../../core/memory/learnedMemories';
@@ -38,21 +38,22 @@ export class WorkflowDashboardSource {
 
   private async open(): Promise<EngineDashboardSource> {
     const service = await this.service();
-    const { engine } = service.feature;
+    const { engine } = service.runtime;
     const controls: DashboardEngine = {
-      subscribe: (listener) => engine.subscribe(listener),
+      subscribe: (listener) => service.runtime.events.subscribe(listener),
       list: () => engine.list(),
       get: (id) => engine.get(id),
       pause: (id) => service.pause(id),
       resume: (id) => service.resume(id),
       cancel: (id) => service.cancel(id),
-      start: (_definition, input) => service.start(requestOf(input)),
     };
     return EngineDashboardSource.open({
       engine: controls,
       logger: this.logger,
-      pastEvents: () => service.feature.events(),
-      requestWorkflow: { definition: FEATURE_WORKFLOW },
+      pastEvents: () => service.runtime.pastEvents(),
+      startWorkflow: (request, workflow) => service.start({ workflow: workflow ?? DEFAULT_WORKFLOW, request }),
+      workflows: service.modules().map(({ id, title }) => ({ id, title })),
+      phasesOf: (name) => service.runtime.modules.ofDefinition(name)?.phases ?? [],
       approvals: service.approvals,
       // The command shows what it will restore and delete, and asks, before it does anything.
       undo: async (workflowId) => {
@@ -79,10 +80,4 @@ export class WorkflowDashboardSource {
       },
     });
   }
-}
-
-function requestOf(input: unknown): string {
-  const request = (input as { request?: unknown } | undefined)?.request;
-  if (typeof request !== 'string') throw new Error('The start form sent no request.');
-  return request;
 }

@@ -9,7 +9,7 @@ export function registerWorkflowDiffs(service: () => Promise<WorkflowService>): 
   return vscode.workspace.registerTextDocumentContentProvider(SCHEME, {
     async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
       const [, workflowId, ...path] = uri.path.split('/');
-      const touched = await (await service()).feature.workspace.touched(workflowId ?? '');
+      const touched = await (await service()).runtime.workspace.touched(workflowId ?? '');
       const file = touched.find((entry) => entry.path === path.join('/'));
       return file?.before === undefined ? '' : new TextDecoder().decode(file.before);
     },

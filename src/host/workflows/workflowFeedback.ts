@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { WorkflowSummary } from '../../core/orchestrator/workflowState';
 import type { EngineEvent } from '../../shared/events';
 import { isTerminalWorkflow } from '../../shared/taskStatus';
-import { phaseOf } from '../../shared/workflowPhase';
+import { phaseOf, type WorkflowPhaseInfo } from '../../shared/workflowPhase';
 import type { WorkflowService } from './workflowService';
 
 export function registerWorkflowFeedback(service: WorkflowService): vscode.Disposable[] {
@@ -34,7 +34,7 @@ class WorkflowFeedback implements vscode.Disposable {
     if (event?.type === 'workflow') {
       const open = this.progress.get(event.workflowId);
       if (event.status === 'RUNNING') {
-        const message = this.progressMessage(event.workflowId, describe(event));
+        const message = this.progressMessage(event.workflowId, describe(event, this.service.phasesOf(event.workflowId)));
         if (open) open.report(message);
         else this.showProgress(event.workflowId, message);
       } else {
@@ -61,7 +61,7 @@ class WorkflowFeedback implements vscode.Disposable {
     const active = workflows.filter((w) => !isTerminalWorkflow(w.status));
     const shown = active.find((w) => w.status === 'RUNNING') ?? active[0];
     if (shown) {
-      const phase = phaseOf(shown) ?? shown.step ?? 'starting';
+      const phase = phaseOf(shown, this.service.phasesOf(shown.id)) ?? shown.step ?? 'starting';
       const icon = shown.status === 'PAUSED' ? '$(debug-pause)' : '$(sync~spin)';
       this.item.text = `${icon} Imperium: ${shown.status === 'PAUSED' ? 'paused' : phase}${active.length > 1 ? ` (+${active.length - 1})` : ''}`;
       this.item.tooltip = `Workflow ${shown.id}: ${shown.status.toLowerCase()}${shown.step ? `, step ${shown.step}` : ''}. Click to open the command center.`;
@@ -106,8 +106,8 @@ class WorkflowFeedback implements vscode.Disposable {
   }
 }
 
-function describe(event: { readonly step?: string; readonly status: WorkflowSummary['status'] }): string {
-  const phase = phaseOf(event);
+function describe(event: { readonly step?: string; readonly status: WorkflowSummary['status'] }, phases: readonly WorkflowPhaseInfo[]): string {
+  const phase = phaseOf(event, phases);
   return phase ? `${phase}${event.step && event.step !== phase ? ` (${event.step})` : ''}` : (event.step ?? 'starting');
 }
 

@@ -1,9 +1,14 @@
 // Opens the workflow service once, when first needed or right after activation (so a workflow a
 // reload interrupted resumes), and hands the same one to every surface. Opening fails cleanly with
-// no folder open, or when another window holds this workspace's state; the next request tries again.
+// no folder open, or when another window or an `imperium` command holds the folder's state
+// (<folder>/.imperium/, shared with the CLI); the next request tries again.
 import * as vscode from 'vscode';
+import { embedderOf } from '../../core/memory/modelEmbedder';
 import { SystemClock } from '../../core/orchestrator/systemClock';
 import type { TestRunner } from '../../core/ports';
+import { OpenAiCompatibleClient } from '../../llm/openAiCompatibleClient';
+import { FolderInUseError, stateFolderOf } from '../../runtime/folderStore';
+import { moduleForTarget } from './targetWorkflow';
 import { type ExtensionMemories, openExtensionMemories } from '../memory/extensionMemories';
 import type { ApiKeyStore } from '../apiKeyStore';
 import type { Settings } from '../settings';
@@ -13,7 +18,8 @@ import { registerWorkflowFeedback } from './workflowFeedback';
 import { WorkflowService } from './workflowService';
 
 export interface WorkflowHostOptions {
-  readonly storageFolder: string | undefined;
+  /** The first workspace folder on this machine's disk, whose <folder>/.imperium/ holds workflows and this folder's memories. */
+  readonly folderPath: string | undefined;
   /** The extension's global storage: the user's memories across projects. */
   readonly globalStorageFolder: string;
   readonly settings: Settings;
@@ -39,6 +45,7 @@ export class WorkflowHost implements vscode.Disposable {
   /** The code lens's view of the workflows: the phase on each target, once the service is open. */
   readonly targets = {
     phaseOf: (key: string) => this.current?.phaseOf(key),
+    moduleFor: moduleForTarget,
     onDidChange: this.phasesChanged.event,
   };
 
@@ -68,8 +75,10 @@ export class WorkflowHost implements vscode.Disposable {
 
   /** Long-term memory of both scopes, opened once (with or without a workflow). */
   readonly memories = (): Promise<ExtensionMemories> => {
+    const embedder = this.embedder();
     this.openingMemories ??= openExtensionMemories({
-      ...(this.options.storageFolder !== undefined && { workspaceStorage: this.options.storageFolder }),
+      ...(this.options.folderPath !== undefined && { workspaceStorage: stateFolderOf(this.options.folderPath) }),
+      ...(embedder && { embedder }),
       globalStorage: this.options.globalStorageFolder,
       clock: new SystemClock(),
       logger: this.options.log,
@@ -84,6 +93,24 @@ export class WorkflowHost implements vscode.Disposable {
     return this.openingMemories;
   };
 
+  /**
+   * Embeddings for recall by meaning, from `imperium.memory.embeddingModel` on the configured
+   * OpenAI-compatible endpoint; none (recall by words) without one, or with a vscode.lm model.
+   */
+  private embedder() {
+    const model = this.options.settings.embeddingModel();
+    if (model === undefined || this.options.settings.modelProvider() !== 'openai-compatible') return undefined;
+    const client = new OpenAiCompatibleClient({
+      baseUrl: this.options.settings.modelBaseUrl(),
+      apiKey: () => this.options.apiKeys.get(),
+      missingKeyHelp: 'Run "Imperium: Set API Key" to store one, or clear imperium.memory.embeddingModel to recall by words only.',
+      models: { default: this.options.settings.modelName() || 'gpt-4o-mini' },
+      embeddingModel: model,
+      logger: this.options.log,
+    });
+    return embedderOf(client, model);
+  }
+
   dispose(): void {
     this.disposed = true;
     for (const disposable of this.disposables.splice(0).reverse()) disposable.dispose();
@@ -95,7 +122,7 @@ export class WorkflowHost implements vscode.Disposable {
 
   private async open(): Promise<WorkflowService> {
     const folder = vscode.workspace.workspaceFolders?.[0];
-    if (!folder || !this.options.storageFolder) throw new Error('Open a folder first: the agents work on the files of a workspace folder.');
+    if (!folder) throw new Error('Open a folder first: the agents work on the files of a workspace folder.');
     if (folder.uri.scheme !== 'file') throw new Error(`The folder ${folder.uri.toString()} is not on this machine's disk; the agents need a local folder.`);
     const skills = await HostSkills.open({ folder, extension: this.options.extension, log: this.options.log });
     let service: WorkflowService;
@@ -103,7 +130,6 @@ export class WorkflowHost implements vscode.Disposable {
       service = await WorkflowService.open({
         skills,
         folder,
-        storageFolder: this.options.storageFolder,
         settings: this.options.settings,
         apiKeys: this.options.apiKeys,
         log: this.options.log,
@@ -112,7 +138,8 @@ export class WorkflowHost implements vscode.Disposable {
       });
     } catch (error) {
       skills.dispose();
-      throw new Error(`The workflow state of this workspace could not be opened (is it open in another window?): ${message(error)}`, { cause: error });
+      if (error instanceof FolderInUseError) throw error;
+      throw new Error(`The workflow state of this workspace could not be opened: ${message(error)}`, { cause: error });
     }
     if (this.disposed) {
       service.dispose();

@@ -1,7 +1,8 @@
-// The feature workflow in the editor: the engine over the extension's workspace storage, agents'
-// writes through WorkspaceEdit behind the review and unsaved-changes gates, tests through the Test
-// Explorer, the model the settings name. Opened once per window; every surface (commands, code
-// lens, status bar, views) goes through it, so Workspace Trust and the review mode hold everywhere.
+// The workflows in the editor: the runtime opened on the editor's ports (the folder's one store in
+// <folder>/.imperium/, shared with the CLI; agents' writes through WorkspaceEdit behind the review
+// and unsaved-changes gates; tests through the Test Explorer; the model, fallback model, prices,
+// budgets and limits the settings name). Opened once per window; every surface (commands, code lens,
+// status bar, views) goes through it, so Workspace Trust and the review mode hold everywhere.
 import * as vscode from 'vscode';
 import type { HostSkills } from '../superpowers/hostSkills';
 import { GatedWorkspace } from '../../core/approvals/gatedWorkspace';
@@ -16,13 +17,15 @@ import type { WorkflowSummary } from '../../core/orchestrator/workflowState';
 import { SystemClock } from '../../core/orchestrator/systemClock';
 import type { TestRunner } from '../../core/ports';
 import { NodeWorkspace } from '../../infra/nodeWorkspace';
-import { JsonStore } from '../../infra/store/jsonStore';
+import type { JsonStore } from '../../infra/store/jsonStore';
+import { countTextTokens } from '../../llm/tokenCount';
+import { openFolderStore } from '../../runtime/folderStore';
+import { Runtime } from '../../runtime/runtime';
 import type { EngineEvent } from '../../shared/events';
 import { type ImplementTarget, targetKey } from '../../shared/implementTarget';
 import { isTerminalWorkflow } from '../../shared/taskStatus';
-import { FeatureEngine } from '../../superpowers/tdd/featureEngine';
+import type { WorkflowPhaseInfo } from '../../shared/workflowPhase';
 import type { WorkflowRequest } from '../../shared/workflowRequest';
-import { builtInModules, DEFAULT_WORKFLOW } from '../../workflows/builtInModules';
 import type { ApiKeyStore } from '../apiKeyStore';
 import type { Settings } from '../settings';
 import { vscodeRipgrep } from '../vscodeRipgrep';
@@ -33,8 +36,6 @@ import { type TargetPhase, TargetPhases } from './targetPhases';
 
 export interface WorkflowServiceOptions {
   readonly folder: vscode.WorkspaceFolder;
-  /** The extension's workspace storage folder: workflow state, events, journal, verdicts. */
-  readonly storageFolder: string;
   readonly settings: Settings;
   readonly apiKeys: ApiKeyStore;
   readonly log: vscode.LogOutputChannel;
@@ -64,11 +65,11 @@ export class WorkflowService implements vscode.Disposable {
   private constructor(
     /** Edits and questions waiting for a person: every surface reads and answers this one queue. */
     readonly approvals: PendingApprovals,
-    readonly feature: FeatureEngine,
+    readonly runtime: Runtime,
     private readonly store: JsonStore,
     private readonly options: WorkflowServiceOptions,
   ) {
-    this.unsubscribe = feature.engine.subscribe((event) => {
+    this.unsubscribe = runtime.events.subscribe((event) => {
       this.phases.follow(event);
       if (event.type === 'workflow' && isTerminalWorkflow(event.status)) {
         this.approvals.withdrawWorkflow(event.workflowId, new Error(`workflow ${event.workflowId} ended`));
@@ -80,7 +81,9 @@ export class WorkflowService implements vscode.Disposable {
 
   static async open(options: WorkflowServiceOptions): Promise<WorkflowService> {
     const clock = new SystemClock();
-    const store = await JsonStore.open({ folder: options.storageFolder, logger: options.log });
+    // The folder's one store, the CLI's too: `imperium status` shows what runs here, and the lock
+    // refuses a second writer (another window, a CLI run) with a message saying who holds it.
+    const store = await openFolderStore(options.folder.uri.fsPath, options.log);
     try {
       const nodeWorkspace = await NodeWorkspace.open(options.folder.uri.fsPath, {
         journal: new WriteJournal(store.log<JournalEntry>('journal'), clock),
@@ -92,20 +95,23 @@ export class WorkflowService implements vscode.Disposable {
         unsavedChangesGate(approvals, (path) => hasUnsavedChanges(options.folder, path)),
         reviewGate(approvals, () => options.settings.reviewMode()),
       ]);
-      const feature = await FeatureEngine.open({
-        store,
-        workspace: gated,
-        tests: options.tests,
-        clock,
-        logger: options.log,
-        limits: { testTimeoutMs: options.settings.testTimeoutMs() },
-        memory: options.memory,
-        // When the retry ladder reaches a person, the question waits in the same queue as edits.
-        approvals,
-        model: (events) => new SettingsModelClient(options.settings, options.apiKeys, events, options.log),
-        skills: options.skills.forEngine,
-      });
-      const service = new WorkflowService(approvals, feature, store, options);
+      const runtime = await Runtime.open(
+        {
+          store,
+          workspace: gated,
+          tests: options.tests,
+          model: (events, model) => new SettingsModelClient(options.settings, options.apiKeys, events, options.log, model),
+          countTokens: countTextTokens,
+          clock,
+          logger: options.log,
+          memory: options.memory,
+          // When the retry ladder reaches a person, the question waits in the same queue as edits.
+          approvals,
+          skills: options.skills.forEngine,
+        },
+        options.settings.runtimeSettings((message) => options.log.warn(message)),
+      );
+      const service = new WorkflowService(approvals, runtime, store, options);
       await service.trackStoredTargets();
       return service;
     } catch (error) {
@@ -114,23 +120,22 @@ export class WorkflowService implements vscode.Disposable {
     }
   }
 
-  /** Starts the feature workflow on a request, or on what the code lens or the command pointed at. */
-  async start(request: string, target?: ImplementTarget): Promise<string> {
-    return this.startWorkflow({ workflow: DEFAULT_WORKFLOW, request: target ? implementRequest(target) : request, ...(target && { target }) });
-  }
-
-  /** Starts a workflow module on a person's request: the feature workflow, the fix workflow on the tests it names, ... */
-  async startWorkflow(request: WorkflowRequest): Promise<string> {
+  /**
+   * Starts the module the request names on it, or on what the code lens or the command pointed at;
+   * an unknown module, or a request the module cannot start from, is refused with the reason.
+   */
+  async start(request: WorkflowRequest): Promise<string> {
     requireTrust();
-    const module = builtInModules().get(request.workflow);
-    const input = module.input({ ...request, request: request.request.trim() });
     const { target } = request;
+    const text = (target ? implementRequest(target) : request.request).trim();
+    const module = this.runtime.modules.get(request.workflow);
+    module.input({ ...request, request: text });
     const forecast = await this.forecast();
-    const workflowId = await this.feature.engine.start(module.definition, input);
+    const workflowId = await this.runtime.start({ ...request, request: text });
     this.forecasts.set(workflowId, forecast);
     this.options.log.info(`workflow ${workflowId}: ${forecast}`);
-    if (target) this.phases.track(workflowId, targetKey(target), { status: 'RUNNING', at: Date.now() });
-    this.options.log.info(`workflow ${workflowId} (${module.id}) started: ${String(input.request).split('\n')[0]}`);
+    if (target) this.phases.track(workflowId, targetKey(target), { status: 'RUNNING', at: Date.now() }, module.phases);
+    this.options.log.info(`workflow ${workflowId} (${module.id}) started: ${text.split('\n')[0]}`);
     this.changed.fire(undefined);
     return workflowId;
   }
@@ -140,11 +145,20 @@ export class WorkflowService implements vscode.Disposable {
     return this.forecasts.get(workflowId);
   }
 
+  /** The workflow modules a person can start here, with their phases. */
+  modules(): readonly { readonly id: string; readonly title: string; readonly description: string; readonly phases: readonly WorkflowPhaseInfo[] }[] {
+    return this.runtime.modules.list();
+  }
+
+  /** The phases of a workflow's module, for the views; empty for a workflow no module here defines. */
+  phasesOf(workflowId: string): readonly WorkflowPhaseInfo[] {
+    return this.runtime.phasesOf(workflowId);
+  }
+
   /** The tokens and cost the runs in this workspace so far suggest, as one sentence; never fails a start. */
   private async forecast(): Promise<string> {
-    const settings = this.options.settings;
     try {
-      const { lines } = await this.feature.forecast({ models: { default: settings.modelName() || 'the first offered model', byRole: settings.modelRoles() } });
+      const { lines } = await this.runtime.forecast();
       return lines[0] ?? 'Forecast: none.';
     } catch (error) {
       return `Forecast: unavailable (${error instanceof Error ? error.message : String(error)}).`;
@@ -154,7 +168,7 @@ export class WorkflowService implements vscode.Disposable {
   /** Resumes the workflows a reload or a crash interrupted; only in a trusted workspace. */
   async recover(): Promise<string[]> {
     if (!vscode.workspace.isTrusted) return [];
-    const resumed = await this.feature.engine.recover();
+    const resumed = await this.runtime.recover();
     if (resumed.length > 0) this.options.log.info(`resumed after a restart: ${resumed.join(', ')}`);
     return resumed;
   }
@@ -170,26 +184,26 @@ export class WorkflowService implements vscode.Disposable {
   }
 
   pause(workflowId: string): Promise<void> {
-    return this.feature.engine.pause(workflowId);
+    return this.runtime.engine.pause(workflowId);
   }
 
   resume(workflowId: string): Promise<void> {
     requireTrust();
-    return this.feature.engine.resume(workflowId);
+    return this.runtime.engine.resume(workflowId);
   }
 
   async cancel(workflowId: string): Promise<void> {
     this.approvals.withdrawWorkflow(workflowId, new Error(`workflow ${workflowId} was canceled`));
-    await this.feature.engine.cancel(workflowId, 'canceled by the user');
+    await this.runtime.engine.cancel(workflowId, 'canceled by the user');
   }
 
   list(): WorkflowSummary[] {
-    return this.feature.engine.list();
+    return this.runtime.engine.list();
   }
 
   /** What an undo would do: the files the workflow changed, and which of them it created. */
   async undoPlan(workflowId: string): Promise<{ readonly restore: string[]; readonly remove: string[] }> {
-    const touched = await this.feature.workspace.touched(workflowId);
+    const touched = await this.runtime.workspace.touched(workflowId);
     return {
       restore: touched.filter((file) => file.before !== undefined).map((file) => file.path),
       remove: touched.filter((file) => file.before === undefined).map((file) => file.path),
@@ -209,7 +223,7 @@ export class WorkflowService implements vscode.Disposable {
     const files = [...plan.restore, ...plan.remove].filter((path) => paths === undefined || paths.includes(path));
     const unsaved = files.filter((path) => hasUnsavedChanges(this.options.folder, path));
     if (unsaved.length > 0) throw new Error(`Save or revert your changes first; these files have unsaved changes: ${unsaved.join(', ')}.`);
-    const report = await this.feature.workspace.undo(workflowId, paths === undefined ? {} : { paths });
+    const report = await this.runtime.workspace.undo(workflowId, paths === undefined ? {} : { paths });
     this.options.log.info(`workflow ${workflowId} undone: ${report.restored.length} restored, ${report.deleted.length} deleted, ${report.skipped.length} skipped`);
     this.changed.fire(undefined);
     return report;
@@ -224,7 +238,7 @@ export class WorkflowService implements vscode.Disposable {
     this.unsubscribe();
     this.changed.dispose();
     for (const approval of this.approvals.pending()) this.approvals.withdrawWorkflow(approval.request.workflowId, new Error('the window is closing'));
-    void this.feature.close().finally(() => this.store.close());
+    void this.runtime.close().finally(() => this.store.close());
   }
 
   /**
@@ -234,7 +248,7 @@ export class WorkflowService implements vscode.Disposable {
   private async reviewUnapproved(workflowId: string): Promise<void> {
     const log = this.options.log;
     try {
-      const files = await changedFiles(workflowId, this.feature.workspace, this.feature.workspace);
+      const files = await changedFiles(workflowId, this.runtime.workspace, this.runtime.workspace);
       if (files.length > 0) log.info(`workflow ${workflowId} ended without the Board's approval; ${files.length} changed file(s) wait for review`);
       await Promise.all(
         files.map(async (file) => {
@@ -254,9 +268,9 @@ export class WorkflowService implements vscode.Disposable {
 
   private async trackStoredTargets(): Promise<void> {
     for (const summary of this.list()) {
-      const snapshot = await this.feature.engine.get(summary.id).catch(() => undefined);
+      const snapshot = await this.runtime.engine.get(summary.id).catch(() => undefined);
       const target = (snapshot?.input as StoredTarget | undefined)?.target;
-      if (target) this.phases.track(summary.id, targetKey(target), { status: summary.status, step: summary.step, at: summary.createdAt });
+      if (target) this.phases.track(summary.id, targetKey(target), { status: summary.status, step: summary.step, at: summary.createdAt }, this.phasesOf(summary.id));
     }
   }
 }

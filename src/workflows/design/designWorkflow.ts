@@ -7,7 +7,7 @@ import type { WorkflowDefinitionInput } from '../../core/orchestrator/workflowDe
 import type { Approvals, Logger, ModelClient, TestRunner, Workspace } from '../../core/ports';
 import type { PageInspector } from '../../superpowers/design/pageInspector';
 import type { WorkflowPhaseInfo } from '../../shared/workflowPhase';
-import type { WorkflowLimits } from '../workflowLimits';
+import type { WorkflowLimits } from '../../shared/workflowLimits';
 
 export interface DesignDependencies {
   readonly model: ModelClient;

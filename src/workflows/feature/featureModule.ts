@@ -2,7 +2,7 @@
 // red, green, refactor, the Board on the change), over the dependencies the runtime gives it.
 import type { WorkflowModule } from '../workflowModule';
 import { ModuleInputError } from '../workflowModule';
-import { FeatureMemory } from './featureMemory';
+import { StepMemory } from '../../superpowers/tdd/stepMemory';
 import { buildFeatureReport } from './featureReport';
 import { registerFeatureSteps } from './featureSteps';
 import { FEATURE_PHASES, FEATURE_WORKFLOW } from './featureWorkflow';
@@ -21,7 +21,7 @@ export const featureModule: WorkflowModule = {
   },
   registerSteps(handlers, deps, healing) {
     const { model, workspace, undo, tests, board, limits, logger, skills } = deps;
-    registerFeatureSteps(handlers, { model, workspace, undo, tests, board, limits, logger, ...(skills && { skills }), memory: new FeatureMemory(deps.workflowMemory, deps.learned, logger) }, healing);
+    registerFeatureSteps(handlers, { model, workspace, undo, tests, board, limits, logger, ...(skills && { skills }), memory: new StepMemory(deps.workflowMemory, deps.learned, logger) }, healing);
   },
   report: buildFeatureReport,
 };

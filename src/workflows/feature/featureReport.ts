@@ -1,6 +1,7 @@
 // The feature workflow's report: the report every module ends with, over the feature's phases, with
 // the Product Owner's criteria and tasks from plan and the lessons review kept.
-import { buildWorkflowReport, type LearnedLesson, type WorkflowReport, type WorkflowReportInput } from '../workflowReport';
+import type { LearnedLesson } from '../../superpowers/tdd/learning';
+import { buildWorkflowReport, type WorkflowReport, type WorkflowReportInput } from '../workflowReport';
 import { FEATURE_PHASES } from './featureWorkflow';
 
 export function buildFeatureReport(input: WorkflowReportInput): WorkflowReport {

@@ -1,18 +1,17 @@
 // Registers the feature workflow's step handlers, built over the same dependencies, each healed by
 // the retry ladder (withHealing): detectors stop an attempt in trouble, failures climb the ladder,
 // and the step's writes are guarded against being applied twice after a crash.
-import { type HealingOptions, withHealing } from '../../core/healing/healingStepHandler';
-import type { HealableStepHandler } from '../../core/healing/recoveryHint';
-import { TerminalStepError, type StepHandler, type StepHandlers } from '../../core/orchestrator/stepHandler';
-import { ModelError, type ModelErrorCode } from '../../core/ports';
-import type { FeatureDependencies } from './featureWorkflow';
+import type { HealingOptions } from '../../core/healing/healingStepHandler';
+import type { StepHandlers } from '../../core/orchestrator/stepHandler';
+import { healed } from '../../superpowers/tdd/healedStep';
+import type { TddStepDependencies } from '../../superpowers/tdd/stepDependencies';
 import { greenStep } from './greenStep';
 import { planReviewStep, planStep } from './planSteps';
 import { redStep } from './redStep';
-import { refactorStep } from './refactorStep';
-import { reviewStep } from './reviewStep';
+import { refactorStep } from '../../superpowers/tdd/refactorStep';
+import { reviewStep } from '../../superpowers/tdd/reviewStep';
 
-export function registerFeatureSteps(handlers: StepHandlers, deps: FeatureDependencies, healing: HealingOptions): StepHandlers {
+export function registerFeatureSteps(handlers: StepHandlers, deps: TddStepDependencies, healing: HealingOptions): StepHandlers {
   return handlers
     .register('tdd.plan', healed(planStep(deps), healing))
     .register('tdd.planReview', healed(planReviewStep(deps), healing))
@@ -20,26 +19,4 @@ export function registerFeatureSteps(handlers: StepHandlers, deps: FeatureDepend
     .register('tdd.green', healed(greenStep(deps), healing))
     .register('tdd.refactor', healed(refactorStep(deps), healing))
     .register('tdd.review', healed(reviewStep(deps), healing));
-}
-
-/** A step handler under the retry ladder, ending the workflow on a model refusal no retry can mend. */
-export function healed(handler: HealableStepHandler, healing: HealingOptions): StepHandler {
-  return withHealing(finalOnModelRefusal(handler), healing);
-}
-
-/**
- * A key that is missing or refused, or a request the endpoint rejects, will not change however often
- * the step runs again: the workflow ends, saying so, for a person to fix the configuration. (A rate
- * limit that outlasted the client's own retries is a model error the ladder retries with backoff.)
- */
-const FINAL_MODEL_ERRORS: ReadonlySet<ModelErrorCode> = new Set(['missing-key', 'auth', 'bad-request']);
-
-function finalOnModelRefusal(handler: HealableStepHandler): HealableStepHandler {
-  return {
-    run: (input, context, hint) =>
-      handler.run(input, context, hint).catch((error: unknown) => {
-        if (error instanceof ModelError && FINAL_MODEL_ERRORS.has(error.code)) throw new TerminalStepError(error.message);
-        throw error;
-      }),
-  };
 }

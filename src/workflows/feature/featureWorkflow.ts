@@ -1,25 +1,7 @@
 // The feature workflow as data: plan, the Board on the plan, red, green, refactor, the Board on the
 // change. The gates are the step handlers' code (featureSteps.ts), not requests to a model.
-import type { Board } from '../../core/board/boardReview';
-import type { WorkflowUndo } from '../../core/journal/journalEntry';
 import type { WorkflowDefinitionInput } from '../../core/orchestrator/workflowDefinition';
-import type { Logger, ModelClient, TestRunner, Workspace } from '../../core/ports';
 import type { WorkflowPhaseInfo } from '../../shared/workflowPhase';
-import type { WorkflowLimits } from '../workflowLimits';
-import type { WorkflowSkills } from '../../superpowers/registry/workflowSkills';
-import type { FeatureMemory } from './featureMemory';
-
-export interface FeatureDependencies {
-  readonly model: ModelClient;
-  readonly workspace: Workspace;
-  readonly undo: WorkflowUndo;
-  readonly tests: TestRunner;
-  readonly board: Board;
-  readonly memory: FeatureMemory;
-  readonly limits: WorkflowLimits;
-  readonly logger: Logger;
-  readonly skills?: WorkflowSkills;
-}
 
 const request = '${workflow.input.request}';
 const criteria = '${plan.output.criteria}';
@@ -44,9 +26,9 @@ export const FEATURE_WORKFLOW: WorkflowDefinitionInput = {
 
 /** The phases a person sees, and which steps belong to each. */
 export const FEATURE_PHASES: readonly WorkflowPhaseInfo[] = [
-  { id: 'plan', title: 'Plan', steps: ['plan', 'planReview'] },
-  { id: 'red', title: 'Red', steps: ['red'] },
-  { id: 'green', title: 'Green', steps: ['green'] },
-  { id: 'refactor', title: 'Refactor', steps: ['refactor'] },
-  { id: 'review', title: 'Review', steps: ['review'] },
+  { id: 'plan', title: 'Plan', steps: ['plan', 'planReview'], tone: 'planning' },
+  { id: 'red', title: 'Red', steps: ['red'], tone: 'failing' },
+  { id: 'green', title: 'Green', steps: ['green'], tone: 'passing' },
+  { id: 'refactor', title: 'Refactor', steps: ['refactor'], tone: 'changing' },
+  { id: 'review', title: 'Review', steps: ['review'], tone: 'reviewing' },
 ];

@@ -1,18 +1,13 @@
-// Green: CodeBot changes the code (never the tests: its write guard) until the engine's own run of
-// the suite passes the green gate. Each failing run goes back to CodeBot; attempts are bounded, and
-// when they run out the healing ladder decides what happens next.
+// Green, for tests TestBot wrote first: CodeBot changes the code until they pass, unchanged (the
+// shared loop of superpowers/tdd/greenLoop.ts), told the criteria and what the Board asked for.
 import { z } from 'zod';
-import { runCodeBot } from '../../agents/codeBot';
-import { summarizeTestRun } from '../../agents/tools/testRunSummary';
-import { type HealableStepHandler, StepFailure } from '../../core/healing/recoveryHint';
-import { firstLine } from './featureMemory';
-import type { FeatureDependencies } from './featureWorkflow';
-import { stepSkills } from './stepSkills';
+import type { HealableStepHandler } from '../../core/healing/recoveryHint';
+import type { TddStepDependencies } from '../../superpowers/tdd/stepDependencies';
+import { stepSkills } from '../../superpowers/registry/stepSkills';
 import { criteriaOf } from '../../superpowers/planning/plan';
-import { greenGate } from '../../superpowers/tdd/greenGate';
 import { memoryBudget, recoveryNote } from '../../superpowers/tdd/recoveryNote';
 import { greenExpectations, redOutputOf } from '../../superpowers/tdd/redOutput';
-import { attempts, runSuite } from '../../superpowers/tdd/suiteRun';
+import { codeBotUntilGreen } from '../../superpowers/tdd/greenLoop';
 
 const inputSchema = z.object({
   request: z.string().min(1),
@@ -22,7 +17,7 @@ const inputSchema = z.object({
   findings: z.array(z.string()).optional(),
 });
 
-export function greenStep(deps: FeatureDependencies): HealableStepHandler {
+export function greenStep(deps: TddStepDependencies): HealableStepHandler {
   return {
     async run(input, context, hint) {
       const { request: asked, criteria: criteriaInput, red: redInput, findings } = inputSchema.parse(input);
@@ -37,46 +32,16 @@ export function greenStep(deps: FeatureDependencies): HealableStepHandler {
       const memory = await deps.memory.section(workflowId, request, memoryBudget(deps.limits.memoryTokens, hint), context.signal);
       const recovery = recoveryNote(hint);
       const skills = stepSkills(deps.skills, 'green', request);
-      let lastFailure = '';
-      /** The last failure in a line, once a try has failed. */
-      let lastFailureLine: string | undefined;
-      for (let attempt = 1; attempt <= deps.limits.greenAttempts; attempt++) {
-        const result = await runCodeBot(
-          { description: request, acceptanceCriteria: criteria, context: [skills.index, memory, recovery, ...notes, lastFailure].filter(Boolean).join('\n\n') },
-          { model: deps.model, workspace: deps.workspace, tests: deps.tests, events: context.emit, tools: deps.memory.tools, ...skills.tools },
-          { workflowId, taskId: context.taskId, signal: context.signal, maxSteps: deps.limits.agentSteps },
-        );
-        if (result.outcome === 'canceled') throw context.signal.reason ?? new Error(result.reason);
-        const run = await runSuite(deps.tests, context, `${workflowId} green: attempt ${attempt}`, { timeoutMs: deps.limits.testTimeoutMs });
-        const gate = greenGate(run, expected);
-        if (gate.passed) {
-          if (result.outcome === 'finished') {
-            await deps.memory.record(workflowId, { kind: 'decision', text: `CodeBot: ${firstLine(result.answer.summary)}`, by: 'codebot', taskId: context.taskId });
-            if (result.answer.changed_files.length > 0) await deps.memory.record(workflowId, { kind: 'files', text: `CodeBot changed ${result.answer.changed_files.join(', ')}`, by: 'codebot', taskId: context.taskId });
-          }
-          await deps.memory.record(workflowId, { kind: 'test-result', text: `green: ${gate.summary} (CodeBot's try ${attempt})`, by: 'engine', taskId: context.taskId });
-          return {
-            output: {
-              summary: gate.summary,
-              attempts: attempt,
-              tests: run.summary,
-              // What learning keeps: the failure a later try fixed, and the Board's asks it met.
-              ...(lastFailureLine !== undefined && result.outcome === 'finished' && { fixed: { failure: lastFailureLine, by: firstLine(result.answer.summary) } }),
-              ...(findings?.length && { addressed: findings }),
-            },
-          };
-        }
-        const agentNote = result.outcome === 'finished' ? `You said: ${result.answer.summary}` : `Your attempt ended early: ${result.reason}`;
-        lastFailure = `Attempt ${attempt} did not reach green (${gate.cause}). ${agentNote}\n${gate.reason}\n\nThe engine's run of the suite:\n${summarizeTestRun(run)}`;
-        lastFailureLine = `${gate.cause}: ${firstLine(gate.reason)}${failingTests(gate)}`;
-        await deps.memory.record(workflowId, { kind: 'failure', text: `green, CodeBot's try ${attempt}: ${lastFailureLine}`, by: 'engine', taskId: context.taskId });
-      }
-      throw new StepFailure('step-failed', `CodeBot did not reach green in ${attempts(deps.limits.greenAttempts)}. ${lastFailure}`);
+      return codeBotUntilGreen(deps, context, {
+        request,
+        criteria,
+        context: [skills.index, memory, recovery, ...notes],
+        expected,
+        ...(findings && { findings }),
+        skills: skills.tools,
+        giveUp: 'CodeBot did not reach green',
+      });
     },
   };
 }
 
-function failingTests(gate: ReturnType<typeof greenGate>): string {
-  if (gate.passed || gate.failing.length === 0) return '';
-  return ` (${gate.failing.slice(0, 3).map((test) => test.id).join(', ')}${gate.failing.length > 3 ? ', ...' : ''})`;
-}

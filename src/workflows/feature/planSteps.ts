@@ -6,7 +6,7 @@ import type { HealableStepHandler } from '../../core/healing/recoveryHint';
 import { TerminalStepError } from '../../core/orchestrator/stepHandler';
 import { criteriaOf, parsePlan } from '../../superpowers/planning/plan';
 import { memoryBudget, recoveryNote } from '../../superpowers/tdd/recoveryNote';
-import type { FeatureDependencies } from './featureWorkflow';
+import type { TddStepDependencies } from '../../superpowers/tdd/stepDependencies';
 
 const PRODUCT_OWNER_PROMPT = [
   'You are the Product Owner of a software team that works test-first.',
@@ -17,7 +17,7 @@ const PRODUCT_OWNER_PROMPT = [
 
 const inputSchema = z.object({ request: z.string().min(1), feedback: z.array(z.string()).optional() });
 
-export function planStep(deps: FeatureDependencies): HealableStepHandler {
+export function planStep(deps: TddStepDependencies): HealableStepHandler {
   return {
     async run(input, context, hint) {
       const { request: asked, feedback } = inputSchema.parse(input);
@@ -57,7 +57,7 @@ export function planStep(deps: FeatureDependencies): HealableStepHandler {
 
 const reviewInputSchema = z.object({ request: z.string(), criteria: z.unknown(), tasks: z.array(z.string()).default([]) });
 
-export function planReviewStep(deps: FeatureDependencies): HealableStepHandler {
+export function planReviewStep(deps: TddStepDependencies): HealableStepHandler {
   return {
     async run(input, context, hint) {
       const { request: asked, criteria: criteriaInput, tasks } = reviewInputSchema.parse(input);

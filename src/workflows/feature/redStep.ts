@@ -6,9 +6,9 @@ import { runTestBot } from '../../agents/testBot';
 import { summarizeTestRun } from '../../agents/tools/testRunSummary';
 import { type HealableStepHandler, StepFailure } from '../../core/healing/recoveryHint';
 import { normalizeWorkspacePath } from '../../core/workspace/pathPolicy';
-import { firstLine } from './featureMemory';
-import type { FeatureDependencies } from './featureWorkflow';
-import { stepSkills } from './stepSkills';
+import { firstLine } from '../../superpowers/tdd/stepMemory';
+import type { TddStepDependencies } from '../../superpowers/tdd/stepDependencies';
+import { stepSkills } from '../../superpowers/registry/stepSkills';
 import { criteriaOf } from '../../superpowers/planning/plan';
 import { memoryBudget, recoveryNote } from '../../superpowers/tdd/recoveryNote';
 import { redGate } from '../../superpowers/tdd/redGate';
@@ -23,7 +23,7 @@ interface Baseline {
   readonly failingBefore: readonly string[];
 }
 
-export function redStep(deps: FeatureDependencies): HealableStepHandler {
+export function redStep(deps: TddStepDependencies): HealableStepHandler {
   // The suite before TestBot wrote anything: on the ladder's next attempt its tests are still there.
   const baselines = new TaskScoped<Baseline>();
   return {

@@ -1,19 +1,14 @@
-// Green, for tests that already failed: CodeBot changes the code (never the tests: its write guard)
-// until the engine's own run of the suite passes the green gate: the tests to fix pass, every test
-// that ran before still runs (the tamper guard), and every test that passed before still passes.
-// Each failing run goes back to CodeBot with what failed and what it broke; attempts are bounded,
-// and when they run out the healing ladder decides what happens next.
+// Green, for tests that already failed: CodeBot changes the code (the shared loop of
+// superpowers/tdd/greenLoop.ts) until the tests to fix pass, every test that ran before still runs
+// (the tamper guard), and every test that passed before still passes; what it broke goes back to it.
 import { z } from 'zod';
-import { runCodeBot } from '../../agents/codeBot';
-import { summarizeTestRun } from '../../agents/tools/testRunSummary';
-import { type HealableStepHandler, StepFailure } from '../../core/healing/recoveryHint';
-import { firstLine } from '../feature/featureMemory';
-import type { FeatureDependencies } from '../feature/featureWorkflow';
-import { greenGate } from '../../superpowers/tdd/greenGate';
+import type { HealableStepHandler } from '../../core/healing/recoveryHint';
+import { firstLine } from '../../superpowers/tdd/stepMemory';
+import type { TddStepDependencies } from '../../superpowers/tdd/stepDependencies';
 import { regressionNote, regressions } from '../../superpowers/tdd/passingBaseline';
 import { memoryBudget, recoveryNote } from '../../superpowers/tdd/recoveryNote';
 import { greenExpectations, redOutputOf } from '../../superpowers/tdd/redOutput';
-import { attempts, runSuite } from '../../superpowers/tdd/suiteRun';
+import { codeBotUntilGreen } from '../../superpowers/tdd/greenLoop';
 
 const inputSchema = z.object({
   request: z.string().min(1),
@@ -24,7 +19,7 @@ const inputSchema = z.object({
 
 const fixRedSchema = z.object({ criteria: z.array(z.string()).min(1), passedBefore: z.array(z.string()) });
 
-export function fixGreenStep(deps: FeatureDependencies): HealableStepHandler {
+export function fixGreenStep(deps: TddStepDependencies): HealableStepHandler {
   return {
     async run(input, context, hint) {
       const { request: asked, red: redInput, findings } = inputSchema.parse(input);
@@ -42,42 +37,18 @@ export function fixGreenStep(deps: FeatureDependencies): HealableStepHandler {
       if (findings?.length) notes.push(`The Board reviewed your last change and asks for:\n${findings.map((f) => `- ${f}`).join('\n')}`);
       const memory = await deps.memory.section(workflowId, request, memoryBudget(deps.limits.memoryTokens, hint), context.signal);
       const recovery = recoveryNote(hint);
-      let lastFailure = '';
-      let lastFailureLine: string | undefined;
-      for (let attempt = 1; attempt <= deps.limits.greenAttempts; attempt++) {
-        const result = await runCodeBot(
-          { description: request, acceptanceCriteria: criteria, context: [memory, recovery, ...notes, lastFailure].filter(Boolean).join('\n\n') },
-          { model: deps.model, workspace: deps.workspace, tests: deps.tests, events: context.emit, tools: deps.memory.tools },
-          { workflowId, taskId: context.taskId, signal: context.signal, maxSteps: deps.limits.agentSteps },
-        );
-        if (result.outcome === 'canceled') throw context.signal.reason ?? new Error(result.reason);
-        const run = await runSuite(deps.tests, context, `${workflowId} green: attempt ${attempt}`, { timeoutMs: deps.limits.testTimeoutMs });
-        const gate = greenGate(run, expected);
-        const broken = run.outcome === 'completed' ? regressions(run, passedBefore) : [];
-        if (gate.passed && broken.length === 0) {
-          if (result.outcome === 'finished') {
-            await deps.memory.record(workflowId, { kind: 'decision', text: `CodeBot: ${firstLine(result.answer.summary)}`, by: 'codebot', taskId: context.taskId });
-            if (result.answer.changed_files.length > 0) await deps.memory.record(workflowId, { kind: 'files', text: `CodeBot changed ${result.answer.changed_files.join(', ')}`, by: 'codebot', taskId: context.taskId });
-          }
-          await deps.memory.record(workflowId, { kind: 'test-result', text: `green: ${gate.summary} (CodeBot's try ${attempt})`, by: 'engine', taskId: context.taskId });
-          return {
-            output: {
-              summary: gate.summary,
-              attempts: attempt,
-              tests: run.summary,
-              ...(lastFailureLine !== undefined && result.outcome === 'finished' && { fixed: { failure: lastFailureLine, by: firstLine(result.answer.summary) } }),
-              ...(findings?.length && { addressed: findings }),
-            },
-          };
-        }
-        const agentNote = result.outcome === 'finished' ? `You said: ${result.answer.summary}` : `Your attempt ended early: ${result.reason}`;
-        const cause = gate.passed ? 'tests-broken' : gate.cause;
-        const reason = [gate.passed ? undefined : gate.reason, regressionNote(broken)].filter(Boolean).join('\n');
-        lastFailure = `Attempt ${attempt} did not reach green (${cause}). ${agentNote}\n${reason}\n\nThe engine's run of the suite:\n${summarizeTestRun(run)}`;
-        lastFailureLine = `${cause}: ${firstLine(reason)}`;
-        await deps.memory.record(workflowId, { kind: 'failure', text: `green, CodeBot's try ${attempt}: ${lastFailureLine}`, by: 'engine', taskId: context.taskId });
-      }
-      throw new StepFailure('step-failed', `CodeBot did not make the failing tests pass in ${attempts(deps.limits.greenAttempts)}. ${lastFailure}`);
+      return codeBotUntilGreen(deps, context, {
+        request,
+        criteria,
+        context: [memory, recovery, ...notes],
+        expected,
+        ...(findings && { findings }),
+        alsoRequire: (run) => {
+          const broken = regressionNote(run.outcome === 'completed' ? regressions(run, passedBefore) : []);
+          return broken === undefined ? undefined : { cause: 'tests-broken', reason: broken };
+        },
+        giveUp: 'CodeBot did not make the failing tests pass',
+      });
     },
   };
 }

@@ -1,7 +1,7 @@
 // The fix workflow as a module: tests that already fail made to pass (red gates them, CodeBot
 // changes the code with the tests locked and every passing test kept passing, refactor, the Board
 // on the change), over the dependencies the runtime gives it.
-import { FeatureMemory } from '../feature/featureMemory';
+import { StepMemory } from '../../superpowers/tdd/stepMemory';
 import type { WorkflowModule } from '../workflowModule';
 import { buildFixReport } from './fixReport';
 import { registerFixSteps } from './fixSteps';
@@ -22,7 +22,7 @@ export const fixModule: WorkflowModule = {
   },
   registerSteps(handlers, deps, healing) {
     const { model, workspace, undo, tests, board, limits, logger } = deps;
-    registerFixSteps(handlers, { model, workspace, undo, tests, board, limits, logger, memory: new FeatureMemory(deps.workflowMemory, deps.learned, logger) }, healing);
+    registerFixSteps(handlers, { model, workspace, undo, tests, board, limits, logger, memory: new StepMemory(deps.workflowMemory, deps.learned, logger) }, healing);
   },
   report: buildFixReport,
 };

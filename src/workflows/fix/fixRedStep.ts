@@ -11,8 +11,8 @@ import { type HealableStepHandler, StepFailure } from '../../core/healing/recove
 import { TerminalStepError, type StepContext } from '../../core/orchestrator/stepHandler';
 import type { TestCaseResult, TestRunResult } from '../../shared/testResults';
 import { failingTestsGate } from '../../superpowers/tdd/failingTestsGate';
-import { firstLine } from '../feature/featureMemory';
-import type { FeatureDependencies } from '../feature/featureWorkflow';
+import { firstLine } from '../../superpowers/tdd/stepMemory';
+import type { TddStepDependencies } from '../../superpowers/tdd/stepDependencies';
 import { passedTests } from '../../superpowers/tdd/passingBaseline';
 import { memoryBudget, recoveryNote } from '../../superpowers/tdd/recoveryNote';
 import { redGate } from '../../superpowers/tdd/redGate';
@@ -24,7 +24,7 @@ import { fixTargetsSchema, resolveTargets, UnknownTestsError } from './testSelec
 
 const inputSchema = z.object({ request: z.string().min(1), targets: fixTargetsSchema.optional() });
 
-export function fixRedStep(deps: FeatureDependencies): HealableStepHandler {
+export function fixRedStep(deps: TddStepDependencies): HealableStepHandler {
   // The suite before anything was written: on the ladder's next attempt TestBot's tests are still there.
   const baselines = new TaskScoped<TestRunResult>();
   return {
@@ -97,7 +97,7 @@ interface MoreTestsInput {
 }
 
 /** TestBot's tests for what the request asks beyond the failing ones, held to the feature's red gate. */
-async function moreTests(deps: FeatureDependencies, context: StepContext, input: MoreTestsInput): Promise<{ redTests: readonly TestCaseResult[]; testFiles: readonly string[]; summary: string }> {
+async function moreTests(deps: TddStepDependencies, context: StepContext, input: MoreTestsInput): Promise<{ redTests: readonly TestCaseResult[]; testFiles: readonly string[]; summary: string }> {
   const { workflowId } = context;
   const existingTestIds = new Set(input.suite.tests.map((test) => test.id));
   const memory = await deps.memory.section(workflowId, input.request, input.memoryTokens, context.signal);

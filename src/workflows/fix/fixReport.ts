@@ -1,6 +1,7 @@
 // The fix workflow's report: the report every module ends with, over the fix's phases, with the
 // tests it was held to as its criteria and the lessons review kept.
-import { buildWorkflowReport, type LearnedLesson, type WorkflowReport, type WorkflowReportInput } from '../workflowReport';
+import type { LearnedLesson } from '../../superpowers/tdd/learning';
+import { buildWorkflowReport, type WorkflowReport, type WorkflowReportInput } from '../workflowReport';
 import { FIX_PHASES } from './fixWorkflow';
 
 export function buildFixReport(input: WorkflowReportInput): WorkflowReport {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../../src/cli/cli';
 import { COMMANDS } from '../../../src/cli/commands';
-import { STATE_FOLDER } from '../../../src/cli/headlessEngine';
+import { STATE_FOLDER } from '../../../src/runtime/folderStore';
 import { EmbeddedEngine } from '../../../src/core/orchestrator/embeddedEngine';
 import { EventStream } from '../../../src/core/orchestrator/eventStream';
 import { StepHandlers } from '../../../src/core/orchestrator/stepHandler';

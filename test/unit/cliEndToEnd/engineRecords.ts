@@ -2,7 +2,7 @@
 // records in <folder>/.imperium (the event log, the write journal, the workflow's state).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { STATE_FOLDER } from '../../../src/cli/headlessEngine';
+import { STATE_FOLDER } from '../../../src/runtime/folderStore';
 import type { JournalEntry, JournalWrite } from '../../../src/core/journal/journalEntry';
 import type { WorkflowState } from '../../../src/core/orchestrator/workflowState';
 import type { EngineEvent, RetryEvent, TestRunEvent, ToolCallEvent } from '../../../src/shared/events';

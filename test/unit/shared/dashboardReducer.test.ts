@@ -14,7 +14,7 @@ function reduce(...updates: DashboardUpdate[]): DashboardState {
 }
 
 function description(overrides: Partial<WorkflowDescription> = {}): WorkflowDescription {
-  return { type: 'workflow-description', workflowId: 'wf-1', name: 'feature', steps: ['plan', 'red', 'green'], status: 'RUNNING', step: 'plan', createdAt: T0, updatedAt: T0, ...overrides };
+  return { type: 'workflow-description', workflowId: 'wf-1', name: 'feature', steps: ['plan', 'red', 'green'], phases: [], status: 'RUNNING', step: 'plan', createdAt: T0, updatedAt: T0, ...overrides };
 }
 
 describe('the dashboard reducer', () => {

@@ -16,6 +16,7 @@ describe('the check of messages from a webview', () => {
       { type: 'request', id: 2, request: { kind: 'resume', workflowId: 'wf-1' } },
       { type: 'request', id: 3, request: { kind: 'cancel', workflowId: 'wf-1' } },
       { type: 'request', id: 4, request: { kind: 'start', request: 'Add search by author' } },
+      { type: 'request', id: 4, request: { kind: 'start', request: 'Fix the failing tests', workflow: 'fix' } },
       { type: 'request', id: 5, request: { kind: 'open-file', path: 'src/a.js', line: 3, column: 7 } },
       { type: 'request', id: 6, request: { kind: 'open-file', path: 'src/a.js' } },
       { type: 'request', id: 7, request: { kind: 'open-command-center' } },
@@ -52,6 +53,7 @@ describe('the check of messages from a webview', () => {
     assert.match(rejected({ type: 'request', id: 1, request: { kind: 'open-file', path: '' } }), /path/);
     assert.match(rejected({ type: 'request', id: 1, request: { kind: 'start', request: '   ' } }), /empty/);
     assert.match(rejected({ type: 'request', id: 1, request: { kind: 'start', request: 'x'.repeat(MAX_REQUEST_CHARS + 1) } }), /request/);
+    assert.match(rejected({ type: 'request', id: 1, request: { kind: 'start', request: 'x', workflow: '' } }), /workflow/);
   });
 
   it('rejects a decision without its verdict, and a memory edit that changes nothing, empties a field or is too long', () => {

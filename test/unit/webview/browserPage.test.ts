@@ -96,7 +96,7 @@ describe('the webview bundle in Chromium', function () {
     const attack = '<script>window.pwned=1</script><img src="https://attacker.example/p.png" onerror="window.pwned=2"><a href="javascript:window.pwned=3">x</a>';
     await page.post(
       snapshotOf([
-        { type: 'workflow-description', workflowId: 'wf-1', name: attack, steps: ['green'], status: 'RUNNING', step: 'green', createdAt: T0, updatedAt: T0 },
+        { type: 'workflow-description', workflowId: 'wf-1', name: attack, steps: ['green'], phases: [], status: 'RUNNING', step: 'green', createdAt: T0, updatedAt: T0 },
         ...stamp([
           { type: 'agent', workflowId: 'wf-1', agent: 'codebot', state: 'started', message: attack },
           { type: 'verdict', workflowId: 'wf-1', subject: 'change', member: 'cso', decision: 'veto', summary: attack },

@@ -1,15 +1,17 @@
 import * as assert from 'node:assert/strict';
 import type { WorkflowView } from '../../../src/shared/dashboardState';
 import { testAttempts, timePerPhase, tokensPerAgent, workflowHistory } from '../../../webview/src/charts/chartData';
+import { featureModule } from '../../../src/workflows/feature/featureModule';
 
 function workflow(overrides: Partial<WorkflowView>): WorkflowView {
-  return { id: 'wf-1', name: 'feature', steps: ['plan', 'red', 'green'], status: 'RUNNING', createdAt: 0, updatedAt: 0, stepMs: {}, retries: 0, testRuns: [], verdicts: [], tokens: {}, ...overrides };
+  return { id: 'wf-1', name: 'feature', steps: ['plan', 'red', 'green'], phases: featureModule.phases, status: 'RUNNING', createdAt: 0, updatedAt: 0, stepMs: {}, retries: 0, testRuns: [], verdicts: [], tokens: {}, ...overrides };
 }
 
 describe('the numbers behind the charts', () => {
   it('time per phase: in step order, with the running attempt counted up to now, in seconds', () => {
     const data = timePerPhase(workflow({ stepMs: { red: 4_000, plan: 1_500 }, openTask: { taskId: 't', step: 'green', since: 10_000 } }), 12_500);
     assert.deepEqual([data.labels, data.values], [['Plan', 'Red', 'Green'], [1.5, 4, 2.5]]);
+    assert.deepEqual(data.tones, ['planning', 'failing', 'passing'], 'each step coloured by what its phase is about');
     assert.equal(data.summary, 'Time per phase: Plan 1.5 s, Red 4.0 s, Green 2.5 s.');
     assert.equal(timePerPhase(undefined, 0).summary, 'Time per phase: no workflow.');
   });

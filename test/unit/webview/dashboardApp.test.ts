@@ -118,6 +118,34 @@ describe('the dashboard app (command center, in jsdom)', () => {
     assert.deepEqual(lastRequest(page).request, { kind: 'start', request: 'Add search by author' });
   });
 
+  it('offers the workflows the host can start when there are several, and names the one picked', () => {
+    page = openPage('command-center');
+    const workflows = [
+      { id: 'feature', title: 'Feature (test-first)' },
+      { id: 'deploy', title: 'Deploy it' },
+    ];
+    page.post(featureSnapshot({ ...LIVE, start: { available: true, workflows } }));
+    page.runFrames();
+    const choice = page.document.querySelector('vscode-dropdown.workflow-choice') as HTMLElement & { value: string };
+    assert.equal(choice.hasAttribute('hidden'), false);
+    assert.deepEqual([...choice.querySelectorAll('vscode-option')].map((option) => [option.getAttribute('value'), option.textContent]), [
+      ['feature', 'Feature (test-first)'],
+      ['deploy', 'Deploy it'],
+    ]);
+    const input = page.document.querySelector('vscode-text-area') as HTMLElement & { value: string };
+    input.value = 'Ship the bookshelf';
+    choice.value = 'deploy';
+    button(page, 'Start workflow').click();
+    assert.deepEqual(lastRequest(page).request, { kind: 'start', request: 'Ship the bookshelf', workflow: 'deploy' });
+  });
+
+  it('shows no choice of workflow when the host offers one', () => {
+    page = openPage('command-center');
+    page.post(featureSnapshot({ ...LIVE, start: { available: true, workflows: [{ id: 'feature', title: 'Feature (test-first)' }] } }));
+    page.runFrames();
+    assert.equal((page.document.querySelector('vscode-dropdown.workflow-choice') as HTMLElement).hasAttribute('hidden'), true);
+  });
+
   it('comes back after a reload as it was: the saved state and the chosen workflow, before the host answers', () => {
     const api = new FakeVsCodeApi();
     page = openPage('command-center', { api });

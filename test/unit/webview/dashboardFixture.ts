@@ -4,6 +4,7 @@ import { applyUpdates } from '../../../src/shared/dashboardReducer';
 import { type ApprovalView, type DashboardCapabilities, type DashboardUpdate, emptyDashboard, type MemoryView } from '../../../src/shared/dashboardState';
 import type { EngineEvent, EngineEventInput } from '../../../src/shared/events';
 import type { SnapshotMessage } from '../../../src/shared/webviewProtocol';
+import { featureModule } from '../../../src/workflows/feature/featureModule';
 
 export const T0 = 1_700_000_000_000;
 
@@ -61,6 +62,8 @@ export const DESCRIPTION: DashboardUpdate = {
   workflowId: 'wf-1',
   name: 'feature',
   steps: ['plan', 'red', 'green', 'refactor', 'review'],
+  // The phases the host sends with a feature workflow's description: the module's own.
+  phases: featureModule.phases,
   status: 'RUNNING',
   step: 'plan',
   createdAt: T0,

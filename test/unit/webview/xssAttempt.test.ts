@@ -31,7 +31,7 @@ function hostileUpdates(): DashboardUpdate[] {
       failures: [{ id: 'x', name: ATTACKS[2], suite: [ATTACKS[0]], file: ATTACKS[1], line: 1, status: 'failed', message: PAYLOAD }],
     },
   ];
-  const description: DashboardUpdate = { type: 'workflow-description', workflowId: 'wf-1', name: PAYLOAD, steps: [ATTACKS[0], 'green'], status: 'RUNNING', step: 'green', createdAt: T0, updatedAt: T0 };
+  const description: DashboardUpdate = { type: 'workflow-description', workflowId: 'wf-1', name: PAYLOAD, steps: [ATTACKS[0], 'green'], phases: [{ id: ATTACKS[1], title: PAYLOAD, steps: [ATTACKS[0]] }], status: 'RUNNING', step: 'green', createdAt: T0, updatedAt: T0 };
   // What reaches the views besides events: an edit's path and diff, an escalation's reason and
   // options, changed files, and a memory (its title, text, tags and provenance all model-written).
   const others: DashboardUpdate[] = [

@@ -6,7 +6,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { GLOBAL_MEMORY_ENV } from '../../../src/cli/cliMemory';
-import { STATE_FOLDER } from '../../../src/cli/headlessEngine';
+import { STATE_FOLDER } from '../../../src/runtime/folderStore';
 import type { ScenarioInput } from '../../../src/llm/scriptedServer/scenario';
 import type { WorkflowReport } from '../../../src/workflows/workflowReport';
 import { copyExample, REPOSITORY, SCENARIOS } from './featureRun';

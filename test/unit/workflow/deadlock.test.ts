@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { STATE_FOLDER } from '../../../src/cli/headlessEngine';
+import { STATE_FOLDER } from '../../../src/runtime/folderStore';
 import type { JournalEntry } from '../../../src/core/journal/journalEntry';
 import { WriteJournal } from '../../../src/core/journal/writeJournal';
 import { SystemClock } from '../../../src/core/orchestrator/systemClock';
@@ -18,7 +18,8 @@ import { WorkspaceTestRunner } from '../../../src/infra/testRunners/workspaceTes
 import { OpenAiCompatibleClient } from '../../../src/llm/openAiCompatibleClient';
 import { startScriptedModelServer } from '../../../src/llm/scriptedServer/scriptedModelServer';
 import type { EngineEvent } from '../../../src/shared/events';
-import { FeatureEngine } from '../../../src/superpowers/tdd/featureEngine';
+import { countTextTokens } from '../../../src/llm/tokenCount';
+import { Runtime } from '../../../src/runtime/runtime';
 import type { WorkflowReport } from '../../../src/workflows/workflowReport';
 import { FEATURE_WORKFLOW } from '../../../src/workflows/feature/featureWorkflow';
 import { RecordingLogger } from '../infra/store/storeTestKit';
@@ -58,27 +59,30 @@ describe('self-healing in the feature workflow: a deadlock', function () {
     const inner = await JsonStore.open({ folder: join(folder, STATE_FOLDER), logger });
     const store = new StallingStore(inner);
     const workspace = await NodeWorkspace.open(folder, { journal: new WriteJournal(store.log<JournalEntry>('journal'), clock) });
-    const feature = await FeatureEngine.open({
-      store,
-      workspace,
-      tests: new WorkspaceTestRunner(folder, { defaultTimeoutMs: 30_000, logger }),
-      clock,
-      logger,
-      healing: { deadlockGraceMs: 500, checkEveryMs: 100 },
-      model: (emit) => new OpenAiCompatibleClient({ baseUrl: server.url, models: { default: server.scenario.model }, events: emit, logger }),
-    });
+    const runtime = await Runtime.open(
+      {
+        store,
+        workspace,
+        tests: new WorkspaceTestRunner(folder, { defaultTimeoutMs: 30_000, logger }),
+        clock,
+        logger,
+        countTokens: countTextTokens,
+        model: (emit, model) => new OpenAiCompatibleClient({ baseUrl: server.url, models: { default: model ?? server.scenario.model }, events: emit, logger }),
+      },
+      { models: { default: server.scenario.model }, healing: { deadlockGraceMs: 500, checkEveryMs: 100 } },
+    );
     try {
       events = [];
-      feature.engine.subscribe((event) => {
+      runtime.engine.subscribe((event) => {
         events.push(event);
         if (event.type === 'task' && event.step === 'red' && event.status === 'COMPLETED') store.armed = true;
       });
-      const id = await feature.engine.start(FEATURE_WORKFLOW, { request: SIZE_REQUEST });
+      const id = await runtime.engine.start(FEATURE_WORKFLOW, { request: SIZE_REQUEST });
       // The first settle ends with the pause the restart makes; the workflow then runs on.
-      while ((await feature.engine.settled(id)).status === 'PAUSED') await sleep(50);
-      report = await feature.report(id);
+      while ((await runtime.engine.settled(id)).status === 'PAUSED') await sleep(50);
+      report = await runtime.report(id);
     } finally {
-      await feature.close();
+      await runtime.close();
       await inner.close();
       await server.close();
     }

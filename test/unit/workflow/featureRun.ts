@@ -5,7 +5,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HeadlessEngine, type HeadlessOptions, STATE_FOLDER } from '../../../src/cli/headlessEngine';
+import { HeadlessEngine, type HeadlessOptions } from '../../../src/cli/headlessEngine';
+import { STATE_FOLDER } from '../../../src/runtime/folderStore';
 import { SCRIPTED_EMBEDDING_MODEL } from '../../../src/cli/modelOptions';
 import type { VerdictRecord } from '../../../src/core/board/boardReview';
 import type { JournalEntry, JournalWrite } from '../../../src/core/journal/journalEntry';
@@ -17,7 +18,7 @@ import type { EngineEvent } from '../../../src/shared/events';
 import type { TestRunResult } from '../../../src/shared/testResults';
 import type { WorkflowReport } from '../../../src/workflows/workflowReport';
 import { FEATURE_WORKFLOW } from '../../../src/workflows/feature/featureWorkflow';
-import type { WorkflowLimits } from '../../../src/workflows/workflowLimits';
+import type { WorkflowLimits } from '../../../src/shared/workflowLimits';
 
 export const REPOSITORY = join(__dirname, '..', '..', '..');
 const EXAMPLE = join(REPOSITORY, 'examples', 'bookshelf');

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { MEMORY_FOLDER, STATE_FOLDER } from '../../../src/cli/headlessEngine';
+import { MEMORY_FOLDER, STATE_FOLDER } from '../../../src/runtime/folderStore';
 import type { ContextEntry } from '../../../src/core/memory/workflowMemory';
 import { countTextTokens } from '../../../src/llm/tokenCount';
 import { agentTasks, copyExample, messagesOf, requestsOf, runFeature, type FeatureRun } from './featureRun';

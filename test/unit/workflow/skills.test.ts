@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { cp, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { featureReportText } from '../../../src/cli/featureReportText';
+import { workflowReportText } from '../../../src/cli/workflowReportText';
 import type { SkillEvent } from '../../../src/shared/events';
 import { COMMUNITY_PACKAGES, publishedSkillsFolder } from '../superpowers/registry/communitySkills';
 import { copyExample, runFeature, type FeatureRun } from './featureRun';
@@ -51,7 +51,7 @@ describe('feature workflow: agents use skills', function () {
       ['tdd', 'builtin', ['testbot'], []],
       ['wednesday-dev', 'workspace', ['codebot'], ['references/NAMING.md']],
     ]);
-    assert.match(featureReportText(run.report), /Skills the agents used:\n {2}tdd +built-in +sha256 [0-9a-f]{12} {2}by testbot\n {2}wednesday-dev +\.claude\/skills +sha256 [0-9a-f]{12} {2}by codebot; read references\/NAMING.md/);
+    assert.match(workflowReportText(run.report), /Skills the agents used:\n {2}tdd +built-in +sha256 [0-9a-f]{12} {2}by testbot\n {2}wednesday-dev +\.claude\/skills +sha256 [0-9a-f]{12} {2}by codebot; read references\/NAMING.md/);
     const cto = run.requests.filter((request) => request.role === 'cto').at(-1);
     const review = (cto?.body as { messages: { role: string; content: string }[] }).messages.map((message) => message.content).join('\n');
     assert.match(review, /## Skills the agents used\n- tdd \(built-in, sha256 [0-9a-f]{12}\)\n- wednesday-dev \(\.claude\/skills, sha256 [0-9a-f]{12}\)/);

@@ -21,7 +21,7 @@ import { startScriptedModelServer, type ScriptedModelServer } from '../../../src
 import type { EngineEvent } from '../../../src/shared/events';
 import { designModule } from '../../../src/workflows/design/designModule';
 import { LOOKS_RIGHT } from '../../../src/workflows/design/designReviewStep';
-import { DEFAULT_WORKFLOW_LIMITS } from '../../../src/workflows/workflowLimits';
+import { DEFAULT_WORKFLOW_LIMITS } from '../../../src/shared/workflowLimits';
 import { ScriptedTestRunner } from '../agents/scriptedTestRunner';
 import { tempWorkspace, type TempWorkspace } from '../agents/tempWorkspace';
 import { ScriptedApprovals } from '../workflow/scriptedApprovals';

@@ -3,6 +3,7 @@
 import type { AgentRole } from '../../../src/shared/agents';
 import type { TestRunView, TokenTallies, WorkflowView } from '../../../src/shared/dashboardState';
 import type { WorkflowStatus } from '../../../src/shared/taskStatus';
+import type { PhaseTone } from '../../../src/shared/workflowPhase';
 import { agentLabel, formatCount, formatDuration, STATUS_LABELS, stepLabel } from '../format';
 
 export interface SeriesData {
@@ -11,18 +12,19 @@ export interface SeriesData {
   readonly summary: string;
 }
 
-/** Seconds per step: the attempts that ended, plus the one running now. */
-export function timePerPhase(workflow: WorkflowView | undefined, now: number): SeriesData {
-  if (!workflow) return { labels: [], values: [], summary: 'Time per phase: no workflow.' };
+/** Seconds per step: the attempts that ended, plus the one running now; `tones`, of each step's phase, colour them. */
+export function timePerPhase(workflow: WorkflowView | undefined, now: number): SeriesData & { readonly tones: readonly (PhaseTone | undefined)[] } {
+  if (!workflow) return { labels: [], values: [], tones: [], summary: 'Time per phase: no workflow.' };
   const spent = new Map<string, number>(Object.entries(workflow.stepMs));
   const open = workflow.openTask;
   if (open) spent.set(open.step, (spent.get(open.step) ?? 0) + Math.max(0, now - open.since));
   const order = [...workflow.steps, ...[...spent.keys()].filter((step) => !workflow.steps.includes(step))];
   const steps = order.filter((step) => spent.has(step));
   const labels = steps.map(stepLabel);
+  const tones = steps.map((step) => workflow.phases.find((phase) => phase.steps.includes(step))?.tone);
   const ms = steps.map((step) => spent.get(step) ?? 0);
   const summary = steps.length === 0 ? 'Time per phase: nothing has run yet.' : `Time per phase: ${labels.map((label, i) => `${label} ${formatDuration(ms[i])}`).join(', ')}.`;
-  return { labels, values: ms.map((value) => value / 1_000), summary };
+  return { labels, values: ms.map((value) => value / 1_000), tones, summary };
 }
 
 export function tokensPerAgent(tallies: TokenTallies): SeriesData {

@@ -74,7 +74,7 @@ export class DashboardCharts {
     this.lastDrawn = this.clock();
     if (key === this.drawnKey) return;
     this.drawnKey = key;
-    this.phases.update(phases.labels, [{ label: 'seconds', values: phases.values, color: phases.labels.map((label, i) => phaseColor(colors, label, i)) }], phases.summary, colors);
+    this.phases.update(phases.labels, [{ label: 'seconds', values: phases.values, color: phases.tones.map((tone, i) => phaseColor(colors, tone, i)) }], phases.summary, colors);
     this.tokens.update(tokens.labels, [{ label: 'tokens', values: tokens.values, color: tokens.labels.map((_, i) => seriesColor(colors, i)) }], tokens.summary, colors);
     this.tests.update(
       tests.labels,

@@ -1,6 +1,7 @@
 // Chart colours from the editor's theme (VS Code sets --vscode-* variables on the page for light,
 // dark and high-contrast themes alike), read again whenever the theme changes.
 import type { WorkflowStatus } from '../../../src/shared/taskStatus';
+import type { PhaseTone } from '../../../src/shared/workflowPhase';
 
 export interface ChartColors {
   readonly foreground: string;
@@ -31,10 +32,10 @@ export function readChartColors(element: Element): ChartColors {
   };
 }
 
-/** Phases by their meaning (red fails, green passes); other steps take the remaining colours in turn. */
-export function phaseColor(colors: ChartColors, step: string, index: number): string {
-  const byPhase: Record<string, string> = { plan: colors.blue, red: colors.red, green: colors.green, refactor: colors.purple, review: colors.yellow, done: colors.green, failed: colors.red };
-  return byPhase[step.toLowerCase()] ?? seriesColor(colors, index);
+/** Phases by what their module says they are about (failing tests red, passing green); others take the remaining colours in turn. */
+export function phaseColor(colors: ChartColors, tone: PhaseTone | undefined, index: number): string {
+  const byTone: Record<PhaseTone, string> = { planning: colors.blue, failing: colors.red, passing: colors.green, changing: colors.purple, reviewing: colors.yellow };
+  return tone === undefined ? seriesColor(colors, index) : byTone[tone];
 }
 
 export function seriesColor(colors: ChartColors, index: number): string {

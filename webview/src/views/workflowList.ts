@@ -3,9 +3,9 @@
 // list changes under it.
 import { isTerminalWorkflow } from '../../../src/shared/taskStatus';
 import type { WorkflowView } from '../../../src/shared/dashboardState';
-import { phaseOf, progressOf } from '../../../src/shared/workflowPhase';
+import { phaseOf, phaseTitle, progressOf } from '../../../src/shared/workflowPhase';
 import { setAttribute, setText, syncChildren } from '../dom';
-import { formatTime, PHASE_LABELS, STATUS_ICONS, STATUS_LABELS, stepLabel, workflowTitle } from '../format';
+import { formatTime, STATUS_ICONS, STATUS_LABELS, stepLabel, workflowTitle } from '../format';
 import type { PartContext } from './viewModel';
 
 class WorkflowEntry {
@@ -38,8 +38,8 @@ class WorkflowEntry {
     if (workflow === this.shown && selected === this.selected) return;
     this.shown = workflow;
     this.selected = selected;
-    const phase = phaseOf(workflow);
-    const where = phase ? PHASE_LABELS[phase] : workflow.step ? stepLabel(workflow.step) : '';
+    const phase = phaseOf(workflow, workflow.phases);
+    const where = phase ? phaseTitle(phase, workflow.phases) : workflow.step ? stepLabel(workflow.step) : '';
     setAttribute(this.icon, 'class', `codicon codicon-${STATUS_ICONS[workflow.status]} status-icon status-${workflow.status.toLowerCase()}`);
     setText(this.title, workflowTitle(workflow));
     setText(this.detail, `${STATUS_LABELS[workflow.status]}${where && phase !== 'done' && phase !== 'failed' ? ` · ${where}` : ''} · ${formatTime(workflow.createdAt)}`);

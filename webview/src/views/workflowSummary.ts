@@ -3,9 +3,9 @@
 // disabled with the host's reason while the host cannot do it).
 import type { DashboardCapabilities, WorkflowView } from '../../../src/shared/dashboardState';
 import { isTerminalWorkflow } from '../../../src/shared/taskStatus';
-import { phaseOf, progressOf, WORK_PHASES } from '../../../src/shared/workflowPhase';
+import { phaseOf, phaseTitle, progressOf } from '../../../src/shared/workflowPhase';
 import { setAttribute, setText } from '../dom';
-import { formatDuration, formatTime, PHASE_LABELS, STATUS_ICONS, STATUS_LABELS, stepLabel, workflowTitle } from '../format';
+import { formatDuration, formatTime, STATUS_ICONS, STATUS_LABELS, stepLabel, workflowTitle } from '../format';
 import { ActionButton } from './actionButton';
 import type { PartContext } from './viewModel';
 
@@ -18,18 +18,19 @@ interface StepperItem {
 
 const STEP_STATE_WORDS: Readonly<Record<StepState, string>> = { passed: 'passed', current: 'current', failed: 'failed', todo: 'to do' };
 
-/** The workflow's steps (the TDD phases when it has not been described yet) and a closing Done. */
+/** The workflow's steps (its phases' steps when only those are known) and a closing Done. */
 export function stepperItems(workflow: WorkflowView): StepperItem[] {
-  const steps: readonly string[] = workflow.steps.length > 0 ? workflow.steps : WORK_PHASES;
-  const phase = phaseOf(workflow);
+  const steps: readonly string[] = workflow.steps.length > 0 ? workflow.steps : workflow.phases.flatMap((p) => p.steps);
+  const phase = phaseOf(workflow, workflow.phases);
+  const done = phaseTitle('done', workflow.phases);
   const current = workflow.step === undefined ? -1 : steps.findIndex((step) => step.toLowerCase() === workflow.step?.toLowerCase());
   const label = stepLabel;
-  if (phase === 'done') return [...steps.map((step) => ({ label: label(step), state: 'passed' as const })), { label: PHASE_LABELS.done, state: 'current' }];
+  if (phase === 'done') return [...steps.map((step) => ({ label: label(step), state: 'passed' as const })), { label: done, state: 'current' }];
   const items = steps.map((step, index): StepperItem => {
     const state: StepState = index < current ? 'passed' : index > current ? 'todo' : phase === 'failed' ? 'failed' : 'current';
     return { label: label(step), state };
   });
-  return [...items, phase === 'failed' ? { label: PHASE_LABELS.failed, state: 'failed' } : { label: PHASE_LABELS.done, state: 'todo' }];
+  return [...items, phase === 'failed' ? { label: phaseTitle('failed', workflow.phases), state: 'failed' } : { label: done, state: 'todo' }];
 }
 
 export class WorkflowSummary {

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { ImplementLensProvider } from '../../../../src/host/codeLens/implementLensProvider';
 import type { FailingTest, LensPhase } from '../../../../src/host/codeLens/lensSources';
 import { registerCodeLens } from '../../../../src/host/codeLens/registerCodeLens';
+import { moduleForTarget } from '../../../../src/host/workflows/targetWorkflow';
 import type { ImplementTarget } from '../../../../src/shared/implementTarget';
 import { imperiumApi } from '../imperium';
 
@@ -92,7 +93,7 @@ describe('the "Implement with agents" code lens', () => {
     const log = vscode.window.createOutputChannel('Imperium Flow code lens test', { log: true });
     const registered = registerCodeLens({
       failingTests: { failing: (uri) => failing.get(uri.toString()) ?? [], onDidChange: testsChanged.event },
-      workflows: { phaseOf: (key) => phases.get(key), onDidChange: workflowsChanged.event },
+      workflows: { phaseOf: (key) => phases.get(key), moduleFor: moduleForTarget, onDidChange: workflowsChanged.event },
       log,
     });
     disposables.push(log, ...registered);

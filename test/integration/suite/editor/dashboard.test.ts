@@ -70,9 +70,8 @@ describe('the command center and the sidebar dashboard', () => {
       pause: (id) => (pauses.push(id), engine.pause(id)),
       resume: (id) => engine.resume(id),
       cancel: (id, reason) => engine.cancel(id, reason),
-      start: (definition, input) => engine.start(definition, input),
     };
-    source = await EngineDashboardSource.open({ engine: controls, logger: quiet, requestWorkflow: { definition: FEATURE_WORKFLOW }, approvals });
+    source = await EngineDashboardSource.open({ engine: controls, logger: quiet, startWorkflow: (request) => engine.start(FEATURE_WORKFLOW, { request }), approvals });
   });
 
   after(async () => {

@@ -5,7 +5,9 @@ import * as assert from 'node:assert/strict';
 import type { ImperiumApi, WorkflowsApi } from '../../../../src/host/api';
 import { buildImperiumApi } from '../../../../src/host/imperiumApi';
 import type { WorkflowService } from '../../../../src/host/workflows/workflowService';
+import { BUILT_IN_MODULES } from '../../../../src/workflows/builtInModules';
 import { FEATURE_WORKFLOW } from '../../../../src/workflows/feature/featureWorkflow';
+import type { WorkflowRequest } from '../../../../src/shared/workflowRequest';
 
 interface Asked {
   readonly decided: string[];
@@ -21,8 +23,9 @@ function serviceStandIn(asked: Asked): WorkflowService {
   const statuses = new Map<string, string>([['wf-1', 'RUNNING']]);
   const standIn = {
     list: () => [...statuses].map(([id, status]) => ({ id, name: 'feature', version: 1, status, createdAt: now, updatedAt: now })),
-    start: async (request: string) => {
-      asked.started.push(request);
+    modules: () => BUILT_IN_MODULES,
+    start: async (request: WorkflowRequest) => {
+      asked.started.push(request.request);
       const id = `wf-${statuses.size + 1}`;
       statuses.set(id, 'RUNNING');
       return id;
@@ -42,7 +45,7 @@ function serviceStandIn(asked: Asked): WorkflowService {
         return true;
       },
     },
-    feature: {
+    runtime: {
       engine: {
         get: async (id: string) => (statuses.has(id) ? snapshot(id, statuses.get(id) as string) : undefined),
         settled: async (id: string) => snapshot(id, statuses.get(id) as string),

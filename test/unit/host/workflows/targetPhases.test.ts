@@ -2,17 +2,26 @@ import * as assert from 'node:assert/strict';
 import type { EngineEvent } from '../../../../src/shared/events';
 import { implementRequest } from '../../../../src/host/workflows/implementRequest';
 import { TargetPhases } from '../../../../src/host/workflows/targetPhases';
+import type { WorkflowPhaseInfo } from '../../../../src/shared/workflowPhase';
+
+// A module's phases as the service passes them; a step outside them keeps the phase.
+const PHASES: WorkflowPhaseInfo[] = [
+  { id: 'plan', title: 'Plan', steps: ['plan', 'planReview'] },
+  { id: 'red', title: 'Red', steps: ['red'] },
+  { id: 'green', title: 'Green', steps: ['green'] },
+];
 
 const event = (workflowId: string, status: 'RUNNING' | 'COMPLETED' | 'FAILED', step?: string): EngineEvent => ({ type: 'workflow', seq: 1, at: 1, workflowId, status, ...(step && { step }) });
 
 describe('TargetPhases', () => {
-  it("follows a target's workflow from queued through the TDD phases to done", () => {
+  it("follows a target's workflow from queued through its module's phases to done", () => {
     const phases = new TargetPhases();
-    phases.track('wf-1', 'src/a.js#parse', { status: 'RUNNING', at: 1 });
+    phases.track('wf-1', 'src/a.js#parse', { status: 'RUNNING', at: 1 }, PHASES);
     assert.equal(phases.phaseOf('src/a.js#parse'), 'queued');
     assert.equal(phases.follow(event('wf-1', 'RUNNING', 'plan')), true);
     assert.equal(phases.phaseOf('src/a.js#parse'), 'plan');
-    assert.equal(phases.follow(event('wf-1', 'RUNNING', 'planReview')), false, 'a step that is no TDD phase keeps the phase');
+    assert.equal(phases.follow(event('wf-1', 'RUNNING', 'planReview')), false, 'another step of the same phase');
+    assert.equal(phases.follow(event('wf-1', 'RUNNING', 'lint')), false, 'a step no phase holds keeps the phase');
     phases.follow(event('wf-1', 'RUNNING', 'red'));
     assert.equal(phases.phaseOf('src/a.js#parse'), 'red');
     phases.follow(event('wf-1', 'COMPLETED'));
@@ -21,15 +30,15 @@ describe('TargetPhases', () => {
 
   it('moves to the phase of each task that starts, as the steps go by', () => {
     const phases = new TargetPhases();
-    phases.track('wf-1', 'k', { status: 'RUNNING', at: 1 });
+    phases.track('wf-1', 'k', { status: 'RUNNING', at: 1 }, PHASES);
     assert.equal(phases.follow({ type: 'task', seq: 2, at: 2, workflowId: 'wf-1', taskId: 't-3', step: 'green', status: 'IN_PROGRESS', retryCount: 0 }), true);
     assert.equal(phases.phaseOf('k'), 'green');
   });
 
   it('shows the latest workflow on a target, and ignores untracked workflows', () => {
     const phases = new TargetPhases();
-    phases.track('wf-1', 'k', { status: 'FAILED', at: 1 });
-    phases.track('wf-2', 'k', { status: 'RUNNING', step: 'green', at: 2 });
+    phases.track('wf-1', 'k', { status: 'FAILED', at: 1 }, PHASES);
+    phases.track('wf-2', 'k', { status: 'RUNNING', step: 'green', at: 2 }, PHASES);
     assert.equal(phases.phaseOf('k'), 'green');
     assert.equal(phases.follow(event('wf-9', 'RUNNING', 'red')), false);
     assert.equal(phases.phaseOf('other'), undefined);

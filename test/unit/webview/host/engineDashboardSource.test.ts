@@ -38,8 +38,8 @@ describe('the dashboard source over the embedded engine', () => {
   const sources: EngineDashboardSource[] = [];
   afterEach(() => sources.splice(0).forEach((source) => source.dispose()));
 
-  async function openSource(engine: EngineDashboardSourceOptions['engine'], requestWorkflow?: { definition: unknown }, pastEvents?: () => Promise<EngineEvent[]>) {
-    return openWith({ engine, requestWorkflow, pastEvents });
+  async function openSource(engine: EngineDashboardSourceOptions['engine'], startWorkflow?: EngineDashboardSourceOptions['startWorkflow'], pastEvents?: () => Promise<EngineEvent[]>) {
+    return openWith({ engine, ...(startWorkflow && { startWorkflow }), ...(pastEvents && { pastEvents }) });
   }
 
   async function openWith(options: Omit<EngineDashboardSourceOptions, 'logger'> & { logger?: RecordingLogger }) {
@@ -57,6 +57,10 @@ describe('the dashboard source over the embedded engine', () => {
     const source = await openSource(engine);
     const [workflow] = source.snapshot().state.workflows;
     assert.deepEqual([workflow.id, workflow.name, workflow.steps, workflow.status], [id, 'feature', ['red', 'green'], 'COMPLETED']);
+    assert.deepEqual(workflow.phases, [], 'no module named it: steps only');
+    const phases = [{ id: 'tests', title: 'Tests', steps: ['red', 'green'] }];
+    const described = await openWith({ engine, phasesOf: (name) => (name === 'feature' ? phases : []) });
+    assert.deepEqual(described.snapshot().state.workflows[0]?.phases, phases, 'the phases of the module its definition names');
   });
 
   it('after a restart, replays the events log, so past workflows come back with their activity, agents and tests', async () => {
@@ -144,10 +148,16 @@ describe('the dashboard source over the embedded engine', () => {
     await assert.rejects(without.decide('approval-1', { approved: true }), /not held for review/);
     await assert.rejects(without.undo('wf-1'), /Undoing a workflow is not available/);
 
-    const withWorkflow = await openSource(engine, { definition: FEATURE });
+    const asked: (string | undefined)[] = [];
+    const withWorkflow = await openSource(engine, (request, workflow) => {
+      asked.push(workflow);
+      return engine.start(FEATURE, { request });
+    });
     assert.equal(withWorkflow.snapshot().capabilities.start.available, true);
     const id = await withWorkflow.start('Add search');
     const state = await engine.settled(id);
     assert.deepEqual(state.input, { request: 'Add search' });
+    await engine.settled(await withWorkflow.start('Fix search', 'fix'));
+    assert.deepEqual(asked, [undefined, 'fix'], 'the module the form names goes to the host');
   });
 });

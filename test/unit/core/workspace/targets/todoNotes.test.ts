@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { commentGroups, groupText } from '../../../../src/superpowers/targets/commentGroups';
-import { maskJavaScript } from '../../../../src/superpowers/targets/javascriptMask';
-import { maskPython } from '../../../../src/superpowers/targets/pythonMask';
-import { describesWork, todoNotes } from '../../../../src/superpowers/targets/todoNotes';
+import { commentGroups, groupText } from '../../../../../src/core/workspace/targets/commentGroups';
+import { maskJavaScript } from '../../../../../src/core/workspace/targets/javascriptMask';
+import { maskPython } from '../../../../../src/core/workspace/targets/pythonMask';
+import { describesWork, todoNotes } from '../../../../../src/core/workspace/targets/todoNotes';
 
 const notesIn = (source: ReturnType<typeof maskJavaScript>) =>
   todoNotes(commentGroups(source)).map((note) => ({ tag: note.tag, text: note.text, lines: [note.startLine, note.endLine], work: describesWork(note) }));

@@ -1,15 +1,23 @@
 // An approved workflow's lessons into long-term memory. Learning never fails the work it learns
 // from: a refusal (the final run did not pass) or a memory that cannot be written now is said in
 // the workflow's memory and the log, and the workflow completes.
+import type { MemoryKind, MemoryScope } from '../../core/memory/memoryRecord';
 import { PromotionRefusedError, type WorkflowEvidence } from '../../core/memory/promotion';
 import type { StepContext } from '../../core/orchestrator/stepHandler';
-import { firstLine } from './featureMemory';
-import type { FeatureDependencies } from './featureWorkflow';
-import { draftLessons, type LessonSources } from '../../superpowers/tdd/lessons';
-import type { LearnedLesson } from '../workflowReport';
+import { firstLine } from './stepMemory';
+import type { TddStepDependencies } from './stepDependencies';
+import { draftLessons, type LessonSources } from './lessons';
+
+/** A lesson long-term memory kept from the workflow, as its steps' output names it. */
+export interface LearnedLesson {
+  readonly id: string;
+  readonly kind: MemoryKind;
+  readonly scope: MemoryScope;
+  readonly title: string;
+}
 
 export async function learnFrom(
-  deps: Pick<FeatureDependencies, 'memory' | 'logger'>,
+  deps: Pick<TddStepDependencies, 'memory' | 'logger'>,
   context: Pick<StepContext, 'workflowId' | 'taskId'>,
   { evidence, sources }: { readonly evidence: WorkflowEvidence; readonly sources: LessonSources },
 ): Promise<LearnedLesson[]> {

@@ -13,7 +13,7 @@ import type { Logger } from '../../core/ports';
 /** Long-term memories recalled into a task. */
 const PATTERNS_PER_TASK = 5;
 
-export class FeatureMemory {
+export class StepMemory {
   /** recall_memory, for CodeBot and TestBot. */
   readonly tools: readonly AgentTool[];
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { detectTargets } from '../../../../src/superpowers/targets/detectTargets';
-import type { SourceRange, SourceSymbol, SourceSymbolKind } from '../../../../src/superpowers/targets/sourceSymbols';
+import { detectTargets } from '../../../../../src/core/workspace/targets/detectTargets';
+import type { SourceRange, SourceSymbol, SourceSymbolKind } from '../../../../../src/core/workspace/targets/sourceSymbols';
 
 const LINES = [
   'export class Calendar {', // 0 (0-based, as symbols count)

@@ -1,8 +1,8 @@
-// The feature report as a person reads it on a terminal (the JSON form goes to --report).
-import type { WorkflowReport } from '../workflows/workflowReport';
+// A workflow's report as a person reads it on a terminal (the JSON form goes to --report).
+import type { WorkflowReport } from '../runtime/workflowCatalog';
 
-export function featureReportText(report: WorkflowReport, options: { readonly diffs?: boolean } = {}): string {
-  const lines = [`Report of workflow ${report.workflowId}: ${report.status}${report.reason ? ` (${report.reason})` : ''}`, '', `Request: ${report.request}`, ''];
+export function workflowReportText(report: WorkflowReport, options: { readonly diffs?: boolean } = {}): string {
+  const lines = [`Report of ${report.workflow} workflow ${report.workflowId}: ${report.status}${report.reason ? ` (${report.reason})` : ''}`, '', `Request: ${report.request}`, ''];
   if (report.criteria.length) lines.push('Acceptance criteria:', ...report.criteria.map((c, i) => `  ${i + 1}. ${c}`), '');
   lines.push('Phases:');
   for (const phase of report.phases) {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { detectTargets } from '../../../../src/superpowers/targets/detectTargets';
+import { detectTargets } from '../../../../../src/core/workspace/targets/detectTargets';
 
 const detect = (lines: readonly string[], eol = '\n') => detectTargets({ path: 'app/inventory.py', languageId: 'python', text: lines.join(eol) });
 const found = (lines: readonly string[], eol?: string) => detect(lines, eol).targets.map((target) => [target.kind, target.symbol ?? null, target.startLine, target.endLine]);

@@ -1,9 +1,9 @@
 // Which code lenses a file gets, where, and what they say: "Implement with agents" above each stub
 // and TODO, "Make this pass with agents" above each failing test, and, once a workflow works on a
 // target, its live phase instead (a finished or failed one keeps the action beside it, to run again).
-import type { Phase } from '../../shared/dashboardState';
+import type { Phase } from '../../shared/workflowPhase';
 import { type ImplementTarget, targetKey } from '../../shared/implementTarget';
-import type { DeclaredFunction } from './detectTargets';
+import type { DeclaredFunction } from '../../core/workspace/targets/detectTargets';
 
 /** A workflow waiting to start, then its phases. */
 export type LensPhase = 'queued' | Phase;
@@ -37,6 +37,13 @@ export interface LensInputs {
   readonly failingTests: readonly FailingTestSpot[];
   /** The phase of the latest workflow on a target, by `targetKey`. */
   readonly phaseOf: (key: string) => LensPhase | undefined;
+  /** The workflow module the action would start on a target, with its phases, for the tooltip. */
+  readonly workflowFor: (target: ImplementTarget) => LensWorkflow;
+}
+
+export interface LensWorkflow {
+  readonly title: string;
+  readonly phases: readonly { readonly title: string }[];
 }
 
 export function failingTestTarget(path: string, test: FailingTestSpot): ImplementTarget {
@@ -60,7 +67,7 @@ export function targetLenses(inputs: LensInputs): TargetLens[] {
     const phase = inputs.phaseOf(key);
     shown.add(key);
     if (phase !== undefined) lenses.push(phaseLens(target.startLine, phase));
-    if (phase === undefined || phase === 'done' || phase === 'failed') lenses.push(actionLens(target));
+    if (phase === undefined || phase === 'done' || phase === 'failed') lenses.push(actionLens(target, inputs.workflowFor(target)));
   }
   // A stub the agents implemented is no target any more; its workflow's lens stays on the function.
   for (const fn of inputs.functions) {
@@ -71,15 +78,13 @@ export function targetLenses(inputs: LensInputs): TargetLens[] {
   return lenses.sort((a, b) => a.line - b.line);
 }
 
-function actionLens(target: ImplementTarget): TargetLens {
+function actionLens(target: ImplementTarget, workflow: LensWorkflow): TargetLens {
   const failing = target.kind === 'failing-test';
   const what = failing ? `the test ${target.symbol ?? ''}`.trim() : target.kind === 'todo' ? 'this TODO' : (target.symbol ?? 'this stub');
   return {
     line: target.startLine,
     title: failing ? '$(beaker) Make this pass with agents' : '$(sparkle) Implement with agents',
-    tooltip: failing
-      ? `Make ${what} pass with the fix workflow: red (the test fails for a reason the code can fix), green (the code changes, the tests do not), refactor, review.`
-      : `Implement ${what} with a test-first workflow: plan, red, green, refactor, review.`,
+    tooltip: `${failing ? `Make ${what} pass` : `Implement ${what}`} with the agents, workflow "${workflow.title}": ${workflow.phases.map((phase) => phase.title).join(' → ')}.`,
     action: { kind: 'implement', target },
   };
 }

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { detectTargets, MAX_SCANNED_CHARS } from '../../../../src/superpowers/targets/detectTargets';
+import { detectTargets, MAX_SCANNED_CHARS } from '../../../../../src/core/workspace/targets/detectTargets';
 
 const detect = (lines: readonly string[], languageId = 'typescript', eol = '\n') => detectTargets({ path: 'src/dates.ts', languageId, text: lines.join(eol) });
 const found = (lines: readonly string[], languageId?: string, eol?: string) =>

@@ -5,11 +5,11 @@ import { z } from 'zod';
 import { changedFiles } from '../../core/journal/changedFiles';
 import type { HealableStepHandler } from '../../core/healing/recoveryHint';
 import { TerminalStepError } from '../../core/orchestrator/stepHandler';
-import type { FeatureDependencies } from './featureWorkflow';
-import { criteriaOf } from '../../superpowers/planning/plan';
+import type { TddStepDependencies } from './stepDependencies';
+import { criteriaOf } from '../planning/plan';
 import { learnFrom } from './learning';
-import { redOutputOf } from '../../superpowers/tdd/redOutput';
-import { runSuite } from '../../superpowers/tdd/suiteRun';
+import { redOutputOf } from './redOutput';
+import { runSuite } from './suiteRun';
 
 const greenOutputSchema = z.object({
   fixed: z.object({ failure: z.string(), by: z.string() }).optional(),
@@ -18,7 +18,7 @@ const greenOutputSchema = z.object({
 
 const inputSchema = z.object({ request: z.string().min(1), criteria: z.unknown(), red: z.unknown(), green: z.unknown().optional() });
 
-export function reviewStep(deps: FeatureDependencies): HealableStepHandler {
+export function reviewStep(deps: TddStepDependencies): HealableStepHandler {
   return {
     async run(input, context, hint) {
       const { request: asked, criteria: criteriaInput, red: redInput, green: greenInput } = inputSchema.parse(input);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { maskJavaScript } from '../../../../src/superpowers/targets/javascriptMask';
+import { maskJavaScript } from '../../../../../src/core/workspace/targets/javascriptMask';
 
 const text = (source: { text: string }, span: { start: number; end: number }) => source.text.slice(span.start, span.end);
 

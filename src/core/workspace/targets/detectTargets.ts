@@ -1,7 +1,7 @@
 // What "Implement with agents" can work on in one source file: functions and methods that are stubs,
 // and TODO/FIXME notes that describe work outside them. The functions come from the document's
 // symbols when a language's symbol provider gave some, and from reading the source when not.
-import type { ImplementTarget } from '../../shared/implementTarget';
+import type { ImplementTarget } from '../../../shared/implementTarget';
 import { type CommentGroup, commentGroups, groupsWithin } from './commentGroups';
 import type { FunctionFinder, FunctionSpan } from './functionSpan';
 import { JavaScriptFunctions } from './javascriptFunctions';

@@ -1,7 +1,7 @@
 // What a feature step hands its agent of the skills: the index block for the task's context, and
 // the dependency that adds use_skill and puts the agent's tools under the skills' allowed-tools.
 import type { AgentDependencies } from '../../agents/agentTask';
-import type { WorkflowSkills } from '../../superpowers/registry/workflowSkills';
+import type { WorkflowSkills } from './workflowSkills';
 
 export interface StepSkills {
   /** Empty when no skill is offered. */

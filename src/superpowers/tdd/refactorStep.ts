@@ -4,14 +4,14 @@ import { z } from 'zod';
 import { runCodeBot } from '../../agents/codeBot';
 import type { HealableStepHandler } from '../../core/healing/recoveryHint';
 import type { JournalMark } from '../../core/journal/journalEntry';
-import { firstLine } from './featureMemory';
-import type { FeatureDependencies } from './featureWorkflow';
-import { stepSkills } from './stepSkills';
-import { greenGate } from '../../superpowers/tdd/greenGate';
-import { memoryBudget, recoveryNote } from '../../superpowers/tdd/recoveryNote';
-import { greenExpectations, redOutputOf } from '../../superpowers/tdd/redOutput';
-import { runSuite } from '../../superpowers/tdd/suiteRun';
-import { TaskScoped } from '../../superpowers/tdd/taskScoped';
+import { firstLine } from './stepMemory';
+import type { TddStepDependencies } from './stepDependencies';
+import { stepSkills } from '../registry/stepSkills';
+import { greenGate } from './greenGate';
+import { memoryBudget, recoveryNote } from './recoveryNote';
+import { greenExpectations, redOutputOf } from './redOutput';
+import { runSuite } from './suiteRun';
+import { TaskScoped } from './taskScoped';
 
 const inputSchema = z.object({ request: z.string().min(1), red: z.unknown() });
 
@@ -19,7 +19,7 @@ const REFACTOR_TASK =
   'Refactor the code you changed for this request: clearer names, less duplication, simpler control flow. ' +
   'Do not change behaviour and do not touch tests. If the code is already clear, change nothing and call finish.';
 
-export function refactorStep(deps: FeatureDependencies): HealableStepHandler {
+export function refactorStep(deps: TddStepDependencies): HealableStepHandler {
   // The green version, from before the first attempt: a retry's rollback goes back to it too.
   const marks = new TaskScoped<JournalMark>();
   return {

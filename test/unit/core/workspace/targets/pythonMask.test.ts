@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { maskPython } from '../../../../src/superpowers/targets/pythonMask';
+import { maskPython } from '../../../../../src/core/workspace/targets/pythonMask';
 
 /** As many spaces as `text` has characters: what masking leaves of it. */
 const blank = (text: string) => ' '.repeat(text.length);

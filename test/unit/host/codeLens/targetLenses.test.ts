@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { ImplementTarget } from '../../../../src/shared/implementTarget';
-import { failingTestTarget, type LensInputs, type LensPhase, targetLenses } from '../../../../src/superpowers/targets/targetLenses';
+import { failingTestTarget, type LensInputs, type LensPhase, targetLenses } from '../../../../src/host/codeLens/targetLenses';
+import { moduleForTarget } from '../../../../src/host/workflows/targetWorkflow';
 
 const stub: ImplementTarget = { kind: 'stub', path: 'src/dates.js', startLine: 4, endLine: 6, symbol: 'parseIsoDate', description: 'function parseIsoDate(text)' };
 const todo: ImplementTarget = { kind: 'todo', path: 'src/dates.js', startLine: 12, endLine: 12, description: 'TODO: pad months' };
@@ -13,11 +14,23 @@ function lenses(phases: Record<string, LensPhase> = {}, overrides: Partial<LensI
     functions: [{ symbol: 'parseIsoDate', startLine: 4, endLine: 6 }, { symbol: 'Calendar.isHoliday', startLine: 15, endLine: 18 }],
     failingTests: [failing],
     phaseOf: (key) => phases[key],
+    workflowFor: (target) => moduleForTarget(target),
     ...overrides,
   }).map((lens) => [lens.line, lens.title, lens.action.kind === 'implement' ? lens.action.target.kind : 'show-workflow']);
 }
 
 describe('the code lenses of a file', () => {
+  it("says in its tooltip which workflow it starts, with that module's phases", () => {
+    const tooltips = targetLenses({ path: 'src/dates.js', targets: [stub], functions: [], failingTests: [failing], phaseOf: () => undefined, workflowFor: moduleForTarget }).map((lens) => lens.tooltip);
+    const feature = moduleForTarget(stub);
+    const fix = moduleForTarget({ kind: 'failing-test' });
+    assert.deepEqual([feature.id, fix.id], ['feature', 'fix']);
+    assert.deepEqual(tooltips, [
+      `Implement parseIsoDate with the agents, workflow "${feature.title}": ${feature.phases.map((phase) => phase.title).join(' → ')}.`,
+      `Make the test formats pass with the agents, workflow "${fix.title}": ${fix.phases.map((phase) => phase.title).join(' → ')}.`,
+    ]);
+  });
+
   it('offers to implement each stub and TODO and to make each failing test pass', () => {
     assert.deepEqual(lenses(), [
       [4, '$(sparkle) Implement with agents', 'stub'],

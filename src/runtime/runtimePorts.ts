@@ -1,0 +1,38 @@
+// What a host gives the runtime: the ports the engine and agents work through, each built by the
+// host for its platform (the editor: WorkspaceEdit behind review gates, the Test Explorer, its
+// configured model; the CLI: Node's file system, the framework runners, an endpoint).
+import type { MemoryScopes } from '../core/memory/learnedMemories';
+import type { WorkflowUndo } from '../core/journal/journalEntry';
+import type { OpenEngine } from '../core/orchestrator/engineApi';
+import type { Approvals, Clock, CountTextTokens, EventSink, Logger, ModelClient, Store, TestRunner, Workspace } from '../core/ports';
+import type { WorkflowSkills } from '../superpowers/registry/workflowSkills';
+import type { WorkflowModules } from '../workflows/workflowModules';
+
+/** Builds a chat client that reports its calls on `events`: for `model`, or for the settings' models when absent. */
+export type ModelFactory = (events: EventSink, model?: string) => ModelClient;
+
+export interface RuntimePorts {
+  /** Workflow state, events, journal and verdicts: `openFolderStore` gives the folder's one store. */
+  readonly store: Store;
+  /** The folder the agents work in, journalled so each workflow can be undone. */
+  readonly workspace: Workspace & WorkflowUndo;
+  readonly tests: TestRunner;
+  readonly model: ModelFactory;
+  /** Counts tokens as the model client does, for the memory packed into prompts. */
+  readonly countTokens: CountTextTokens;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /**
+   * Long-term memory: this folder's memories and the user's global ones. Without it nothing is
+   * recalled from earlier workflows and nothing is learned.
+   */
+  readonly memory?: MemoryScopes;
+  /** Who is asked when the retry ladder reaches a person; without it, reaching one ends the workflow saying what they must decide. */
+  readonly approvals?: Approvals;
+  /** The workflow modules to offer; the built-in ones by default. */
+  readonly modules?: WorkflowModules;
+  /** The engine to run them on; the embedded engine by default (Conductor: src/infra/conductor/). */
+  readonly openEngine?: OpenEngine;
+  /** The skills agents are offered, built once the runtime's events exist (their uses are events); without it, none. */
+  readonly skills?: (events: EventSink) => WorkflowSkills;
+}
