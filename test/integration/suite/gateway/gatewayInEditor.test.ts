@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { WorkflowTestHooks } from '../../../../src/host/api';
 import { LANGUAGE_MODEL_TOOLS } from '../../../../src/host/gateway/toolContributions';
+import { BUILT_IN_MODULES } from '../../../../src/workflows/builtInModules';
 import { readScenarioFile } from '../../../../src/llm/scriptedServer/scenario';
 import { type ScriptedModelServer, startScriptedModelServer } from '../../../../src/llm/scriptedServer/scriptedModelServer';
 import { imperiumApi, imperiumExtension, personAtTheEditor } from '../imperium';
@@ -56,11 +57,11 @@ describe('the gateway in the editor', function () {
     await server?.close();
   });
 
-  it('offers its Language Model tools, which list the feature module and refuse bad input', async () => {
+  it('offers its Language Model tools, which list every built-in module and refuse bad input', async () => {
     const names = vscode.lm.tools.map((tool) => tool.name);
     for (const name of Object.values(LANGUAGE_MODEL_TOOLS)) assert.ok(names.includes(name), `${name} is offered (tools: ${names.join(', ')})`);
     const listed = (await invoke(LANGUAGE_MODEL_TOOLS.list, {})) as { modules: { id: string }[] };
-    assert.deepEqual(listed.modules.map((module) => module.id), ['feature']);
+    assert.deepEqual(listed.modules.map((module) => module.id), BUILT_IN_MODULES.map((module) => module.id));
     await assert.rejects(Promise.resolve(vscode.lm.invokeTool(LANGUAGE_MODEL_TOOLS.status, { input: { id: 'wf-404' }, toolInvocationToken: undefined })), /no workflow wf-404/);
   });
 
