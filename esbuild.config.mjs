@@ -60,6 +60,10 @@ const hostBundle = {
     build.onResolve({ filter: /^\.\/host\/activate$/ }, (args) =>
       args.kind === 'require-call' && args.importer.endsWith(join('src', 'extension.ts')) ? { path: './host.js', external: true } : undefined,
     );
+    // What activation does not need, loaded on first use (src/host/lazyEngine.ts).
+    build.onResolve({ filter: /^\.\/engine$/ }, (args) =>
+      args.kind === 'dynamic-import' && args.importer.endsWith(join('src', 'host', 'lazyEngine.ts')) ? { path: './engine.js', external: true } : undefined,
+    );
   },
 };
 
@@ -87,8 +91,9 @@ const node = { platform: 'node', format: 'cjs', target: 'node20', mainFields: ['
 const builds = [
   {
     ...common,
-    // A few lines of entry point, and the host bundle it loads on activation (hostBundle below).
-    entryPoints: { extension: 'src/extension.ts', host: 'src/host/activate.ts' },
+    // A few lines of entry point, the host bundle it loads on activation (hostBundle below), and the
+    // engine bundle the host loads on first use.
+    entryPoints: { extension: 'src/extension.ts', host: 'src/host/activate.ts', engine: 'src/host/engine.ts' },
     outdir: 'dist',
     ...node,
     // Everything but the editor's own module is bundled, the ESM-only lowdb included.

@@ -6,7 +6,7 @@ import { ApiKeyStore } from './apiKeyStore';
 import { registerCodeLens } from './codeLens/registerCodeLens';
 import { registerCommands } from './commands';
 import { registerDashboard } from './dashboard/registerDashboard';
-import { registerGateway } from './gateway/registerGateway';
+import { gatewayCommandsOf, registerGateway } from './gateway/registerGateway';
 import { buildImperiumApi } from './imperiumApi';
 import { registerMemoryCommands } from './memory/memoryCommands';
 import { Settings } from './settings';
@@ -17,6 +17,7 @@ import { WorkflowDashboardSource } from './workflows/workflowDashboardSource';
 import { registerWorkflowDiffs } from './workflows/workflowDiffs';
 import { WorkflowHost } from './workflows/workflowHost';
 import { hasInterruptedWorkflow } from './workflows/interruptedWorkflows';
+import { stateFolderOf } from '../runtime/stateFolder';
 
 export class Container implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
@@ -37,8 +38,9 @@ export class Container implements vscode.Disposable {
     const firstFolder = vscode.workspace.workspaceFolders?.[0];
     // Every test run, the user's and the agents', goes through the Test Explorer.
     const tests = firstFolder ? TestExplorer.create({ folder: firstFolder, log, settings }) : undefined;
+    const folderPath = firstFolder?.uri.scheme === 'file' ? firstFolder.uri.fsPath : undefined;
     const workflows = new WorkflowHost({
-      folderPath: firstFolder?.uri.scheme === 'file' ? firstFolder.uri.fsPath : undefined,
+      folderPath,
       globalStorageFolder: context.globalStorageUri.fsPath,
       settings,
       apiKeys,
@@ -57,18 +59,21 @@ export class Container implements vscode.Disposable {
     const views = new WorkflowDashboardSource(workflows.service, workflows.memories, log);
     const showLog = () => log.show(true);
     container.register(views, registerWorkflowDiffs(workflows.service), ...registerDashboard({ extensionUri: context.extensionUri, source: views.source, logger: log, version: container.version, showLog }));
-    container.register(...registerGateway({ service: () => workflows.service(), settings, apiKeys, secrets: context.secrets, log, version: container.version, cliPath: context.asAbsolutePath('dist/cli.js') }));
+    container.register(...registerGateway({ commands: container.gateway, settings, apiKeys, secrets: context.secrets, log, version: container.version, cliPath: context.asAbsolutePath('dist/cli.js') }));
     context.subscriptions.push(container);
     log.info(`Imperium Flow ${container.version} activated in ${vscode.workspace.name ?? 'an empty window'}`);
     // Opened on first use, or now when a workflow a reload interrupted is waiting to resume.
-    const stateFolder = context.storageUri?.fsPath;
-    if (vscode.workspace.workspaceFolders?.length && stateFolder !== undefined) {
-      void hasInterruptedWorkflow(stateFolder)
+    // The folder's own state (<folder>/.imperium/), which the editor shares with the CLI.
+    if (folderPath !== undefined) {
+      void hasInterruptedWorkflow(stateFolderOf(folderPath))
         .then((interrupted) => (interrupted ? workflows.service() : undefined))
         .catch((error: unknown) => log.warn(`workflows: ${error instanceof Error ? error.message : String(error)}`));
     }
     return container;
   }
+
+  /** The gateway's command core, shared by the exports, the Language Model tools and the HTTP API. */
+  private readonly gateway = gatewayCommandsOf(() => this.workflows.service());
 
   get version(): string {
     return String(this.context.extension.packageJSON.version ?? '0.0.0');
@@ -87,6 +92,7 @@ export class Container implements vscode.Disposable {
       apiKeyFingerprint: () => this.apiKeys.fingerprint(),
       ...(this.tests && { tests: this.tests.api }),
       service: () => this.workflows.service(),
+      commands: this.gateway,
       testMode: this.context.extensionMode === vscode.ExtensionMode.Test,
     });
   }

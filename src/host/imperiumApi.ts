@@ -1,9 +1,8 @@
 // Builds the extension's exports (api.ts) from the window's services: workflows through the
 // gateway's command core, and the test hooks only in ExtensionMode.Test. Imports nothing of
 // 'vscode' at run time, so a unit test can check what another extension is handed.
-import { GatewayCommands } from '../gateway/gatewayCommands';
+import type { GatewayCommands } from '../gateway/gatewayCommands';
 import type { ImperiumApi, WorkflowsApi, WorkflowTestHooks } from './api';
-import { ServiceGatewayRuntime } from './gateway/serviceGatewayRuntime';
 import type { TestExplorerApi } from './testing/testExplorerApi';
 import type { WorkflowService } from './workflows/workflowService';
 
@@ -16,6 +15,8 @@ export interface ImperiumApiParts {
   readonly apiKeyFingerprint: () => Promise<string | undefined>;
   readonly tests?: TestExplorerApi;
   readonly service: () => Promise<WorkflowService>;
+  /** The gateway's command core over that service. */
+  readonly commands: () => Promise<GatewayCommands>;
   /** Whether VS Code runs the extension's own tests (context.extensionMode === ExtensionMode.Test). */
   readonly testMode: boolean;
 }
@@ -28,13 +29,12 @@ export function buildImperiumApi(parts: ImperiumApiParts): ImperiumApi {
     apiKeyEndpoint: () => parts.apiKeyEndpoint(),
     apiKeyFingerprint: () => parts.apiKeyFingerprint(),
     ...(parts.tests && { tests: parts.tests }),
-    workflows: async () => workflowsApi(await parts.service()),
+    workflows: async () => workflowsApi(await parts.service(), await parts.commands()),
     ...(parts.testMode && { testHooks: async () => testHooks(await parts.service()) }),
   };
 }
 
-function workflowsApi(service: WorkflowService): WorkflowsApi {
-  const commands = new GatewayCommands(new ServiceGatewayRuntime(service));
+function workflowsApi(service: WorkflowService, commands: GatewayCommands): WorkflowsApi {
   return {
     modules: () => commands.modules(),
     list: () => service.list(),

@@ -2,23 +2,16 @@
 // events, the write journal and verdicts in <folder>/.imperium/, so `imperium status` shows what
 // the editor ran and the other way round. The store's lock keeps two writers apart; a second one
 // (a window and a CLI on the same folder) is refused, saying who holds it.
-import { join } from 'node:path';
 import type { Logger } from '../core/ports';
 import { StoreLockedError } from '../infra/store/fileLock';
 import { JsonStore } from '../infra/store/jsonStore';
+import { stateFolderOf } from './stateFolder';
 
-/** The folder's state folder; agents may not read or write it (PathPolicy). */
-export const STATE_FOLDER = '.imperium';
-/** This folder's long-term memory, inside the state folder. */
-export const MEMORY_FOLDER = 'memory';
+export { MEMORY_FOLDER, STATE_FOLDER, stateFolderOf } from './stateFolder';
 
 /** Another window or process is running workflows on the folder. */
 export class FolderInUseError extends Error {
   override readonly name = 'FolderInUseError';
-}
-
-export function stateFolderOf(folder: string): string {
-  return join(folder, STATE_FOLDER);
 }
 
 /**

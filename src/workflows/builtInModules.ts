@@ -7,8 +7,7 @@ import { WorkflowModules } from './workflowModules';
 
 export const BUILT_IN_MODULES: readonly WorkflowModule[] = [featureModule, fixModule];
 
-/** The default module of `imperium run` and of a request that names none. */
-export const DEFAULT_WORKFLOW = 'feature';
+export { DEFAULT_WORKFLOW } from './defaultWorkflow';
 
 export function builtInModules(): WorkflowModules {
   return new WorkflowModules(BUILT_IN_MODULES);

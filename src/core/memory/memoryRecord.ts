@@ -1,14 +1,9 @@
 // Long-term memory's vocabulary: a learned pattern, where it came from, and the checked shapes a
 // caller (the promotion at a workflow's end, the user editing one in the command center) may give.
 import { z } from 'zod';
+import { MEMORY_KINDS, MEMORY_SCOPES, MemoryInputError, type MemoryKind, type MemoryScope } from './memoryVocabulary';
 
-/** What kind of lesson a memory is; the user sees these names. */
-export const MEMORY_KINDS = ['convention', 'fix', 'rule'] as const;
-export type MemoryKind = (typeof MEMORY_KINDS)[number];
-
-/** workspace: this project only (its storage folder); global: every project (the global folder). */
-export const MEMORY_SCOPES = ['workspace', 'global'] as const;
-export type MemoryScope = (typeof MEMORY_SCOPES)[number];
+export { MEMORY_KINDS, MEMORY_SCOPES, MemoryInputError, type MemoryKind, type MemoryScope } from './memoryVocabulary';
 
 /** Where a memory was learned: a workflow whose tests passed and that the Board approved. */
 export interface MemoryProvenance {
@@ -82,9 +77,6 @@ export const memoryEditSchema = z
 export type MemoryEdit = z.input<typeof memoryEditSchema>;
 
 /** A request the memory refuses, with a message a person can act on. */
-export class MemoryInputError extends Error {
-  override readonly name = 'MemoryInputError';
-}
 
 /** Parses with `schema` or throws MemoryInputError naming every field at fault. */
 export function parseMemoryInput<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {

@@ -1,7 +1,8 @@
 // A memory as a person reads and edits it: a line for a list, a markdown page with its provenance,
 // and the short markdown form an editor shows for editing (the title as the heading, the text
 // below), parsed back with every problem named.
-import { MemoryInputError, type MemoryRecord } from './memoryRecord';
+import type { MemoryRecord } from './memoryRecord';
+import { MemoryInputError } from './memoryVocabulary';
 
 export interface MemoryListLine {
   readonly label: string;

@@ -5,7 +5,8 @@
 import * as vscode from 'vscode';
 import type { GatewayCommands } from '../../gateway/gatewayCommands';
 import { resolveApiToken } from '../../gateway/http/apiToken';
-import { type GatewayHttpServer, startGatewayHttpServer } from '../../gateway/http/gatewayHttpServer';
+import type { GatewayHttpServer } from '../../gateway/http/gatewayHttpServer';
+import { loadEngine } from '../lazyEngine';
 import type { Settings } from '../settings';
 
 const TOKEN_SECRET = 'imperium.gateway.apiToken';
@@ -58,6 +59,7 @@ export class EditorApiServer implements vscode.Disposable {
         const { settings } = this.options;
         if (!settings.gatewayHttpEnabled() || !vscode.workspace.isTrusted || !vscode.workspace.workspaceFolders?.length) return;
         const commands = await this.options.commands();
+        const { startGatewayHttpServer } = await loadEngine();
         this.server = await startGatewayHttpServer({ commands, token: await this.token(), port: settings.gatewayHttpPort(), version: this.options.version, logger: this.options.log });
         await vscode.commands.executeCommand('setContext', SERVING_CONTEXT, true);
         this.options.log.info(`gateway: the HTTP + WebSocket API serves this window at ${this.server.url} (Imperium: Copy Gateway API Token for its token)`);

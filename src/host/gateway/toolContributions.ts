@@ -1,6 +1,6 @@
-// The names and input schemas package.json contributes for the gateway (languageModelTools,
+// The names package.json contributes for the gateway (languageModelTools,
 // mcpServerDefinitionProviders), kept here without 'vscode' so a unit test holds package.json to them.
-import { cancelShape, startShape, statusShape, toolInputJsonSchema, workflowIdShape } from '../../gateway/gatewaySchemas';
+// Light on purpose: activation loads it (the input schemas are in toolSchemas.ts).
 
 /** The Language Model tools, by the names package.json contributes them under. */
 export const LANGUAGE_MODEL_TOOLS = {
@@ -16,14 +16,3 @@ export const MAX_TOOL_WAIT_SECONDS = 120;
 
 /** As package.json's contributes.mcpServerDefinitionProviders names it. */
 export const MCP_PROVIDER_ID = 'imperium-flow.gateway';
-
-/** Each tool's inputSchema, as package.json must declare it. */
-export function languageModelToolSchemas(): Record<string, Record<string, unknown>> {
-  return {
-    [LANGUAGE_MODEL_TOOLS.list]: toolInputJsonSchema({}),
-    [LANGUAGE_MODEL_TOOLS.start]: toolInputJsonSchema(startShape),
-    [LANGUAGE_MODEL_TOOLS.status]: toolInputJsonSchema(statusShape(MAX_TOOL_WAIT_SECONDS)),
-    [LANGUAGE_MODEL_TOOLS.report]: toolInputJsonSchema(workflowIdShape),
-    [LANGUAGE_MODEL_TOOLS.cancel]: toolInputJsonSchema(cancelShape),
-  };
-}

@@ -6,7 +6,8 @@
 import * as vscode from 'vscode';
 import type { MemoryScopes } from '../../core/memory/learnedMemories';
 import type { LongTermMemory } from '../../core/memory/longTermMemory';
-import { MEMORY_SCOPES, MemoryInputError, type MemoryRecord, type MemoryScope } from '../../core/memory/memoryRecord';
+import type { MemoryRecord } from '../../core/memory/memoryRecord';
+import { MEMORY_SCOPES, MemoryInputError, type MemoryScope } from '../../core/memory/memoryVocabulary';
 import { editableMemory, memoryMarkdown, parseEditedMemory } from '../../core/memory/memoryText';
 
 export const VIEW_SCHEME = 'imperium-memory-view';

@@ -3,8 +3,8 @@
 // are kept across discoveries (matched by id), so a refresh during a run loses nothing.
 import * as vscode from 'vscode';
 import type { DiscoveredTest } from '../../core/ports';
-import { TestRunnerError, WorkspaceTestRunner } from '../../infra/testRunners/workspaceTestRunner';
 import type { TestFramework } from '../../shared/testResults';
+import { folderTestRunner, isNoFrameworkError, type FolderTestRunner } from './folderTestRunner';
 import { buildTestTree, fileNode, nodePath, type TestNode, type TestNodeRef } from './testTree';
 
 /** What an item stands for; a folder's own item has no node. Notices are not registered. */
@@ -27,7 +27,7 @@ export const DEBUGGABLE_TAG = new vscode.TestTag('imperium.node');
 const NOTICE_ID = 'imperium.notice';
 
 export class FolderTests {
-  readonly runner: WorkspaceTestRunner;
+  readonly runner: FolderTestRunner;
   private readonly folderItem: vscode.TestItem | undefined;
   private known = new Map<string, DiscoveredTest>();
   private framework: TestFramework | undefined;
@@ -38,7 +38,7 @@ export class FolderTests {
     private readonly owners: WeakMap<vscode.TestItem, ItemData>,
     private readonly options: FolderTestsOptions,
   ) {
-    this.runner = new WorkspaceTestRunner(folder.uri.fsPath, { logger: options.log, defaultTimeoutMs: options.listingTimeoutMs });
+    this.runner = folderTestRunner(folder.uri.fsPath, { logger: options.log, defaultTimeoutMs: options.listingTimeoutMs });
     if (options.grouped) {
       this.folderItem = controller.createTestItem(folder.uri.toString(), folder.name, folder.uri);
       owners.set(this.folderItem, { folder: this });
@@ -72,7 +72,7 @@ export class FolderTests {
       return tests;
     } catch (error) {
       if (signal?.aborted) return undefined;
-      if (error instanceof TestRunnerError && error.code === 'no-framework') {
+      if (error instanceof Error && (await isNoFrameworkError(error))) {
         this.known.clear();
         this.collection.replace([]);
         this.options.log.info(error.message);

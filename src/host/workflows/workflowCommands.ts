@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { WorkflowSummary } from '../../core/orchestrator/workflowState';
 import { IMPLEMENT_TARGET_KINDS, type ImplementTarget } from '../../shared/implementTarget';
 import { isTerminalWorkflow } from '../../shared/taskStatus';
-import { DEFAULT_WORKFLOW } from '../../runtime/workflowCatalog';
+import { DEFAULT_WORKFLOW } from '../../runtime/defaultWorkflow';
 import type { TestExplorer } from '../testing/testExplorer';
 import { FIX_WITH_AGENTS_COMMAND, fixWithAgents } from './fixCommand';
 import { implementRequest } from './implementRequest';

@@ -3,7 +3,7 @@
 // review mode hold for them as for the palette's commands). Opened when a view first asks.
 import * as vscode from 'vscode';
 import type { Logger } from '../../core/ports';
-import { DEFAULT_WORKFLOW } from '../../runtime/workflowCatalog';
+import { DEFAULT_WORKFLOW } from '../../runtime/defaultWorkflow';
 import type { DashboardSource } from '../dashboard/dashboardSource';
 import { type DashboardEngine, EngineDashboardSource } from '../dashboard/engineDashboardSource';
 import type { MemoryScopes } from '../../core/memory/learnedMemories';

@@ -3,19 +3,15 @@
 // no folder open, or when another window or an `imperium` command holds the folder's state
 // (<folder>/.imperium/, shared with the CLI); the next request tries again.
 import * as vscode from 'vscode';
-import { embedderOf } from '../../core/memory/modelEmbedder';
-import { SystemClock } from '../../core/orchestrator/systemClock';
 import type { TestRunner } from '../../core/ports';
-import { OpenAiCompatibleClient } from '../../llm/openAiCompatibleClient';
-import { FolderInUseError, stateFolderOf } from '../../runtime/folderStore';
 import { moduleForTarget } from './targetWorkflow';
-import { type ExtensionMemories, openExtensionMemories } from '../memory/extensionMemories';
+import type { ExtensionMemories } from '../memory/extensionMemories';
 import type { ApiKeyStore } from '../apiKeyStore';
+import { loadEngine } from '../lazyEngine';
 import type { Settings } from '../settings';
 import { ApprovalPrompts, registerApprovalCommands, registerApprovalPrompts } from './approvalPrompts';
-import { HostSkills } from '../superpowers/hostSkills';
 import { registerWorkflowFeedback } from './workflowFeedback';
-import { WorkflowService } from './workflowService';
+import type { WorkflowService } from './workflowService';
 
 export interface WorkflowHostOptions {
   /** The first workspace folder on this machine's disk, whose <folder>/.imperium/ holds workflows and this folder's memories. */
@@ -75,41 +71,19 @@ export class WorkflowHost implements vscode.Disposable {
 
   /** Long-term memory of both scopes, opened once (with or without a workflow). */
   readonly memories = (): Promise<ExtensionMemories> => {
-    const embedder = this.embedder();
-    this.openingMemories ??= openExtensionMemories({
-      ...(this.options.folderPath !== undefined && { workspaceStorage: stateFolderOf(this.options.folderPath) }),
-      ...(embedder && { embedder }),
-      globalStorage: this.options.globalStorageFolder,
-      clock: new SystemClock(),
-      logger: this.options.log,
-      onDamage: (warning) => {
-        this.options.log.warn(warning);
-        void vscode.window.showWarningMessage(warning);
-      },
-    }).catch((error: unknown) => {
-      this.openingMemories = undefined;
-      throw new Error(`The memories could not be opened (are they open in another window?): ${message(error)}`, { cause: error });
-    });
+    const { folderPath, globalStorageFolder, settings, apiKeys, log } = this.options;
+    const onDamage = (warning: string) => {
+      log.warn(warning);
+      void vscode.window.showWarningMessage(warning);
+    };
+    this.openingMemories ??= loadEngine()
+      .then((engine) => engine.openMemories({ folderPath, globalStorageFolder, settings, apiKeys, log, onDamage }))
+      .catch((error: unknown) => {
+        this.openingMemories = undefined;
+        throw error;
+      });
     return this.openingMemories;
   };
-
-  /**
-   * Embeddings for recall by meaning, from `imperium.memory.embeddingModel` on the configured
-   * OpenAI-compatible endpoint; none (recall by words) without one, or with a vscode.lm model.
-   */
-  private embedder() {
-    const model = this.options.settings.embeddingModel();
-    if (model === undefined || this.options.settings.modelProvider() !== 'openai-compatible') return undefined;
-    const client = new OpenAiCompatibleClient({
-      baseUrl: this.options.settings.modelBaseUrl(),
-      apiKey: () => this.options.apiKeys.get(),
-      missingKeyHelp: 'Run "Imperium: Set API Key" to store one, or clear imperium.memory.embeddingModel to recall by words only.',
-      models: { default: this.options.settings.modelName() || 'gpt-4o-mini' },
-      embeddingModel: model,
-      logger: this.options.log,
-    });
-    return embedderOf(client, model);
-  }
 
   dispose(): void {
     this.disposed = true;
@@ -124,25 +98,19 @@ export class WorkflowHost implements vscode.Disposable {
     const folder = vscode.workspace.workspaceFolders?.[0];
     if (!folder) throw new Error('Open a folder first: the agents work on the files of a workspace folder.');
     if (folder.uri.scheme !== 'file') throw new Error(`The folder ${folder.uri.toString()} is not on this machine's disk; the agents need a local folder.`);
-    const skills = await HostSkills.open({ folder, extension: this.options.extension, log: this.options.log });
-    let service: WorkflowService;
-    try {
-      service = await WorkflowService.open({
-        skills,
-        folder,
-        settings: this.options.settings,
-        apiKeys: this.options.apiKeys,
-        log: this.options.log,
-        tests: this.options.tests(folder),
-        memory: await this.memories(),
-      });
-    } catch (error) {
-      skills.dispose();
-      if (error instanceof FolderInUseError) throw error;
-      throw new Error(`The workflow state of this workspace could not be opened: ${message(error)}`, { cause: error });
-    }
+    const engine = await loadEngine();
+    const { service, skills } = await engine.openWorkflowService({
+      folder,
+      settings: this.options.settings,
+      apiKeys: this.options.apiKeys,
+      log: this.options.log,
+      tests: this.options.tests(folder),
+      memory: await this.memories(),
+      extension: this.options.extension,
+    });
     if (this.disposed) {
       service.dispose();
+      skills.dispose();
       throw new Error('the extension is shutting down');
     }
     this.prompts = new ApprovalPrompts(service.approvals, this.options.log);

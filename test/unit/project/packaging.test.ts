@@ -15,7 +15,7 @@ const ALLOWED = [
   /^extension\/readme\.md$/,
   /^extension\/changelog\.md$/,
   /^extension\/LICENSE\.txt$/,
-  /^extension\/dist\/(extension|host|tokenizer|secretlint|webview|cli)\.js$/,
+  /^extension\/dist\/(extension|host|engine|tokenizer|secretlint|webview|cli|testsCli|fullCli)\.js$/,
   /^extension\/media\/[\w.-]+\.(png|svg|css)$/,
   // The built-in superpowers, which agents load and Copilot gets through contributes.chatSkills.
   /^extension\/skills\/[a-z-]+\/(SKILL\.md|references\/[\w.-]+\.md)$/,
@@ -45,7 +45,7 @@ describe('the .vsix package', function () {
   });
 
   it('holds what the extension needs to run and what the Marketplace shows', () => {
-    for (const required of ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/host.js', 'extension/dist/tokenizer.js', 'extension/dist/secretlint.js', 'extension/dist/webview.js', 'extension/media/icon.png', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt', 'extension/skills/tdd/SKILL.md', 'extension/skills/planning/SKILL.md']) {
+    for (const required of ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/host.js', 'extension/dist/engine.js', 'extension/dist/tokenizer.js', 'extension/dist/secretlint.js', 'extension/dist/webview.js', 'extension/dist/cli.js', 'extension/dist/fullCli.js', 'extension/dist/testsCli.js', 'extension/media/icon.png', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt', 'extension/skills/tdd/SKILL.md', 'extension/skills/planning/SKILL.md']) {
       assert.ok(entries.includes(required), `${required} is missing from the package`);
     }
   });

@@ -3,6 +3,8 @@
 // so a stand-in records what the exports ask of it; the command core and the API are the real ones.
 import * as assert from 'node:assert/strict';
 import type { ImperiumApi, WorkflowsApi } from '../../../../src/host/api';
+import { GatewayCommands } from '../../../../src/gateway/gatewayCommands';
+import { ServiceGatewayRuntime } from '../../../../src/host/gateway/serviceGatewayRuntime';
 import { buildImperiumApi } from '../../../../src/host/imperiumApi';
 import type { WorkflowService } from '../../../../src/host/workflows/workflowService';
 import { BUILT_IN_MODULES } from '../../../../src/workflows/builtInModules';
@@ -58,7 +60,7 @@ function serviceStandIn(asked: Asked): WorkflowService {
 }
 
 function api(testMode: boolean, asked: Asked): ImperiumApi {
-  return buildImperiumApi({ version: '1.2.3', activationMs: 5, activationBytes: 2048, apiKeyEndpoint: () => 'https://api.example', apiKeyFingerprint: async () => undefined, service: async () => serviceStandIn(asked), testMode });
+  return buildImperiumApi({ version: '1.2.3', activationMs: 5, activationBytes: 2048, apiKeyEndpoint: () => 'https://api.example', apiKeyFingerprint: async () => undefined, service: async () => serviceStandIn(asked), commands: async () => new GatewayCommands(new ServiceGatewayRuntime(serviceStandIn(asked))), testMode });
 }
 
 /** Every function reachable from the object, by dotted path. */

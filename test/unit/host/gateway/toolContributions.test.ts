@@ -3,7 +3,8 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LANGUAGE_MODEL_TOOLS, languageModelToolSchemas, MCP_PROVIDER_ID } from '../../../../src/host/gateway/toolContributions';
+import { LANGUAGE_MODEL_TOOLS, MCP_PROVIDER_ID } from '../../../../src/host/gateway/toolContributions';
+import { languageModelToolSchemas } from '../../../../src/host/gateway/toolSchemas';
 
 interface Manifest {
   readonly contributes: {

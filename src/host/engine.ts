@@ -1,0 +1,9 @@
+// The part of the host that runs workflows, loaded on first use as a bundle of its own
+// (dist/engine.js, see esbuild.config.mjs), not at activation: the runtime, the agents, the model
+// clients, the skill registry, the test runners and the gateway's servers. Everything activation
+// registers reaches it through loadEngine() (./lazyEngine.ts).
+export { openMemories, openWorkflowService } from './workflows/openWorkflows';
+export { GatewayCommands } from '../gateway/gatewayCommands';
+export { startGatewayHttpServer } from '../gateway/http/gatewayHttpServer';
+export { ServiceGatewayRuntime } from './gateway/serviceGatewayRuntime';
+export { TestRunnerError, WorkspaceTestRunner } from '../infra/testRunners/workspaceTestRunner';

@@ -1,0 +1,2 @@
+/** The default module of `imperium run` and of a request that names none. */
+export const DEFAULT_WORKFLOW = 'feature';
