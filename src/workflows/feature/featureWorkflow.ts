@@ -7,6 +7,7 @@ import type { Logger, ModelClient, TestRunner, Workspace } from '../../core/port
 import type { WorkflowPhaseInfo } from '../../shared/workflowPhase';
 import type { WorkflowLimits } from '../workflowLimits';
 import type { WorkflowSkills } from '../../superpowers/registry/workflowSkills';
+import type { Superpowers } from '../../superpowers/superpowers';
 import type { FeatureMemory } from './featureMemory';
 
 export interface FeatureDependencies {
@@ -19,6 +20,8 @@ export interface FeatureDependencies {
   readonly limits: WorkflowLimits;
   readonly logger: Logger;
   readonly skills?: WorkflowSkills;
+  /** Where the red and green gates and the tamper guard come from: the tdd superpower, as loaded. */
+  readonly superpowers: Superpowers;
 }
 
 const request = '${workflow.input.request}';

@@ -9,7 +9,7 @@ import { firstLine } from './featureMemory';
 import type { FeatureDependencies } from './featureWorkflow';
 import { stepSkills } from './stepSkills';
 import { criteriaOf } from '../../superpowers/planning/plan';
-import { greenGate } from '../../superpowers/tdd/greenGate';
+import type { GreenGateResult } from '../../superpowers/tdd/greenGate';
 import { memoryBudget, recoveryNote } from '../../superpowers/tdd/recoveryNote';
 import { greenExpectations, redOutputOf } from '../../superpowers/tdd/redOutput';
 import { attempts, runSuite } from '../../superpowers/tdd/suiteRun';
@@ -36,6 +36,7 @@ export function greenStep(deps: FeatureDependencies): HealableStepHandler {
       if (findings?.length) notes.push(`The Board reviewed your last change and asks for:\n${findings.map((f) => `- ${f}`).join('\n')}`);
       const memory = await deps.memory.section(workflowId, request, memoryBudget(deps.limits.memoryTokens, hint), context.signal);
       const recovery = recoveryNote(hint);
+      const { greenGate, tamperGuard } = deps.superpowers.tdd();
       const skills = stepSkills(deps.skills, 'green', request);
       let lastFailure = '';
       /** The last failure in a line, once a try has failed. */
@@ -44,7 +45,7 @@ export function greenStep(deps: FeatureDependencies): HealableStepHandler {
         const result = await runCodeBot(
           { description: request, acceptanceCriteria: criteria, context: [skills.index, memory, recovery, ...notes, lastFailure].filter(Boolean).join('\n\n') },
           { model: deps.model, workspace: deps.workspace, tests: deps.tests, events: context.emit, tools: deps.memory.tools, ...skills.tools },
-          { workflowId, taskId: context.taskId, signal: context.signal, maxSteps: deps.limits.agentSteps },
+          { workflowId, taskId: context.taskId, signal: context.signal, maxSteps: deps.limits.agentSteps, canWrite: tamperGuard },
         );
         if (result.outcome === 'canceled') throw context.signal.reason ?? new Error(result.reason);
         const run = await runSuite(deps.tests, context, `${workflowId} green: attempt ${attempt}`, { timeoutMs: deps.limits.testTimeoutMs });
@@ -76,7 +77,7 @@ export function greenStep(deps: FeatureDependencies): HealableStepHandler {
   };
 }
 
-function failingTests(gate: ReturnType<typeof greenGate>): string {
+function failingTests(gate: GreenGateResult): string {
   if (gate.passed || gate.failing.length === 0) return '';
   return ` (${gate.failing.slice(0, 3).map((test) => test.id).join(', ')}${gate.failing.length > 3 ? ', ...' : ''})`;
 }

@@ -11,7 +11,6 @@ import type { FeatureDependencies } from './featureWorkflow';
 import { stepSkills } from './stepSkills';
 import { criteriaOf } from '../../superpowers/planning/plan';
 import { memoryBudget, recoveryNote } from '../../superpowers/tdd/recoveryNote';
-import { redGate } from '../../superpowers/tdd/redGate';
 import { attempts, runSuite, testRef } from '../../superpowers/tdd/suiteRun';
 import { TaskScoped } from '../../superpowers/tdd/taskScoped';
 
@@ -45,6 +44,7 @@ export function redStep(deps: FeatureDependencies): HealableStepHandler {
       const memory = await deps.memory.section(workflowId, request, memoryBudget(deps.limits.memoryTokens, hint), context.signal);
       const recovery = recoveryNote(hint);
 
+      const { redGate } = deps.superpowers.tdd();
       const skills = stepSkills(deps.skills, 'red', request);
       let feedback: string | undefined;
       for (let attempt = 1; attempt <= deps.limits.redAttempts; attempt++) {

@@ -7,7 +7,6 @@ import type { JournalMark } from '../../core/journal/journalEntry';
 import { firstLine } from './featureMemory';
 import type { FeatureDependencies } from './featureWorkflow';
 import { stepSkills } from './stepSkills';
-import { greenGate } from '../../superpowers/tdd/greenGate';
 import { memoryBudget, recoveryNote } from '../../superpowers/tdd/recoveryNote';
 import { greenExpectations, redOutputOf } from '../../superpowers/tdd/redOutput';
 import { runSuite } from '../../superpowers/tdd/suiteRun';
@@ -31,11 +30,12 @@ export function refactorStep(deps: FeatureDependencies): HealableStepHandler {
       await deps.memory.recordRecovery(context, hint);
       const mark = await marks.get(context, () => deps.undo.mark());
       const memory = await deps.memory.section(workflowId, request, memoryBudget(deps.limits.memoryTokens, hint), context.signal);
+      const { greenGate, tamperGuard } = deps.superpowers.tdd();
       const skills = stepSkills(deps.skills, 'refactor', request);
       const result = await runCodeBot(
         { description: REFACTOR_TASK, context: [`The request was: ${request}`, skills.index, memory, recoveryNote(hint)].filter(Boolean).join('\n\n') },
         { model: deps.model, workspace: deps.workspace, tests: deps.tests, events: context.emit, tools: deps.memory.tools, ...skills.tools },
-        { workflowId, taskId: context.taskId, signal: context.signal, maxSteps: deps.limits.agentSteps },
+        { workflowId, taskId: context.taskId, signal: context.signal, maxSteps: deps.limits.agentSteps, canWrite: tamperGuard },
       );
       if (result.outcome === 'canceled') throw context.signal.reason ?? new Error(result.reason);
       const timeoutMs = deps.limits.testTimeoutMs;

@@ -9,7 +9,7 @@ import { summarizeTestRun } from '../../agents/tools/testRunSummary';
 import { type HealableStepHandler, StepFailure } from '../../core/healing/recoveryHint';
 import { firstLine } from '../feature/featureMemory';
 import type { FeatureDependencies } from '../feature/featureWorkflow';
-import { greenGate } from '../../superpowers/tdd/greenGate';
+import { stepSkills } from '../feature/stepSkills';
 import { regressionNote, regressions } from '../../superpowers/tdd/passingBaseline';
 import { memoryBudget, recoveryNote } from '../../superpowers/tdd/recoveryNote';
 import { greenExpectations, redOutputOf } from '../../superpowers/tdd/redOutput';
@@ -42,13 +42,15 @@ export function fixGreenStep(deps: FeatureDependencies): HealableStepHandler {
       if (findings?.length) notes.push(`The Board reviewed your last change and asks for:\n${findings.map((f) => `- ${f}`).join('\n')}`);
       const memory = await deps.memory.section(workflowId, request, memoryBudget(deps.limits.memoryTokens, hint), context.signal);
       const recovery = recoveryNote(hint);
+      const { greenGate, tamperGuard } = deps.superpowers.tdd();
+      const skills = stepSkills(deps.skills, 'green', request);
       let lastFailure = '';
       let lastFailureLine: string | undefined;
       for (let attempt = 1; attempt <= deps.limits.greenAttempts; attempt++) {
         const result = await runCodeBot(
-          { description: request, acceptanceCriteria: criteria, context: [memory, recovery, ...notes, lastFailure].filter(Boolean).join('\n\n') },
-          { model: deps.model, workspace: deps.workspace, tests: deps.tests, events: context.emit, tools: deps.memory.tools },
-          { workflowId, taskId: context.taskId, signal: context.signal, maxSteps: deps.limits.agentSteps },
+          { description: request, acceptanceCriteria: criteria, context: [skills.index, memory, recovery, ...notes, lastFailure].filter(Boolean).join('\n\n') },
+          { model: deps.model, workspace: deps.workspace, tests: deps.tests, events: context.emit, tools: deps.memory.tools, ...skills.tools },
+          { workflowId, taskId: context.taskId, signal: context.signal, maxSteps: deps.limits.agentSteps, canWrite: tamperGuard },
         );
         if (result.outcome === 'canceled') throw context.signal.reason ?? new Error(result.reason);
         const run = await runSuite(deps.tests, context, `${workflowId} green: attempt ${attempt}`, { timeoutMs: deps.limits.testTimeoutMs });
