@@ -2,6 +2,7 @@
 // tools it brings (offered to an agent only once it loaded the skill with use_skill). Only a built-in
 // superpower or one an installed extension declares brings code; a skill folder never does.
 import type { AgentTool } from '../agents/tools/agentTool';
+import { TerminalStepError } from '../core/orchestrator/stepHandler';
 
 export interface SuperpowerCode {
   /** What it brings, for the views and `imperium skills`: "red gate", "tool review_kit_lint". */
@@ -10,7 +11,8 @@ export interface SuperpowerCode {
   readonly tools?: readonly AgentTool[];
 }
 
-/** A superpower a workflow needs is not loaded: its SKILL.md was rejected or is missing. */
-export class SuperpowerUnavailableError extends Error {
-  override readonly name = 'SuperpowerUnavailableError';
-}
+/**
+ * A superpower a workflow needs is not loaded: its SKILL.md was rejected or is missing. No retry
+ * mends that, so the step ends the workflow with the reason.
+ */
+export class SuperpowerUnavailableError extends TerminalStepError {}

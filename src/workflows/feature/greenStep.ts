@@ -26,6 +26,7 @@ export function greenStep(deps: FeatureDependencies): HealableStepHandler {
   return {
     async run(input, context, hint) {
       const { request: asked, criteria: criteriaInput, red: redInput, findings } = inputSchema.parse(input);
+      const { greenGate, tamperGuard } = deps.superpowers.tdd();
       const criteria = criteriaOf(criteriaInput, context.step);
       const red = redOutputOf(redInput, 'green');
       const { workflowId } = context;
@@ -36,7 +37,6 @@ export function greenStep(deps: FeatureDependencies): HealableStepHandler {
       if (findings?.length) notes.push(`The Board reviewed your last change and asks for:\n${findings.map((f) => `- ${f}`).join('\n')}`);
       const memory = await deps.memory.section(workflowId, request, memoryBudget(deps.limits.memoryTokens, hint), context.signal);
       const recovery = recoveryNote(hint);
-      const { greenGate, tamperGuard } = deps.superpowers.tdd();
       const skills = stepSkills(deps.skills, 'green', request);
       let lastFailure = '';
       /** The last failure in a line, once a try has failed. */

@@ -28,6 +28,7 @@ export function redStep(deps: FeatureDependencies): HealableStepHandler {
   return {
     async run(input, context, hint) {
       const { request: asked, criteria: criteriaInput } = inputSchema.parse(input);
+      const { redGate } = deps.superpowers.tdd();
       const criteria = criteriaOf(criteriaInput, context.step);
       const { workflowId } = context;
       const request = await deps.memory.request(workflowId, asked, hint?.editedRequest);
@@ -44,7 +45,6 @@ export function redStep(deps: FeatureDependencies): HealableStepHandler {
       const memory = await deps.memory.section(workflowId, request, memoryBudget(deps.limits.memoryTokens, hint), context.signal);
       const recovery = recoveryNote(hint);
 
-      const { redGate } = deps.superpowers.tdd();
       const skills = stepSkills(deps.skills, 'red', request);
       let feedback: string | undefined;
       for (let attempt = 1; attempt <= deps.limits.redAttempts; attempt++) {

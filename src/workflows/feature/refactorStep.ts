@@ -24,13 +24,13 @@ export function refactorStep(deps: FeatureDependencies): HealableStepHandler {
   return {
     async run(input, context, hint) {
       const { request: asked, red: redInput } = inputSchema.parse(input);
+      const { greenGate, tamperGuard } = deps.superpowers.tdd();
       const red = redOutputOf(redInput, 'refactor');
       const { workflowId } = context;
       const request = await deps.memory.request(workflowId, asked, hint?.editedRequest);
       await deps.memory.recordRecovery(context, hint);
       const mark = await marks.get(context, () => deps.undo.mark());
       const memory = await deps.memory.section(workflowId, request, memoryBudget(deps.limits.memoryTokens, hint), context.signal);
-      const { greenGate, tamperGuard } = deps.superpowers.tdd();
       const skills = stepSkills(deps.skills, 'refactor', request);
       const result = await runCodeBot(
         { description: REFACTOR_TASK, context: [`The request was: ${request}`, skills.index, memory, recoveryNote(hint)].filter(Boolean).join('\n\n') },

@@ -28,6 +28,7 @@ export function fixGreenStep(deps: FeatureDependencies): HealableStepHandler {
   return {
     async run(input, context, hint) {
       const { request: asked, red: redInput, findings } = inputSchema.parse(input);
+      const { greenGate, tamperGuard } = deps.superpowers.tdd();
       const red = redOutputOf(redInput, 'green');
       const { criteria, passedBefore } = fixRedSchema.parse(redInput);
       const { workflowId } = context;
@@ -42,7 +43,6 @@ export function fixGreenStep(deps: FeatureDependencies): HealableStepHandler {
       if (findings?.length) notes.push(`The Board reviewed your last change and asks for:\n${findings.map((f) => `- ${f}`).join('\n')}`);
       const memory = await deps.memory.section(workflowId, request, memoryBudget(deps.limits.memoryTokens, hint), context.signal);
       const recovery = recoveryNote(hint);
-      const { greenGate, tamperGuard } = deps.superpowers.tdd();
       const skills = stepSkills(deps.skills, 'green', request);
       let lastFailure = '';
       let lastFailureLine: string | undefined;
