@@ -5,19 +5,10 @@
 // environment. Where this machine has no sandbox, no script runs at all. Hooks are never run.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { Approvals } from '../../core/ports';
 import type { AgentRole } from '../../shared/agents';
 import { failed, ok, refused, type AgentTool } from './agentTool';
+import type { SkillFolderCopy, SkillScriptAccess } from '../../superpowers/registry/scriptSandbox';
 import type { ShelvedSkill } from './useSkill';
-
-/** A skill folder as loaded: every file's bytes, and the hash the registry recorded for them. */
-export interface SkillFolderCopy {
-  readonly name: string;
-  readonly sourceLabel: string;
-  readonly contentHash: string;
-  /** '/'-separated relative path -> bytes. */
-  readonly files: ReadonlyMap<string, Uint8Array>;
-}
 
 /** The skills whose scripts may be asked for. */
 export interface SkillScriptShelf {
@@ -25,38 +16,6 @@ export interface SkillScriptShelf {
   /** Throws, with a reason for the model, when the folder changed since it was loaded. */
   copyOf(name: string): Promise<SkillFolderCopy>;
   recordUse(name: string, agent: AgentRole, origin: { readonly workflowId: string; readonly taskId?: string }, file?: string): void;
-}
-
-export interface ScriptRun {
-  readonly folder: SkillFolderCopy;
-  /** Relative to the skill folder, under scripts/. */
-  readonly script: string;
-  readonly interpreter: string;
-  readonly args: readonly string[];
-  readonly timeoutMs: number;
-  readonly signal?: AbortSignal;
-}
-
-export interface ScriptEnd {
-  readonly ending: 'exited' | 'timed-out' | 'canceled' | 'failed-to-start';
-  readonly exitCode: number | null;
-  /** stdout and stderr, capped. */
-  readonly output: string;
-}
-
-/** Where scripts run. */
-export interface ScriptSandbox {
-  /** How a script is confined on this machine, in a sentence for the person asked; undefined: there is no sandbox here, so none runs. */
-  confinement(): Promise<string | undefined>;
-  run(run: ScriptRun): Promise<ScriptEnd>;
-}
-
-/** What running a skill's scripts needs: a person to ask, and a sandbox. */
-export interface SkillScriptAccess {
-  readonly approvals: Approvals;
-  readonly sandbox: ScriptSandbox;
-  /** Per run; default 60 s. */
-  readonly timeoutMs?: number;
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;

@@ -5,7 +5,7 @@
 import { mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { ScriptEnd, ScriptRun, ScriptSandbox } from '../../agents/tools/runSkillScript';
+import type { ScriptEnd, ScriptRun, ScriptSandbox } from '../../superpowers/registry/scriptSandbox';
 import { runProcess } from '../testRunners/testProcess';
 import { usableBubblewrap } from './bubblewrap';
 import { SandboxUnavailableError } from './confinement';

@@ -4,13 +4,14 @@
 // script and a sandbox can confine it, and its own tools wrapped so a loaded skill's allowed-tools
 // narrows them all for the rest of the run.
 import type { AgentTool } from '../../agents/tools/agentTool';
-import { runSkillScriptTool, type SkillScriptAccess } from '../../agents/tools/runSkillScript';
+import { runSkillScriptTool } from '../../agents/tools/runSkillScript';
+import type { SkillScriptAccess } from './scriptSandbox';
 import { SkillToolScope, scopedTools, toolsOfSkill } from '../../agents/tools/skillToolScope';
 import { useSkillTool } from '../../agents/tools/useSkill';
 import { skillIndex, type SkillIndex } from './skillIndex';
 import type { LoadedSkillShelf } from './skillShelf';
 
-export type { SkillScriptAccess } from '../../agents/tools/runSkillScript';
+export type { SkillScriptAccess } from './scriptSandbox';
 
 export interface AgentSkills {
   readonly index: SkillIndex;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { EventSink } from '../../core/ports';
 import type { AgentTool } from '../../agents/tools/agentTool';
 import type { ShelvedSkill, SkillShelf } from '../../agents/tools/useSkill';
-import type { SkillFolderCopy } from '../../agents/tools/runSkillScript';
+import type { SkillFolderCopy } from './scriptSandbox';
 import type { AgentRole } from '../../shared/agents';
 import type { SkillUse } from '../../shared/superpowers';
 import { codeOfSkill, type ExtensionSuperpowerCode } from '../superpowers';

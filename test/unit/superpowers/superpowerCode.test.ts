@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { STATE_FOLDER } from '../../../src/cli/headlessEngine';
+import { STATE_FOLDER } from '../../../src/runtime/folderStore';
 import type { JournalEntry } from '../../../src/core/journal/journalEntry';
 import { WriteJournal } from '../../../src/core/journal/writeJournal';
 import { SystemClock } from '../../../src/core/orchestrator/systemClock';
@@ -14,13 +14,14 @@ import { nodeSkillFileSystem } from '../../../src/infra/skills/nodeSkillFileSyst
 import { JsonStore } from '../../../src/infra/store/jsonStore';
 import { WorkspaceTestRunner } from '../../../src/infra/testRunners/workspaceTestRunner';
 import { OpenAiCompatibleClient } from '../../../src/llm/openAiCompatibleClient';
+import { countTextTokens } from '../../../src/llm/tokenCount';
+import { Runtime } from '../../../src/runtime/runtime';
 import { startScriptedModelServer } from '../../../src/llm/scriptedServer/scriptedModelServer';
 import { BUILTIN_CODE_SKILLS } from '../../../src/superpowers/builtinSuperpowers';
 import { discoverSkills } from '../../../src/superpowers/registry/skillDiscovery';
 import { WorkflowSkills } from '../../../src/superpowers/registry/workflowSkills';
 import { SuperpowerUnavailableError } from '../../../src/superpowers/superpowerCode';
 import { superpowersView } from '../../../src/superpowers/superpowersView';
-import { FeatureEngine } from '../../../src/superpowers/tdd/featureEngine';
 import { tddSuperpower } from '../../../src/superpowers/tdd/tddSuperpower';
 import { FEATURE_WORKFLOW } from '../../../src/workflows/feature/featureWorkflow';
 import { RecordingLogger } from '../infra/store/storeTestKit';
@@ -87,15 +88,19 @@ describe('superpowers register their code; workflows look it up', function () {
       await rm(join(pkg.root, 'skills', 'tdd', 'SKILL.md'));
       const loaded = await discoverSkills({ files: nodeSkillFileSystem, packageRoot: pkg.root, builtinCode: BUILTIN_CODE_SKILLS, workspaceRoot: folder, trusted: true });
       const workspace = await NodeWorkspace.open(folder, { journal: new WriteJournal(store.log<JournalEntry>('journal'), clock) });
-      const feature = await FeatureEngine.open({
-        store,
-        workspace,
-        tests: new WorkspaceTestRunner(folder, { defaultTimeoutMs: 30_000, logger }),
-        clock,
-        logger,
-        model: (emit) => new OpenAiCompatibleClient({ baseUrl: server.url, models: { default: server.scenario.model }, events: emit, logger }),
-        skills: (events) => new WorkflowSkills(loaded.skills, nodeSkillFileSystem, events, count),
-      });
+      const feature = await Runtime.open(
+        {
+          store,
+          workspace,
+          tests: new WorkspaceTestRunner(folder, { defaultTimeoutMs: 30_000, logger }),
+          clock,
+          logger,
+          countTokens: countTextTokens,
+          model: (emit, model) => new OpenAiCompatibleClient({ baseUrl: server.url, models: { default: model ?? server.scenario.model }, events: emit, logger }),
+          skills: (events) => new WorkflowSkills(loaded.skills, nodeSkillFileSystem, events, count),
+        },
+        { models: { default: server.scenario.model } },
+      );
       try {
         const id = await feature.engine.start(FEATURE_WORKFLOW, { request: SIZE_REQUEST });
         const workflow = await feature.engine.settled(id);

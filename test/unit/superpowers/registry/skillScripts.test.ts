@@ -8,7 +8,7 @@ import { mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AgentTool, ToolContext } from '../../../../src/agents/tools/agentTool';
-import type { ScriptSandbox } from '../../../../src/agents/tools/runSkillScript';
+import type { ScriptSandbox } from '../../../../src/superpowers/registry/scriptSandbox';
 import { PendingApprovals } from '../../../../src/core/approvals/pendingApprovals';
 import type { ApprovalRequest } from '../../../../src/core/ports';
 import { usableBubblewrap } from '../../../../src/infra/sandbox/bubblewrap';
