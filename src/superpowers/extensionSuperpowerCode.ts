@@ -79,7 +79,7 @@ function extensionTool(name: string, description: string, schema: z.ZodType, run
           Promise.resolve(run(args, { workflowId: context.origin.workflowId, agent: context.origin.agent, ...(context.signal && { signal: context.signal }) })),
           timeout,
         ]);
-        if (answer === TIMED_OUT) return failed(`${name} (from ${extensionId}) did not answer within ${Math.round(timeoutMs / 1000)} s.`);
+        if (answer === TIMED_OUT) return failed(`${name} (from ${extensionId}) did not answer within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`}.`);
         if (typeof answer !== 'string') return failed(`${name} (from ${extensionId}) answered with a ${answer === null ? 'null' : typeof answer}, not text.`);
         return ok(answer);
       } catch (error) {
