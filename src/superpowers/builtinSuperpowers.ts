@@ -3,10 +3,10 @@
 // bring code; a skill from a workspace or a user's folder is instructions only.
 import type { SuperpowerCode } from './superpowerCode';
 import type { Superpowers } from './superpowers';
-import { tddSuperpower } from './tdd/tddSuperpower';
+import { tddSuperpower, type TddCode } from './tdd/tddSuperpower';
 
 /** The code each code-bringing built-in registers, by skill name. */
-export const BUILTIN_SUPERPOWER_CODE: Readonly<Record<string, SuperpowerCode>> = {
+export const BUILTIN_SUPERPOWER_CODE: { readonly tdd: TddCode } & Readonly<Record<string, SuperpowerCode | undefined>> = {
   tdd: tddSuperpower,
 };
 

@@ -34,7 +34,7 @@ export function registeredSuperpowers(skills: () => readonly Skill[]): Superpowe
             : "The tdd superpower is not loaded: its skills/tdd/SKILL.md in Imperium's folder is missing or was rejected (see the Superpowers view or imperium skills --json for the reason).",
         );
       }
-      return BUILTIN_SUPERPOWER_CODE.tdd as TddCode;
+      return BUILTIN_SUPERPOWER_CODE.tdd;
     },
   };
 }
