@@ -10,7 +10,7 @@ import type { FeatureDependencies } from './featureWorkflow';
 import { askProductOwner } from './planSkills';
 import { stepSkills } from './stepSkills';
 
-const PRODUCT_OWNER_PROMPT = [
+export const PRODUCT_OWNER_PROMPT = [
   'You are the Product Owner of a software team that works test-first.',
   'Turn the request into acceptance criteria: each one a behaviour a test can check, with concrete inputs and outputs where the request implies them. Add no scope the request does not ask for.',
   'Then list the tasks in order, naming the files where you can.',
