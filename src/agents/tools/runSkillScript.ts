@@ -15,7 +15,7 @@ export interface SkillScriptShelf {
   list(): readonly ShelvedSkill[];
   /** Throws, with a reason for the model, when the folder changed since it was loaded. */
   copyOf(name: string): Promise<SkillFolderCopy>;
-  recordUse(name: string, agent: AgentRole, origin: { readonly workflowId: string; readonly taskId?: string }, file?: string): void;
+  recordUse(name: string, agent: AgentRole, origin: { readonly workflowId: string; readonly taskId?: string }, file?: string, ran?: boolean): void;
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -61,7 +61,7 @@ export function runSkillScriptTool(shelf: SkillScriptShelf, access: SkillScriptA
       );
       if (!decision.approved) return refused(`A person declined to run ${script} of the skill "${skill.name}"${decision.note ? `: ${decision.note}` : ''}. Do the work without it.`);
       const origin = { workflowId: context.origin.workflowId, ...(context.origin.taskId !== undefined && { taskId: context.origin.taskId }) };
-      shelf.recordUse(skill.name, context.origin.agent as AgentRole, origin, script);
+      shelf.recordUse(skill.name, context.origin.agent as AgentRole, origin, script, true);
       const end = await access.sandbox.run({ folder, script, interpreter, args: argv, timeoutMs: access.timeoutMs ?? DEFAULT_TIMEOUT_MS, ...(context.signal && { signal: context.signal }) });
       if (end.ending === 'canceled') throw context.signal?.reason ?? new Error('canceled');
       const how = end.ending === 'exited' ? `exit code ${end.exitCode}` : end.ending === 'timed-out' ? 'stopped: it ran out of time' : 'it could not start';

@@ -25,8 +25,8 @@ export interface ShelvedSkill {
 export interface SkillShelf {
   /** Every skill offered to agents. */
   list(): readonly ShelvedSkill[];
-  /** Records that `agent` loaded the skill (or `file` of it) in this workflow. */
-  recordUse(name: string, agent: AgentRole, origin: { readonly workflowId: string; readonly taskId?: string }, file?: string): void;
+  /** Records that `agent` loaded the skill (or read `file` of it, or ran that script: `ran`) in this workflow. */
+  recordUse(name: string, agent: AgentRole, origin: { readonly workflowId: string; readonly taskId?: string }, file?: string, ran?: boolean): void;
   /** The text of one of the skill's files; throws with a reason a person can read. */
   readFile(name: string, file: string): Promise<string>;
 }

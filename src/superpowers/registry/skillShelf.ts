@@ -61,13 +61,13 @@ export class LoadedSkillShelf implements SkillShelf {
     return tools;
   }
 
-  recordUse(name: string, agent: AgentRole, origin: { readonly workflowId: string; readonly taskId?: string }, file?: string): void {
+  recordUse(name: string, agent: AgentRole, origin: { readonly workflowId: string; readonly taskId?: string }, file?: string, ran?: boolean): void {
     const skill = this.find(name);
     const use: SkillUse = { name, source: skill.source.kind, sourceLabel: skill.source.label, contentHash: skill.contentHash };
     const used = this.uses.get(origin.workflowId) ?? new Map<string, SkillUse>();
     used.set(name, use);
     this.uses.set(origin.workflowId, used);
-    this.events({ type: 'skill', agent, ...origin, ...use, ...(file !== undefined && { file }) });
+    this.events({ type: 'skill', agent, ...origin, ...use, ...(file !== undefined && { file }), ...(file !== undefined && ran === true && { ran: true as const }) });
   }
 
   async readFile(name: string, file: string): Promise<string> {

@@ -14,7 +14,8 @@ import type { ApprovalRequest } from '../../../../src/core/ports';
 import { usableBubblewrap } from '../../../../src/infra/sandbox/bubblewrap';
 import { SkillScriptSandbox } from '../../../../src/infra/sandbox/skillScriptSandbox';
 import { nodeSkillFileSystem } from '../../../../src/infra/skills/nodeSkillFileSystem';
-import type { EngineEventInput, SkillEvent } from '../../../../src/shared/events';
+import type { EngineEvent, EngineEventInput, SkillEvent } from '../../../../src/shared/events';
+import { skillsUsed } from '../../../../src/workflows/skillsUsed';
 import { BUILTIN_CODE_SKILLS } from '../../../../src/superpowers/builtinSuperpowers';
 import { discoverSkills } from '../../../../src/superpowers/registry/skillDiscovery';
 import { WorkflowSkills } from '../../../../src/superpowers/registry/workflowSkills';
@@ -122,7 +123,11 @@ describe("a skill's scripts: a person's approval, then confined", function () {
     assert.match(result.content, /own copy write: ok/);
     assert.equal(existsSync(join(root, 'written-by-script.txt')), false);
     assert.equal(existsSync(join(root, '.claude/skills/probe/scripts/out.txt')), false, 'it ran from a copy, not the folder on disk');
-    assert.deepEqual(scriptUses().map((event) => [event.name, event.file, event.agent]), [['probe', 'scripts/probe.py', 'codebot']]);
+    assert.deepEqual(scriptUses().map((event) => [event.name, event.file, event.agent, event.ran]), [['probe', 'scripts/probe.py', 'codebot', true]]);
+    // The report tells a script that ran from a file that was only read.
+    const stamped = events.map((event, seq) => ({ ...event, seq, at: 0 }) as EngineEvent);
+    const [used] = skillsUsed(stamped, 'wf-scripts');
+    assert.deepEqual([used.name, used.files, used.ran], ['probe', [], ['scripts/probe.py']]);
   });
 
   it('does not run a script the person declines, and tells the agent their note', async () => {
