@@ -3,6 +3,7 @@
 // (names and descriptions only, ranked and within the budget) and the use_skill tool, over the
 // built-ins alone and over the built-ins plus 19 published community skills copied unchanged from
 // npm packages into .claude/skills; against what loading every skill's body up front would cost.
+// The Product Owner's first request likewise (it sees the index and use_skill before its plan).
 // Also the registry's load time for those folders. Run: node --import tsx bench/skills.ts
 import { cp, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -20,6 +21,8 @@ import { BUILTIN_CODE_SKILLS } from '../src/superpowers/builtinSuperpowers';
 import { discoverSkills } from '../src/superpowers/registry/skillDiscovery';
 import type { Skill } from '../src/superpowers/registry/skill';
 import { WorkflowSkills } from '../src/superpowers/registry/workflowSkills';
+import { askProductOwner } from '../src/workflows/feature/planSkills';
+import { PRODUCT_OWNER_PROMPT } from '../src/workflows/feature/planSteps';
 
 const REPO = join(__dirname, '..');
 const COMMUNITY = [
@@ -58,6 +61,28 @@ async function firstRequestTokens(root: string, skills: readonly Skill[] | undef
   }
 }
 
+async function productOwnerTokens(root: string, skills: readonly Skill[] | undefined): Promise<number> {
+  const server = await startScriptedModelServer({ roles: { 'product-owner': [{ content: '{"criteria":["a new shelf has size 0"],"tasks":[]}' }] } });
+  try {
+    const model = new OpenAiCompatibleClient({ baseUrl: server.url, models: { default: 'scripted-model' }, retry: { maxRetries: 0 } });
+    const workspace = await NodeWorkspace.open(root, { journal: new WriteJournal(new MemoryLog()) });
+    const forAgent = skills && new WorkflowSkills(skills, nodeSkillFileSystem, () => undefined, countTokens).forAgent('plan', TASK.description);
+    await askProductOwner({
+      model,
+      messages: [
+        { role: 'system', content: PRODUCT_OWNER_PROMPT },
+        { role: 'user', content: [`Request: ${TASK.description}`, forAgent?.index.text].filter(Boolean).join('\n\n') },
+      ],
+      tools: forAgent?.equip([]) ?? [],
+      context: { workspace, origin: { workflowId: 'wf-bench', taskId: 'plan', agent: 'product-owner' } },
+      events: () => undefined,
+    });
+    return server.requests[0]?.promptTokens ?? 0;
+  } finally {
+    await server.close();
+  }
+}
+
 async function main() {
   const root = await mkdtemp(join(tmpdir(), 'imperium-bench-skills-'));
   try {
@@ -88,6 +113,10 @@ async function main() {
     row(`with ${offered.length} offered: index of ${everything.listed} within the 600-token budget + use_skill (prompt tokens, added)`, `${everything.prompt} (+${everything.prompt - none.prompt}; index ${everything.index})`);
     row(`every offered skill's body up front instead (tokens)`, String(bodies(offered)));
     row('one use_skill of tdd (its body, tokens)', String(tdd ? countTokens(tdd.body) : 0));
+    const owner = { none: await productOwnerTokens(root, undefined), builtins: await productOwnerTokens(root, builtins), all: await productOwnerTokens(root, all) };
+    row('Product Owner first request, no skills (prompt tokens)', String(owner.none));
+    row('with the built-ins (prompt tokens, added)', `${owner.builtins} (+${owner.builtins - owner.none})`);
+    row(`with ${offered.length} offered (prompt tokens, added)`, `${owner.all} (+${owner.all - owner.none})`);
   } finally {
     await rm(root, { recursive: true, force: true });
   }

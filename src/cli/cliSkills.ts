@@ -1,8 +1,10 @@
 // The skills the headless engine's agents are offered: the built-ins, the folder's skill folders and
 // the user's (a person ran the CLI on the folder, so it is trusted). Rejected skills and clashes go
-// to the log, so a skill that did not load is never a silent mystery.
+// to the log, so a skill that did not load is never a silent mystery. A skill's script may run only
+// where the engine has someone to ask (approvals), and then confined.
 import { homedir } from 'node:os';
-import type { EventSink, Logger } from '../core/ports';
+import type { Approvals, EventSink, Logger } from '../core/ports';
+import { SkillScriptSandbox } from '../infra/sandbox/skillScriptSandbox';
 import { nodeSkillFileSystem } from '../infra/skills/nodeSkillFileSystem';
 import { tokenCounter } from '../llm/tokenCount';
 import { BUILTIN_CODE_SKILLS } from '../superpowers/builtinSuperpowers';
@@ -17,7 +19,7 @@ export interface CliSkillOptions {
   readonly logger: Logger;
 }
 
-export async function openCliSkills(options: CliSkillOptions): Promise<(events: EventSink) => WorkflowSkills> {
+export async function openCliSkills(options: CliSkillOptions): Promise<(events: EventSink, approvals?: Approvals) => WorkflowSkills> {
   const home = options.home === undefined ? homedir() : options.home;
   const result = await discoverSkills({
     files: nodeSkillFileSystem,
@@ -33,5 +35,8 @@ export async function openCliSkills(options: CliSkillOptions): Promise<(events: 
   }
   options.logger.info(`skills: ${result.skills.map((skill) => `${skill.name} (${skill.source.label})`).join(', ')}`);
   const countTokens = await tokenCounter();
-  return (events) => new WorkflowSkills(result.skills, nodeSkillFileSystem, events, countTokens);
+  return (events, approvals) =>
+    new WorkflowSkills(result.skills, nodeSkillFileSystem, events, countTokens, {
+      ...(approvals && { scripts: { approvals, sandbox: new SkillScriptSandbox(options.folder) } }),
+    });
 }

@@ -26,7 +26,7 @@ export function workflowReportText(report: WorkflowReport, options: { readonly d
     lines.push('', 'Learned (kept in long-term memory):', ...report.learned.map((l) => `  ${l.kind.padEnd(10)} ${l.scope.padEnd(9)} ${l.title}`));
   }
   if (report.skills.length) {
-    lines.push('', 'Skills the agents used:', ...report.skills.map((s) => `  ${s.name.padEnd(20)} ${s.sourceLabel.padEnd(18)} sha256 ${s.contentHash.slice(0, 12)}  by ${s.agents.join(', ')}${s.files.length ? `; read ${s.files.join(', ')}` : ''}`));
+    lines.push('', 'Skills the agents used:', ...report.skills.map((s) => `  ${s.name.padEnd(20)} ${s.sourceLabel.padEnd(18)} sha256 ${s.contentHash.slice(0, 12)}  by ${s.agents.join(', ')}${s.files.length ? `; read ${s.files.join(', ')}` : ''}${s.ran.length ? `; ran ${s.ran.join(', ')} (approved, confined)` : ''}`));
   }
   lines.push('', 'Tokens and cost per agent:');
   for (const u of report.usage) lines.push(`  ${u.agent.padEnd(14)} ${String(u.calls).padStart(3)} calls ${String(u.promptTokens).padStart(8)} prompt ${String(u.completionTokens).padStart(7)} completion  ${cost(u.costUsd)}`);

@@ -32,6 +32,7 @@ import { DEFAULT_WORKFLOW_LIMITS, type WorkflowLimits } from '../shared/workflow
 import type { WorkflowModule } from '../workflows/workflowModule';
 import type { WorkflowModules } from '../workflows/workflowModules';
 import type { WorkflowReport } from '../workflows/workflowReport';
+import { builtinSuperpowers } from '../superpowers/builtinSuperpowers';
 import type { RuntimePorts } from './runtimePorts';
 import type { RuntimeSettings } from './runtimeSettings';
 
@@ -78,8 +79,10 @@ export class Runtime {
     const board = new Board({ model, audit: store.log<VerdictRecord>('board-verdicts'), clock, events: events.emit });
     const memory = new WorkflowMemory(store, clock, ports.countTokens);
     const learned = ports.memory && new LearnedMemories(ports.memory, logger);
-    const skills = ports.skills?.(events.emit);
-    const deps: ModuleDependencies = { model, workspace, undo: workspace, tests: ports.tests, board, workflowMemory: memory, ...(learned && { learned }), ...(skills && { skills }), limits, logger, clock };
+    const skills = ports.skills?.(events.emit, approvals);
+    // The superpowers' code comes from the skills loaded; a runtime that loads none runs the built-ins' code.
+    const superpowers = skills ?? builtinSuperpowers;
+    const deps: ModuleDependencies = { model, workspace, undo: workspace, tests: ports.tests, board, workflowMemory: memory, ...(learned && { learned }), ...(skills && { skills }), superpowers, limits, logger, clock };
     const healingOptions: HealingOptions = {
       clock,
       monitor,

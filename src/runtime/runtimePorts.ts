@@ -33,6 +33,10 @@ export interface RuntimePorts {
   readonly modules?: WorkflowModules;
   /** The engine to run them on; the embedded engine by default (Conductor: src/infra/conductor/). */
   readonly openEngine?: OpenEngine;
-  /** The skills agents are offered, built once the runtime's events exist (their uses are events); without it, none. */
-  readonly skills?: (events: EventSink) => WorkflowSkills;
+  /**
+   * The skills agents are offered and the superpowers' code, built once the runtime's events exist
+   * (their uses are events), with the approvals a skill's script must pass; without it, no skills
+   * and the built-ins' code.
+   */
+  readonly skills?: (events: EventSink, approvals?: Approvals) => WorkflowSkills;
 }

@@ -134,6 +134,8 @@ export interface SkillEvent extends EventBase, SkillUse {
   readonly agent: AgentRole;
   /** The skill's file read, relative to its folder; absent for SKILL.md itself. */
   readonly file?: string;
+  /** `file` is one of its scripts, and it ran (a person approved it; confined). */
+  readonly ran?: true;
 }
 
 export type EngineEvent =

@@ -1,12 +1,12 @@
 // The registry's result as the views show it: what is loaded and from where, what each brings as
 // code, what was rejected and why, which names clash, which sources were not read.
 import type { LoadedSkillView, SuperpowersView } from '../shared/superpowers';
-import { BUILTIN_SUPERPOWER_CODE } from './builtinSuperpowers';
 import type { Skill, SkillLoadResult } from './registry/skill';
+import { codeOfSkill, type ExtensionSuperpowerCode } from './superpowers';
 
-export function superpowersView(result: SkillLoadResult): SuperpowersView {
+export function superpowersView(result: SkillLoadResult, fromExtensions?: ExtensionSuperpowerCode): SuperpowersView {
   return {
-    loaded: result.skills.map(loadedView),
+    loaded: result.skills.map((skill) => loadedView(skill, fromExtensions)),
     rejected: result.rejected.map((skill) => ({ name: skill.name, sourceLabel: skill.source.label, reason: skill.reason })),
     clashes: result.clashes.map((clash) => ({
       name: clash.name,
@@ -18,12 +18,13 @@ export function superpowersView(result: SkillLoadResult): SuperpowersView {
 }
 
 /** The capabilities a skill brings as code, for people. */
-export function skillCode(skill: Skill): readonly string[] {
-  if (skill.code?.kind === 'builtin') return BUILTIN_SUPERPOWER_CODE[skill.name] ?? [];
-  if (skill.code?.kind === 'extension') return [`code from ${skill.code.extensionId}`];
+export function skillCode(skill: Skill, fromExtensions?: ExtensionSuperpowerCode): readonly string[] {
+  const code = codeOfSkill(skill, fromExtensions);
+  if (code) return code.capabilities;
+  if (skill.code?.kind === 'extension') return [`code from ${skill.code.extensionId} (not available: see the log)`];
   return [];
 }
 
-function loadedView(skill: Skill): LoadedSkillView {
-  return { name: skill.name, description: skill.description, source: skill.source.kind, sourceLabel: skill.source.label, code: skillCode(skill), notes: skill.notes };
+function loadedView(skill: Skill, fromExtensions?: ExtensionSuperpowerCode): LoadedSkillView {
+  return { name: skill.name, description: skill.description, source: skill.source.kind, sourceLabel: skill.source.label, code: skillCode(skill, fromExtensions), notes: skill.notes };
 }

@@ -1,6 +1,6 @@
 // What the runtime gives every workflow module's step handlers: the model (watched by the healing
 // layer), the workspace and its undo journal, the test runner, the Board, the workflow's memory and
-// long-term memory, the limits, the log and the clock. A module builds its own step dependencies
+// long-term memory, the skills and the superpowers' code, the limits, the log and the clock. A module builds its own step dependencies
 // from these; none of them is a module's to construct.
 import type { Board } from '../core/board/boardReview';
 import type { WorkflowUndo } from '../core/journal/journalEntry';
@@ -8,6 +8,7 @@ import type { LearnedMemories } from '../core/memory/learnedMemories';
 import type { WorkflowMemory } from '../core/memory/workflowMemory';
 import type { Clock, Logger, ModelClient, TestRunner, Workspace } from '../core/ports';
 import type { WorkflowSkills } from '../superpowers/registry/workflowSkills';
+import type { Superpowers } from '../superpowers/superpowers';
 import type { WorkflowLimits } from '../shared/workflowLimits';
 
 export interface ModuleDependencies {
@@ -23,6 +24,8 @@ export interface ModuleDependencies {
   readonly limits: WorkflowLimits;
   /** The skills (superpowers) agents are offered; absent: none beyond their own tools. */
   readonly skills?: WorkflowSkills;
+  /** The code the loaded superpowers register (tdd's gates and guard), looked up by the steps that need it. */
+  readonly superpowers: Superpowers;
   readonly logger: Logger;
   readonly clock: Clock;
 }

@@ -24,4 +24,6 @@ export const INTEGRATION_RUNS: readonly IntegrationRun[] = [
   { name: 'fix', workspace: 'examples/roman-numerals' },
   // The gateway in the editor: Language Model tools, the opt-in HTTP API, what other extensions cannot do.
   { name: 'gateway', workspace: 'examples/bookshelf' },
+  // A superpower another extension declares and brings code for (the fixture's exported tools).
+  { name: 'superpowers', workspace: 'test/fixtures/integration-workspace', extraExtensions: ['test/fixtures/superpower-extension'] },
 ];

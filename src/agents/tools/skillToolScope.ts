@@ -21,6 +21,16 @@ const ALWAYS_ALLOWED = new Set(['use_skill', 'finish']);
 export class SkillToolScope {
   private allowed: Set<string> | undefined;
   private readonly narrowedBy: string[] = [];
+  private readonly loaded = new Set<string>();
+
+  /** The skill's instructions were loaded in this run: the tools it brings may be called. */
+  markLoaded(skillName: string): void {
+    this.loaded.add(skillName);
+  }
+
+  isLoaded(skillName: string): boolean {
+    return this.loaded.has(skillName);
+  }
 
   /** Narrows to the tools `allowedTools` names; returns the tools left, of those the agent has. */
   narrow(skillName: string, allowedTools: readonly string[], agentTools: readonly string[]): readonly string[] {
@@ -47,6 +57,17 @@ export function scopedTools(tools: readonly AgentTool[], scope: SkillToolScope):
       const refusal = scope.refusal(tool.name);
       return refusal ? Promise.resolve(refused(refusal)) : tool.run(args, context);
     },
+  }));
+}
+
+/** A superpower's tools, each refused until the agent has loaded that skill with use_skill. */
+export function toolsOfSkill(skillName: string, tools: readonly AgentTool[], scope: SkillToolScope): AgentTool[] {
+  return tools.map((tool) => ({
+    ...tool,
+    run: (args, context) =>
+      scope.isLoaded(skillName)
+        ? tool.run(args, context)
+        : Promise.resolve(refused(`${tool.name} comes with the skill ${skillName}: load it with use_skill first, then follow its instructions.`)),
   }));
 }
 

@@ -18,6 +18,9 @@ export interface Toolset<Answer extends { readonly summary: string }> {
   readonly finish: FinishTool<Answer>;
 }
 
+/** A toolset, or the tools of a role that answers in text after its calls (the Product Owner's plan): no finish. */
+export type CallableTools<Answer extends { readonly summary: string }> = Omit<Toolset<Answer>, 'finish'> & { readonly finish?: FinishTool<Answer> };
+
 export interface ToolCallOutcome<Answer> {
   readonly result: ToolResult;
   /** Present when the call was a finish whose answer passed verification. */
@@ -27,7 +30,7 @@ export interface ToolCallOutcome<Answer> {
 /** Runs the call. Throws only when the context's signal aborts, so the loop can stop. */
 export async function runToolCall<Answer extends { readonly summary: string }>(
   call: ToolCall,
-  toolset: Toolset<Answer>,
+  toolset: CallableTools<Answer>,
   context: ToolContext,
   events: EventSink,
 ): Promise<ToolCallOutcome<Answer>> {
@@ -62,12 +65,12 @@ export async function runToolCall<Answer extends { readonly summary: string }>(
 
 async function dispatch<Answer extends { readonly summary: string }>(
   call: ToolCall,
-  toolset: Toolset<Answer>,
+  toolset: CallableTools<Answer>,
   context: ToolContext,
   concerns: (path: string) => void,
 ): Promise<ToolCallOutcome<Answer>> {
   const { finish } = toolset;
-  if (call.name === finish.name) {
+  if (finish && call.name === finish.name) {
     const parsed = parseToolArguments(call.name, call.arguments, finish.schema);
     if (!parsed.ok) return { result: failed(parsed.message) };
     const problem = await finish.verify(parsed.value, context);
@@ -76,7 +79,7 @@ async function dispatch<Answer extends { readonly summary: string }>(
   }
   const tool = toolset.tools.find((candidate) => candidate.name === call.name);
   if (!tool) {
-    const names = [...toolset.tools.map((candidate) => candidate.name), finish.name].join(', ');
+    const names = [...toolset.tools.map((candidate) => candidate.name), ...(finish ? [finish.name] : [])].join(', ');
     return { result: failed(`There is no tool named ${JSON.stringify(call.name)}. The tools are: ${names}.`) };
   }
   const parsed = parseToolArguments(call.name, call.arguments, tool.schema);

@@ -1,10 +1,13 @@
 // The skills in the editor: the built-ins in the extension's folder, the workspace's skill folders
 // (only once the workspace is trusted: in Restricted Mode none loads), the user's, and what other
 // installed extensions contribute (vscode.extensions.all). Loaded again when trust is granted or an
-// extension is installed or removed, so the agents and the Superpowers view follow.
+// extension is installed or removed, so the agents and the Superpowers view follow. A superpower an
+// extension declares brings the tools its API exports; a skill's script runs only when a person
+// approves it in the engine's approval queue, confined.
 import { homedir } from 'node:os';
 import * as vscode from 'vscode';
-import type { EventSink } from '../../core/ports';
+import type { Approvals, EventSink } from '../../core/ports';
+import { SkillScriptSandbox } from '../../infra/sandbox/skillScriptSandbox';
 import { nodeSkillFileSystem } from '../../infra/skills/nodeSkillFileSystem';
 import { tokenCounter } from '../../llm/tokenCount';
 import type { SuperpowersView } from '../../shared/superpowers';
@@ -12,7 +15,9 @@ import { BUILTIN_CODE_SKILLS } from '../../superpowers/builtinSuperpowers';
 import type { SkillLoadResult } from '../../superpowers/registry/skill';
 import { discoverSkills } from '../../superpowers/registry/skillDiscovery';
 import { WorkflowSkills } from '../../superpowers/registry/workflowSkills';
+import type { ExtensionSuperpowerCode } from '../../superpowers/superpowers';
 import { superpowersView } from '../../superpowers/superpowersView';
+import { extensionCodeOf } from './extensionCode';
 
 export interface HostSkillsOptions {
   readonly folder: vscode.WorkspaceFolder;
@@ -30,6 +35,7 @@ export class HostSkills implements vscode.Disposable {
   private constructor(
     private readonly options: HostSkillsOptions,
     private result: SkillLoadResult,
+    private extensionCode: ExtensionSuperpowerCode,
     private readonly countTokens: (text: string) => number,
   ) {
     const reload = () => void this.reload().catch((error: unknown) => options.log.warn(`skills: ${error instanceof Error ? error.message : String(error)}`));
@@ -37,24 +43,30 @@ export class HostSkills implements vscode.Disposable {
   }
 
   static async open(options: HostSkillsOptions): Promise<HostSkills> {
-    return new HostSkills(options, await load(options), await tokenCounter());
+    const result = await load(options);
+    return new HostSkills(options, result, await extensionCodeOf(result.skills, options.log), await tokenCounter());
   }
 
   /** What the Superpowers view shows. */
   view(): SuperpowersView {
-    return superpowersView(this.result);
+    return superpowersView(this.result, this.extensionCode);
   }
 
   /** For the engine: the skills its agents are offered, kept current as they are loaded again. */
-  readonly forEngine = (events: EventSink): WorkflowSkills => {
-    const skills = new WorkflowSkills(this.result.skills, nodeSkillFileSystem, events, this.countTokens);
+  readonly forEngine = (events: EventSink, approvals?: Approvals): WorkflowSkills => {
+    const root = this.options.folder.uri.scheme === 'file' ? this.options.folder.uri.fsPath : undefined;
+    const skills = new WorkflowSkills(this.result.skills, nodeSkillFileSystem, events, this.countTokens, {
+      extensionCode: this.extensionCode,
+      ...(approvals && root !== undefined && { scripts: { approvals, sandbox: new SkillScriptSandbox(root) } }),
+    });
     this.workflowSkills.push(skills);
     return skills;
   };
 
   async reload(): Promise<void> {
     this.result = await load(this.options);
-    for (const skills of this.workflowSkills) skills.replace(this.result.skills);
+    this.extensionCode = await extensionCodeOf(this.result.skills, this.options.log);
+    for (const skills of this.workflowSkills) skills.replace(this.result.skills, this.extensionCode);
     this.changed.fire(this.view());
   }
 

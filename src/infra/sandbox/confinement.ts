@@ -37,6 +37,15 @@ export interface ConfineRequest {
   /** Imperium's own folders for the run (reporter, records), writable. */
   readonly privateDirs?: readonly string[];
   readonly policy?: SandboxPolicy;
+  /** The workspace stays read-only too: only the private folders are writable (a skill's script). */
+  readonly readOnlyWorkspace?: boolean;
+  /** Refuse to start at all where no sandbox is available, instead of running with a scrubbed environment only. */
+  readonly sandboxRequired?: boolean;
+}
+
+/** A process that must run confined, on a machine that cannot confine it. */
+export class SandboxUnavailableError extends Error {
+  override readonly name = 'SandboxUnavailableError';
 }
 
 /** Inside the workspace, read-only even in a sandbox: state, version control, hooks, editor and CI settings, installed packages. */
@@ -64,6 +73,10 @@ export async function confine(request: ConfineRequest): Promise<ConfinedCommand>
   const env = environmentOf(request.env, home, temp);
   const allowNetwork = request.policy?.allowNetwork === true;
   const bwrap = await usableBubblewrap();
+  if (!bwrap && request.sandboxRequired) {
+    await dispose();
+    throw new SandboxUnavailableError(`${request.command} was not started: it runs only confined, and ${confinementOf(false, allowNetwork).note.replace(/^NOT confined: /, '').split(';')[0]}`);
+  }
   if (!bwrap) return { command: request.command, args: request.args, env, confinement: confinementOf(false, allowNetwork), dispose };
   const command = absoluteCommand(request.command, env.PATH);
   // A program that is not there fails to start as itself, not as a sandbox that could not exec it.
@@ -74,9 +87,11 @@ export async function confine(request: ConfineRequest): Promise<ConfinedCommand>
     // The sandbox's /tmp is empty too: a framework found in a node_modules under it must be shown again,
     // and so must the node_modules of the folders above the workspace (a monorepo's), where Node resolves packages.
     const emptied = [...hidden, await realpath(tmpdir())];
-    const readable = [...(await readableUnder(emptied, [command, ...request.args])), ...ancestorNodeModules(cwd, emptied)];
-    const writable = [cwd, ...(request.privateDirs ?? [])];
-    const caches = await nodeModulesCaches(cwd);
+    const readOnly = request.readOnlyWorkspace === true;
+    // A read-only workspace inside a hidden home folder is shown again, read-only.
+    const readable = [...(await readableUnder(emptied, [command, ...request.args])), ...ancestorNodeModules(cwd, emptied), ...(readOnly ? [cwd] : [])];
+    const writable = [...(readOnly ? [] : [cwd]), ...(request.privateDirs ?? [])];
+    const caches = readOnly ? [] : await nodeModulesCaches(cwd);
     const args = bubblewrapArgs({
       command,
       args: request.args,

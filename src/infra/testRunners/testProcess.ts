@@ -23,6 +23,9 @@ export interface ProcessSpec {
   readonly privateDirs?: readonly string[];
   /** What the person allowed the run (network). Default: nothing. */
   readonly sandbox?: SandboxPolicy;
+  /** See ConfineRequest: the workspace read-only as well; no start at all without a sandbox. */
+  readonly readOnlyWorkspace?: boolean;
+  readonly sandboxRequired?: boolean;
 }
 
 /**
@@ -53,7 +56,16 @@ const DRAIN_MS = 500;
 
 export async function runProcess(spec: ProcessSpec): Promise<ProcessEnd> {
   if (spec.signal?.aborted) return { ending: 'canceled', exitCode: null, exitSignal: null, output: '', durationMs: 0 };
-  const confined = await confine({ command: spec.command, args: spec.args, cwd: spec.cwd, env: spec.env, privateDirs: spec.privateDirs, policy: spec.sandbox });
+  const confined = await confine({
+    command: spec.command,
+    args: spec.args,
+    cwd: spec.cwd,
+    env: spec.env,
+    privateDirs: spec.privateDirs,
+    policy: spec.sandbox,
+    ...(spec.readOnlyWorkspace && { readOnlyWorkspace: true }),
+    ...(spec.sandboxRequired && { sandboxRequired: true }),
+  });
   try {
     const end = await runSpawned({ ...spec, command: confined.command, args: confined.args, env: confined.env }, confined.confinement.confined);
     return { ...end, confinement: confined.confinement };

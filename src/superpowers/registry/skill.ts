@@ -48,6 +48,8 @@ export interface Skill {
   /** Absolute path of the skill folder. */
   readonly folder: string;
   readonly source: SkillSource;
+  /** Its SKILL.md's own file name (the specification's is SKILL.md; some publish skill.md). */
+  readonly skillFile: string;
   /** Every other file of the folder, '/'-separated and relative to it, read only on demand. */
   readonly files: readonly string[];
   /** sha256 (hex) over every file of the folder, path and bytes: what exactly an agent was given. */

@@ -1,8 +1,8 @@
 // Reads one skill folder: finds its SKILL.md, parses and checks it, lists the other files (read
 // later, on demand) and hashes the whole folder, so a report can say exactly what an agent was given.
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { parseSkillFile } from './skillFile';
+import { readSkillSnapshot } from './skillSnapshot';
 import type { SkillFileSystem } from './skillFileSystem';
 import type { RejectedSkill, Skill, SkillCodeProvider, SkillSource } from './skill';
 
@@ -37,15 +37,12 @@ export async function readSkillFolder(
   const others = await listFiles(files, folder, '', 0);
   if (others === undefined) return reject(`it holds more than ${MAX_FILES} files`);
   const relativeFiles = others.filter((file) => file !== skillFile.name).sort();
-  const hash = createHash('sha256');
-  for (const file of [skillFile.name, ...relativeFiles]) {
-    hash.update(`${file}\u0000`);
-    hash.update(file === skillFile.name ? bytes : await files.read(join(folder, ...file.split('/'))));
-    hash.update('\u0000');
-  }
+  const snapshot = await readSkillSnapshot(files, folder, skillFile.name, relativeFiles);
+  // What was parsed is what is hashed: a SKILL.md changed between the two reads is read again next time.
+  if (Buffer.compare(Buffer.from(snapshot.files.get(skillFile.name) ?? []), Buffer.from(bytes)) !== 0) return reject('its SKILL.md changed while it was read; reload the skills');
   return {
     ok: true,
-    skill: { ...parsed.skill, folder, source, files: relativeFiles, contentHash: hash.digest('hex'), ...(code && { code }) },
+    skill: { ...parsed.skill, folder, source, skillFile: skillFile.name, files: relativeFiles, contentHash: snapshot.contentHash, ...(code && { code }) },
   };
 }
 

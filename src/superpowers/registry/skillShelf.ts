@@ -1,12 +1,18 @@
 // The loaded skills as agents use them: the ones offered to models (not those marked
-// disable-model-invocation), their files read on demand from the skill folder only, and every use
-// recorded as a 'skill' event (name, source, content hash) and kept for the workflow's report.
+// disable-model-invocation), their files read on demand from the skill folder only, the tools a
+// code-bringing superpower registers, a snapshot of a folder for running one of its scripts (only
+// while its bytes are still the ones loaded), and every use recorded as a 'skill' event (name,
+// source, content hash) and kept for the workflow's report.
 import { join } from 'node:path';
 import type { EventSink } from '../../core/ports';
+import type { AgentTool } from '../../agents/tools/agentTool';
 import type { ShelvedSkill, SkillShelf } from '../../agents/tools/useSkill';
+import type { SkillFolderCopy } from './scriptSandbox';
 import type { AgentRole } from '../../shared/agents';
 import type { SkillUse } from '../../shared/superpowers';
+import { codeOfSkill, type ExtensionSuperpowerCode } from '../superpowers';
 import type { SkillFileSystem } from './skillFileSystem';
+import { readSkillSnapshot } from './skillSnapshot';
 import type { Skill } from './skill';
 
 export class LoadedSkillShelf implements SkillShelf {
@@ -18,13 +24,15 @@ export class LoadedSkillShelf implements SkillShelf {
     skills: readonly Skill[],
     private readonly files: SkillFileSystem,
     private readonly events: EventSink,
+    private extensionCode: ExtensionSuperpowerCode = new Map(),
   ) {
     this.offered = skills.filter((skill) => skill.modelInvocable);
   }
 
   /** Takes the skills loaded again (after trust was granted, or an extension came or went); uses so far are kept. */
-  replace(skills: readonly Skill[]): void {
+  replace(skills: readonly Skill[], extensionCode: ExtensionSuperpowerCode = new Map()): void {
     this.offered = skills.filter((skill) => skill.modelInvocable);
+    this.extensionCode = extensionCode;
   }
 
   list(): readonly ShelvedSkill[] {
@@ -43,13 +51,23 @@ export class LoadedSkillShelf implements SkillShelf {
     return this.offered;
   }
 
-  recordUse(name: string, agent: AgentRole, origin: { readonly workflowId: string; readonly taskId?: string }, file?: string): void {
+  /** The tools each offered superpower registers, by skill name (built-ins' and extensions' code only). */
+  toolsBySkill(): ReadonlyMap<string, readonly AgentTool[]> {
+    const tools = new Map<string, readonly AgentTool[]>();
+    for (const skill of this.offered) {
+      const code = codeOfSkill(skill, this.extensionCode);
+      if (code?.tools?.length) tools.set(skill.name, code.tools);
+    }
+    return tools;
+  }
+
+  recordUse(name: string, agent: AgentRole, origin: { readonly workflowId: string; readonly taskId?: string }, file?: string, ran?: boolean): void {
     const skill = this.find(name);
     const use: SkillUse = { name, source: skill.source.kind, sourceLabel: skill.source.label, contentHash: skill.contentHash };
     const used = this.uses.get(origin.workflowId) ?? new Map<string, SkillUse>();
     used.set(name, use);
     this.uses.set(origin.workflowId, used);
-    this.events({ type: 'skill', agent, ...origin, ...use, ...(file !== undefined && { file }) });
+    this.events({ type: 'skill', agent, ...origin, ...use, ...(file !== undefined && { file }), ...(file !== undefined && ran === true && { ran: true as const }) });
   }
 
   async readFile(name: string, file: string): Promise<string> {
@@ -60,6 +78,16 @@ export class LoadedSkillShelf implements SkillShelf {
     const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
     if (text.includes('\u0000')) throw new Error(`"${file}" of the skill "${name}" is not text.`);
     return text;
+  }
+
+  /** The skill's folder, byte for byte as it was loaded; throws when it changed on disk since. */
+  async copyOf(name: string): Promise<SkillFolderCopy> {
+    const skill = this.find(name);
+    const snapshot = await readSkillSnapshot(this.files, skill.folder, skill.skillFile, skill.files);
+    if (snapshot.contentHash !== skill.contentHash) {
+      throw new Error(`The skill "${name}" changed on disk since it was loaded (${skill.source.label}); none of its scripts runs until the skills are reloaded.`);
+    }
+    return { name, sourceLabel: skill.source.label, contentHash: skill.contentHash, files: snapshot.files };
   }
 
   /** The skills the workflow's agents used, in the order first used. */

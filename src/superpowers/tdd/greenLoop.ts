@@ -9,7 +9,7 @@ import { summarizeTestRun } from '../../agents/tools/testRunSummary';
 import { StepFailure } from '../../core/healing/recoveryHint';
 import type { StepContext, StepResult } from '../../core/orchestrator/stepHandler';
 import type { TestRunResult } from '../../shared/testResults';
-import { type GreenExpectations, greenGate } from './greenGate';
+import type { GreenExpectations } from './greenGate';
 import type { TddStepDependencies } from './stepDependencies';
 import { firstLine } from './stepMemory';
 import { attempts, runSuite } from './suiteRun';
@@ -39,6 +39,7 @@ export interface GreenTask {
 
 export async function codeBotUntilGreen(deps: TddStepDependencies, context: StepContext, task: GreenTask): Promise<StepResult> {
   const { workflowId, taskId } = context;
+  const { greenGate, tamperGuard } = deps.superpowers.tdd();
   let lastFailure = '';
   /** The last failure in a line, once a try has failed. */
   let lastFailureLine: string | undefined;
@@ -46,7 +47,7 @@ export async function codeBotUntilGreen(deps: TddStepDependencies, context: Step
     const result = await runCodeBot(
       { description: task.request, acceptanceCriteria: task.criteria, context: [...task.context, lastFailure].filter(Boolean).join('\n\n') },
       { model: deps.model, workspace: deps.workspace, tests: deps.tests, events: context.emit, tools: deps.memory.tools, ...task.skills },
-      { workflowId, taskId, signal: context.signal, maxSteps: deps.limits.agentSteps },
+      { workflowId, taskId, signal: context.signal, maxSteps: deps.limits.agentSteps, canWrite: tamperGuard },
     );
     if (result.outcome === 'canceled') throw context.signal.reason ?? new Error(result.reason);
     const run = await runSuite(deps.tests, context, `${workflowId} green: attempt ${attempt}`, { timeoutMs: deps.limits.testTimeoutMs });

@@ -7,7 +7,6 @@ import type { JournalMark } from '../../core/journal/journalEntry';
 import { firstLine } from './stepMemory';
 import type { TddStepDependencies } from './stepDependencies';
 import { stepSkills } from '../registry/stepSkills';
-import { greenGate } from './greenGate';
 import { memoryBudget, recoveryNote } from './recoveryNote';
 import { greenExpectations, redOutputOf } from './redOutput';
 import { runSuite } from './suiteRun';
@@ -25,6 +24,7 @@ export function refactorStep(deps: TddStepDependencies): HealableStepHandler {
   return {
     async run(input, context, hint) {
       const { request: asked, red: redInput } = inputSchema.parse(input);
+      const { greenGate, tamperGuard } = deps.superpowers.tdd();
       const red = redOutputOf(redInput, 'refactor');
       const { workflowId } = context;
       const request = await deps.memory.request(workflowId, asked, hint?.editedRequest);
@@ -35,7 +35,7 @@ export function refactorStep(deps: TddStepDependencies): HealableStepHandler {
       const result = await runCodeBot(
         { description: REFACTOR_TASK, context: [`The request was: ${request}`, skills.index, memory, recoveryNote(hint)].filter(Boolean).join('\n\n') },
         { model: deps.model, workspace: deps.workspace, tests: deps.tests, events: context.emit, tools: deps.memory.tools, ...skills.tools },
-        { workflowId, taskId: context.taskId, signal: context.signal, maxSteps: deps.limits.agentSteps },
+        { workflowId, taskId: context.taskId, signal: context.signal, maxSteps: deps.limits.agentSteps, canWrite: tamperGuard },
       );
       if (result.outcome === 'canceled') throw context.signal.reason ?? new Error(result.reason);
       const timeoutMs = deps.limits.testTimeoutMs;

@@ -7,6 +7,7 @@ import type { WorkflowUndo } from '../../core/journal/journalEntry';
 import type { Logger, ModelClient, TestRunner, Workspace } from '../../core/ports';
 import type { WorkflowLimits } from '../../shared/workflowLimits';
 import type { WorkflowSkills } from '../registry/workflowSkills';
+import type { Superpowers } from '../superpowers';
 import type { StepMemory } from './stepMemory';
 
 export interface TddStepDependencies {
@@ -19,4 +20,6 @@ export interface TddStepDependencies {
   readonly limits: WorkflowLimits;
   readonly logger: Logger;
   readonly skills?: WorkflowSkills;
+  /** Where the red and green gates and the tamper guard come from: the tdd superpower, as loaded. */
+  readonly superpowers: Superpowers;
 }

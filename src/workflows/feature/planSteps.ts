@@ -7,8 +7,10 @@ import { TerminalStepError } from '../../core/orchestrator/stepHandler';
 import { criteriaOf, parsePlan } from '../../superpowers/planning/plan';
 import { memoryBudget, recoveryNote } from '../../superpowers/tdd/recoveryNote';
 import type { TddStepDependencies } from '../../superpowers/tdd/stepDependencies';
+import { askProductOwner } from './planSkills';
+import { stepSkills } from '../../superpowers/registry/stepSkills';
 
-const PRODUCT_OWNER_PROMPT = [
+export const PRODUCT_OWNER_PROMPT = [
   'You are the Product Owner of a software team that works test-first.',
   'Turn the request into acceptance criteria: each one a behaviour a test can check, with concrete inputs and outputs where the request implies them. Add no scope the request does not ask for.',
   'Then list the tasks in order, naming the files where you can.',
@@ -29,13 +31,16 @@ export function planStep(deps: TddStepDependencies): HealableStepHandler {
       if (feedback?.length) parts.push(`The Board sent the previous plan back:\n${feedback.map((reason) => `- ${reason}`).join('\n')}`);
       const memory = await deps.memory.section(workflowId, request, memoryBudget(deps.limits.memoryTokens, hint), context.signal);
       const recovery = recoveryNote(hint);
-      parts.push(...[memory, recovery].filter((part): part is string => Boolean(part)));
+      const skills = stepSkills(deps.skills, 'plan', request);
+      parts.push(...[skills.index, memory, recovery].filter((part): part is string => Boolean(part)));
       const messages: ChatMessage[] = [
         { role: 'system', content: PRODUCT_OWNER_PROMPT },
         { role: 'user', content: parts.join('\n\n') },
       ];
       context.emit({ type: 'agent', agent: 'product-owner', state: 'started', message: 'turning the request into acceptance criteria' });
-      const ask = () => deps.model.chat({ role: 'product-owner', messages, temperature: 0, signal: context.signal, workflowId, taskId: context.taskId });
+      const tools = skills.tools.equipTools?.([]) ?? [];
+      const origin = { workflowId, ...(context.taskId !== undefined && { taskId: context.taskId }), agent: 'product-owner' as const };
+      const ask = () => askProductOwner({ model: deps.model, messages, tools, context: { workspace: deps.workspace, origin, signal: context.signal }, events: context.emit });
       let answer = (await ask()).content;
       let parsed = parsePlan(answer);
       if (typeof parsed === 'string') {

@@ -11,7 +11,6 @@ import type { TddStepDependencies } from '../../superpowers/tdd/stepDependencies
 import { stepSkills } from '../../superpowers/registry/stepSkills';
 import { criteriaOf } from '../../superpowers/planning/plan';
 import { memoryBudget, recoveryNote } from '../../superpowers/tdd/recoveryNote';
-import { redGate } from '../../superpowers/tdd/redGate';
 import { attempts, runSuite, testRef } from '../../superpowers/tdd/suiteRun';
 import { TaskScoped } from '../../superpowers/tdd/taskScoped';
 
@@ -29,6 +28,7 @@ export function redStep(deps: TddStepDependencies): HealableStepHandler {
   return {
     async run(input, context, hint) {
       const { request: asked, criteria: criteriaInput } = inputSchema.parse(input);
+      const { redGate } = deps.superpowers.tdd();
       const criteria = criteriaOf(criteriaInput, context.step);
       const { workflowId } = context;
       const request = await deps.memory.request(workflowId, asked, hint?.editedRequest);

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { HealableStepHandler } from '../../core/healing/recoveryHint';
 import { firstLine } from '../../superpowers/tdd/stepMemory';
 import type { TddStepDependencies } from '../../superpowers/tdd/stepDependencies';
+import { stepSkills } from '../../superpowers/registry/stepSkills';
 import { regressionNote, regressions } from '../../superpowers/tdd/passingBaseline';
 import { memoryBudget, recoveryNote } from '../../superpowers/tdd/recoveryNote';
 import { greenExpectations, redOutputOf } from '../../superpowers/tdd/redOutput';
@@ -37,10 +38,12 @@ export function fixGreenStep(deps: TddStepDependencies): HealableStepHandler {
       if (findings?.length) notes.push(`The Board reviewed your last change and asks for:\n${findings.map((f) => `- ${f}`).join('\n')}`);
       const memory = await deps.memory.section(workflowId, request, memoryBudget(deps.limits.memoryTokens, hint), context.signal);
       const recovery = recoveryNote(hint);
+      const skills = stepSkills(deps.skills, 'green', request);
       return codeBotUntilGreen(deps, context, {
         request,
         criteria,
-        context: [memory, recovery, ...notes],
+        context: [skills.index, memory, recovery, ...notes],
+        skills: skills.tools,
         expected,
         ...(findings && { findings }),
         alsoRequire: (run) => {

@@ -10,12 +10,11 @@ import { summarizeTestRun } from '../../agents/tools/testRunSummary';
 import { type HealableStepHandler, StepFailure } from '../../core/healing/recoveryHint';
 import { TerminalStepError, type StepContext } from '../../core/orchestrator/stepHandler';
 import type { TestCaseResult, TestRunResult } from '../../shared/testResults';
-import { failingTestsGate } from '../../superpowers/tdd/failingTestsGate';
 import { firstLine } from '../../superpowers/tdd/stepMemory';
 import type { TddStepDependencies } from '../../superpowers/tdd/stepDependencies';
+import { stepSkills } from '../../superpowers/registry/stepSkills';
 import { passedTests } from '../../superpowers/tdd/passingBaseline';
 import { memoryBudget, recoveryNote } from '../../superpowers/tdd/recoveryNote';
-import { redGate } from '../../superpowers/tdd/redGate';
 import { attempts, runSuite, testRef } from '../../superpowers/tdd/suiteRun';
 import { TaskScoped } from '../../superpowers/tdd/taskScoped';
 import { asksForMoreTests } from './moreTests';
@@ -44,7 +43,7 @@ export function fixRedStep(deps: TddStepDependencies): HealableStepHandler {
         if (error instanceof UnknownTestsError) throw new TerminalStepError(`The tests to fix are not in the suite:\n${error.message}`, { cause: 'unknown-tests' });
         throw error;
       }
-      const gate = failingTestsGate({ run: suite, testIds: resolved.testIds, files: resolved.files, isTestPath, projectModules: await pythonModules(deps.workspace), root: deps.workspace.root });
+      const gate = deps.superpowers.tdd().failingTestsGate({ run: suite, testIds: resolved.testIds, files: resolved.files, isTestPath, projectModules: await pythonModules(deps.workspace), root: deps.workspace.root });
       if (!gate.passed) {
         await deps.memory.record(workflowId, { kind: 'failure', text: `red: ${gate.cause}: ${firstLine(gate.reason)}`, by: 'engine', taskId: context.taskId });
         // Nothing a retry, a fallback model or the Board can change: the tests are as they are.
@@ -102,11 +101,13 @@ async function moreTests(deps: TddStepDependencies, context: StepContext, input:
   const existingTestIds = new Set(input.suite.tests.map((test) => test.id));
   const memory = await deps.memory.section(workflowId, input.request, input.memoryTokens, context.signal);
   const failing = `These tests fail already and are being fixed; do not change or repeat them:\n${input.fixing.map((test) => `- ${test.id}`).join('\n') || '(none)'}`;
+  const { redGate } = deps.superpowers.tdd();
+  const skills = stepSkills(deps.skills, 'red', input.request);
   let feedback: string | undefined;
   for (let attempt = 1; attempt <= deps.limits.redAttempts; attempt++) {
     const result = await runTestBot(
-      { description: `Write the tests this request asks for beyond the failing ones: ${input.request}`, context: [failing, memory, input.recovery, feedback].filter(Boolean).join('\n\n') },
-      { model: deps.model, workspace: deps.workspace, tests: deps.tests, events: context.emit, tools: deps.memory.tools },
+      { description: `Write the tests this request asks for beyond the failing ones: ${input.request}`, context: [skills.index, failing, memory, input.recovery, feedback].filter(Boolean).join('\n\n') },
+      { model: deps.model, workspace: deps.workspace, tests: deps.tests, events: context.emit, tools: deps.memory.tools, ...skills.tools },
       { workflowId, taskId: context.taskId, signal: context.signal, maxSteps: deps.limits.agentSteps },
     );
     if (result.outcome === 'canceled') throw context.signal.reason ?? new Error(result.reason);

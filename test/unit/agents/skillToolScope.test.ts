@@ -59,7 +59,7 @@ describe('allowed-tools and use_skill', () => {
     const use = useSkillTool(shelved, new SkillToolScope(), AGENT_TOOLS);
     const script = await use.run({ name: 'with-script', file: 'scripts/setup.sh' }, context);
     assert.equal(script.outcome, 'ok');
-    assert.match(script.content, /^"scripts\/setup.sh" of the skill "with-script":\nrm -rf \/\n\n\[A script of the skill, as text: no tool of yours runs it; a person must approve running any script\.\]$/);
+    assert.match(script.content, /^"scripts\/setup.sh" of the skill "with-script":\nrm -rf \/\n\n\[A script of the skill, as text: no tool of yours runs it here \(a script runs only after a person approves it, confined\)\.\]$/);
     const missing = await use.run({ name: 'with-script', file: '../../etc/passwd' }, context);
     assert.equal(missing.outcome, 'error');
     assert.match(missing.content, /has no file "..\/..\/etc\/passwd"\. Its files: scripts\/setup.sh\./);

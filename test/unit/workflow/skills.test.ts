@@ -36,9 +36,19 @@ describe('feature workflow: agents use skills', function () {
     assert.ok(tools.includes('use_skill'));
   });
 
+  it('lets the Product Owner see the index and load a skill before it answers with the plan', () => {
+    const owner = run.requests.filter((request) => request.role === 'product-owner');
+    const first = owner[0].body as { messages: { role: string; content: string }[]; tools?: { function: { name: string } }[] };
+    assert.match(first.messages[1].content, /Skills \(load one with use_skill[^\n]*\n- planning: /);
+    assert.deepEqual(first.tools?.map((tool) => tool.function.name), ['use_skill']);
+    const second = owner[1].body as { messages: { role: string; content: string }[] };
+    assert.match(second.messages.at(-1)?.content ?? '', /^<data source="use_skill">\nThe skill "planning" \(built-in\):/);
+  });
+
   it('records each use with the skill\'s source and content hash', () => {
     const uses = run.events.filter((event): event is SkillEvent => event.type === 'skill');
     assert.deepEqual(uses.map((event) => [event.agent, event.name, event.sourceLabel, event.file ?? null]), [
+      ['product-owner', 'planning', 'built-in', null],
       ['testbot', 'tdd', 'built-in', null],
       ['codebot', 'wednesday-dev', '.claude/skills', null],
       ['codebot', 'wednesday-dev', '.claude/skills', 'references/NAMING.md'],
@@ -48,12 +58,13 @@ describe('feature workflow: agents use skills', function () {
 
   it('names the skills used in the report, and shows them to the Board', () => {
     assert.deepEqual(run.report.skills.map((skill) => [skill.name, skill.source, skill.agents, skill.files]), [
+      ['planning', 'builtin', ['product-owner'], []],
       ['tdd', 'builtin', ['testbot'], []],
       ['wednesday-dev', 'workspace', ['codebot'], ['references/NAMING.md']],
     ]);
-    assert.match(workflowReportText(run.report), /Skills the agents used:\n {2}tdd +built-in +sha256 [0-9a-f]{12} {2}by testbot\n {2}wednesday-dev +\.claude\/skills +sha256 [0-9a-f]{12} {2}by codebot; read references\/NAMING.md/);
+    assert.match(workflowReportText(run.report), /Skills the agents used:\n {2}planning +built-in +sha256 [0-9a-f]{12} {2}by product-owner\n {2}tdd +built-in +sha256 [0-9a-f]{12} {2}by testbot\n {2}wednesday-dev +\.claude\/skills +sha256 [0-9a-f]{12} {2}by codebot; read references\/NAMING.md/);
     const cto = run.requests.filter((request) => request.role === 'cto').at(-1);
     const review = (cto?.body as { messages: { role: string; content: string }[] }).messages.map((message) => message.content).join('\n');
-    assert.match(review, /## Skills the agents used\n- tdd \(built-in, sha256 [0-9a-f]{12}\)\n- wednesday-dev \(\.claude\/skills, sha256 [0-9a-f]{12}\)/);
+    assert.match(review, /## Skills the agents used\n- planning \(built-in, sha256 [0-9a-f]{12}\)\n- tdd \(built-in, sha256 [0-9a-f]{12}\)\n- wednesday-dev \(\.claude\/skills, sha256 [0-9a-f]{12}\)/);
   });
 });

@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { builtinSuperpowers } from '../../../src/superpowers/builtinSuperpowers';
 import { Board, type VerdictRecord } from '../../../src/core/board/boardReview';
 import { changedFiles } from '../../../src/core/journal/changedFiles';
 import { WorkflowMemory } from '../../../src/core/memory/workflowMemory';
@@ -89,7 +90,7 @@ describe('the design workflow, end to end', function () {
     const handlers = new StepHandlers();
     module.registerSteps(
       handlers,
-      { model, workspace: temp.workspace, undo: temp.workspace, tests: new ScriptedTestRunner([]), board, workflowMemory: new WorkflowMemory(store, clock, countTextTokens), limits: { ...DEFAULT_WORKFLOW_LIMITS, greenAttempts: 1 }, logger: quiet, clock },
+      { model, workspace: temp.workspace, undo: temp.workspace, tests: new ScriptedTestRunner([]), board, workflowMemory: new WorkflowMemory(store, clock, countTextTokens), limits: { ...DEFAULT_WORKFLOW_LIMITS, greenAttempts: 1 }, superpowers: builtinSuperpowers, logger: quiet, clock },
       { clock },
     );
     engine = await EmbeddedEngine.open({ store, handlers, clock, logger: quiet, events });

@@ -6,7 +6,7 @@ import { skillIndex } from '../../../../src/superpowers/registry/skillIndex';
 import type { Skill } from '../../../../src/superpowers/registry/skill';
 
 function skill(name: string, description: string, extra: Partial<Skill> = {}): Skill {
-  return { name, description, metadata: {}, modelInvocable: true, body: `# ${name} body, never in the index`, folder: `/s/${name}`, source: { kind: 'workspace', label: '.claude/skills' }, files: [], contentHash: 'h', notes: [], ...extra };
+  return { name, description, metadata: {}, modelInvocable: true, body: `# ${name} body, never in the index`, folder: `/s/${name}`, skillFile: 'SKILL.md', source: { kind: 'workspace', label: '.claude/skills' }, files: [], contentHash: 'h', notes: [], ...extra };
 }
 
 describe('the skill index agents see', () => {
