@@ -30,6 +30,8 @@ import type { EngineEvent } from '../shared/events';
 import type { PriceTable } from '../shared/modelPricing';
 import { type CliMemory, defaultGlobalMemoryFolder, openCliMemory } from './cliMemory';
 import { openCliSkills } from './cliSkills';
+import type { PageInspector } from '../superpowers/design/pageInspector';
+import { workspaceBrowser } from './workspaceBrowser';
 
 export interface ModelSettings {
   readonly baseUrl: string;
@@ -58,6 +60,8 @@ export interface HeadlessOptions {
   readonly globalMemory?: string;
   /** Who answers escalations; the CLI runs without anyone to ask. */
   readonly approvals?: Approvals;
+  /** The Chromium DesignBot checks pages in (default the system's); false: no browser, so no DesignBot. */
+  readonly browser?: string | false;
   /** The home folder whose skill folders (~/.claude/skills, ...) agents are offered; false: none. Default the user's. */
   readonly skillsHome?: string | false;
   /** What test runs may do beyond the sandbox's defaults (network). */
@@ -76,6 +80,8 @@ export class HeadlessEngine {
     readonly tests: TestRunner,
     /** Long-term memory, this folder's and the user's. */
     readonly memory: CliMemory,
+    /** The browser DesignBot checks pages in, when there is one. */
+    readonly pages: PageInspector | undefined,
   ) {}
 
   static async open(options: HeadlessOptions): Promise<HeadlessEngine> {
@@ -99,6 +105,7 @@ export class HeadlessEngine {
     };
     const store = await openFolderStore(options.folder, logger);
     let memory: CliMemory | undefined;
+    let pages: PageInspector | undefined;
     try {
       const journal = new WriteJournal(store.log<JournalEntry>('journal'), clock);
       const workspace = await NodeWorkspace.open(options.folder, { journal });
@@ -114,6 +121,7 @@ export class HeadlessEngine {
         ...(embedder && { embedder }),
       });
       const skills = await openCliSkills({ folder: options.folder, logger, ...(options.skillsHome !== undefined && { home: options.skillsHome }) });
+      pages = options.browser === false ? undefined : workspaceBrowser(options.folder, STATE_FOLDER, options.browser);
       const { budgets, ...healing } = options.healing ?? {};
       const runtime = await Runtime.open(
         {
@@ -126,6 +134,7 @@ export class HeadlessEngine {
           logger,
           memory,
           skills,
+          ...(pages && { pages }),
           ...(options.approvals && { approvals: options.approvals }),
           ...(options.modules && { modules: options.modules }),
           ...(options.openEngine && { openEngine: options.openEngine }),
@@ -139,8 +148,9 @@ export class HeadlessEngine {
           healing,
         },
       );
-      return new HeadlessEngine(runtime, store, workspace, tests, memory);
+      return new HeadlessEngine(runtime, store, workspace, tests, memory, pages);
     } catch (error) {
+      await pages?.close();
       await memory?.close();
       await store.close();
       throw error;
@@ -179,6 +189,7 @@ export class HeadlessEngine {
 
   async close(): Promise<void> {
     await this.runtime.close();
+    await this.pages?.close();
     await this.memory.close();
     await this.store.close();
   }

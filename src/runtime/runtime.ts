@@ -3,6 +3,7 @@
 // host gives another), the self-healing layer (the watchdog's detectors over the events, the retry
 // ladder around every step, the replay guard, the deadlock responder), the Board, the workflow's
 // memory and long-term memory, the agents' model, and every workflow module's step handlers.
+import { builtInTaskAgents } from '../agents/dispatch/builtInTaskAgents';
 import { Board, type VerdictRecord } from '../core/board/boardReview';
 import { withoutSecrets } from '../core/board/securityChecks';
 import { BoardRecoveryAdvisor } from '../core/healing/boardAdvisor';
@@ -79,7 +80,9 @@ export class Runtime {
     const memory = new WorkflowMemory(store, clock, ports.countTokens);
     const learned = ports.memory && new LearnedMemories(ports.memory, logger);
     const skills = ports.skills?.(events.emit);
-    const deps: ModuleDependencies = { model, workspace, undo: workspace, tests: ports.tests, board, workflowMemory: memory, ...(learned && { learned }), ...(skills && { skills }), limits, logger, clock };
+    // Who planned tasks are dispatched to: CodeBot, TestBot, and DesignBot when there is a browser.
+    const agents = builtInTaskAgents({ model, workspace, tests: ports.tests, ...(ports.pages && { pages: ports.pages }) });
+    const deps: ModuleDependencies = { model, workspace, undo: workspace, tests: ports.tests, board, workflowMemory: memory, ...(learned && { learned }), ...(skills && { skills }), agents, limits, logger, clock };
     const healingOptions: HealingOptions = {
       clock,
       monitor,

@@ -5,6 +5,7 @@ import type { MemoryScopes } from '../core/memory/learnedMemories';
 import type { WorkflowUndo } from '../core/journal/journalEntry';
 import type { OpenEngine } from '../core/orchestrator/engineApi';
 import type { Approvals, Clock, CountTextTokens, EventSink, Logger, ModelClient, Store, TestRunner, Workspace } from '../core/ports';
+import type { PageInspector } from '../superpowers/design/pageInspector';
 import type { WorkflowSkills } from '../superpowers/registry/workflowSkills';
 import type { WorkflowModules } from '../workflows/workflowModules';
 
@@ -35,4 +36,6 @@ export interface RuntimePorts {
   readonly openEngine?: OpenEngine;
   /** The skills agents are offered, built once the runtime's events exist (their uses are events); without it, none. */
   readonly skills?: (events: EventSink) => WorkflowSkills;
+  /** The browser for the workspace's pages (its owner closes it); without one there is no DesignBot to dispatch UI tasks to. */
+  readonly pages?: PageInspector;
 }

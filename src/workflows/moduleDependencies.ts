@@ -1,7 +1,8 @@
 // What the runtime gives every workflow module's step handlers: the model (watched by the healing
 // layer), the workspace and its undo journal, the test runner, the Board, the workflow's memory and
-// long-term memory, the limits, the log and the clock. A module builds its own step dependencies
+// long-term memory, the agents planned tasks are dispatched to, the limits, the log and the clock. A module builds its own step dependencies
 // from these; none of them is a module's to construct.
+import type { TaskAgents } from '../agents/dispatch/taskAgents';
 import type { Board } from '../core/board/boardReview';
 import type { WorkflowUndo } from '../core/journal/journalEntry';
 import type { LearnedMemories } from '../core/memory/learnedMemories';
@@ -23,6 +24,8 @@ export interface ModuleDependencies {
   readonly limits: WorkflowLimits;
   /** The skills (superpowers) agents are offered; absent: none beyond their own tools. */
   readonly skills?: WorkflowSkills;
+  /** The agents the runtime built, by id: who a plan's tasks go to. */
+  readonly agents: TaskAgents;
   readonly logger: Logger;
   readonly clock: Clock;
 }

@@ -19,6 +19,4 @@ export function designRedOutputOf(value: unknown): DesignRedOutput {
 }
 
 /** A screenshot's artifact name: page path and width, safe as a file name. */
-export function shotName(workflowId: string, label: string, page: string, width: number): string {
-  return `${workflowId}-${label}-${page.replace(/[^\w.-]+/g, '_')}@${width}`;
-}
+export { screenshotName as shotName } from '../../superpowers/design/screenshotName';

@@ -20,8 +20,8 @@ export const featureModule: WorkflowModule = {
     return { request: text, ...(target && { target }) };
   },
   registerSteps(handlers, deps, healing) {
-    const { model, workspace, undo, tests, board, limits, logger, skills } = deps;
-    registerFeatureSteps(handlers, { model, workspace, undo, tests, board, limits, logger, ...(skills && { skills }), memory: new FeatureMemory(deps.workflowMemory, deps.learned, logger) }, healing);
+    const { model, workspace, undo, tests, board, limits, logger, skills, agents } = deps;
+    registerFeatureSteps(handlers, { model, workspace, undo, tests, board, limits, logger, agents, ...(skills && { skills }), memory: new FeatureMemory(deps.workflowMemory, deps.learned, logger) }, healing);
   },
   report: buildFeatureReport,
 };

@@ -1,5 +1,6 @@
 // The feature workflow as data: plan, the Board on the plan, red, green, refactor, the Board on the
 // change. The gates are the step handlers' code (featureSteps.ts), not requests to a model.
+import type { TaskAgents } from '../../agents/dispatch/taskAgents';
 import type { Board } from '../../core/board/boardReview';
 import type { WorkflowUndo } from '../../core/journal/journalEntry';
 import type { WorkflowDefinitionInput } from '../../core/orchestrator/workflowDefinition';
@@ -19,10 +20,13 @@ export interface FeatureDependencies {
   readonly limits: WorkflowLimits;
   readonly logger: Logger;
   readonly skills?: WorkflowSkills;
+  /** Who the plan's tasks are dispatched to. */
+  readonly agents: TaskAgents;
 }
 
 const request = '${workflow.input.request}';
 const criteria = '${plan.output.criteria}';
+const tasks = '${plan.output.tasks}';
 
 // The engine's retry is kept for a process that dies mid-step: recovery counts the orphaned attempt
 // and runs the step again. Every failure an attempt reports is the healing ladder's (featureSteps.ts),
@@ -34,9 +38,9 @@ export const FEATURE_WORKFLOW: WorkflowDefinitionInput = {
   version: 1,
   steps: [
     { name: 'plan', handler: 'tdd.plan', inputs: { request, feedback: '${planReview.output.reasons}' }, retry },
-    { name: 'planReview', handler: 'tdd.planReview', inputs: { request, criteria, tasks: '${plan.output.tasks}' }, retry, goto: { targets: ['plan'], maxJumps: 1 } },
-    { name: 'red', handler: 'tdd.red', inputs: { request, criteria }, retry },
-    { name: 'green', handler: 'tdd.green', inputs: { request, criteria, red: '${red.output}', findings: '${review.output.findings}' }, retry },
+    { name: 'planReview', handler: 'tdd.planReview', inputs: { request, criteria, tasks }, retry, goto: { targets: ['plan'], maxJumps: 1 } },
+    { name: 'red', handler: 'tdd.red', inputs: { request, criteria, tasks }, retry },
+    { name: 'green', handler: 'tdd.green', inputs: { request, criteria, tasks, red: '${red.output}', findings: '${review.output.findings}' }, retry },
     { name: 'refactor', handler: 'tdd.refactor', inputs: { request, red: '${red.output}' }, retry },
     { name: 'review', handler: 'tdd.review', inputs: { request, criteria, red: '${red.output}', green: '${green.output}' }, retry, goto: { targets: ['green'], maxJumps: 2 } },
   ],

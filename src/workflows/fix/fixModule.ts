@@ -21,8 +21,8 @@ export const fixModule: WorkflowModule = {
     return { request: text === '' ? DEFAULT_FIX_REQUEST : text, targets: { testIds: [...targets.testIds], files: [...targets.files] }, ...(target && { target }) };
   },
   registerSteps(handlers, deps, healing) {
-    const { model, workspace, undo, tests, board, limits, logger } = deps;
-    registerFixSteps(handlers, { model, workspace, undo, tests, board, limits, logger, memory: new FeatureMemory(deps.workflowMemory, deps.learned, logger) }, healing);
+    const { model, workspace, undo, tests, board, limits, logger, agents } = deps;
+    registerFixSteps(handlers, { model, workspace, undo, tests, board, limits, logger, agents, memory: new FeatureMemory(deps.workflowMemory, deps.learned, logger) }, healing);
   },
   report: buildFixReport,
 };

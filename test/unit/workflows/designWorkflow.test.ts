@@ -26,6 +26,7 @@ import { ScriptedTestRunner } from '../agents/scriptedTestRunner';
 import { tempWorkspace, type TempWorkspace } from '../agents/tempWorkspace';
 import { ScriptedApprovals } from '../workflow/scriptedApprovals';
 import { countTextTokens } from '../../../src/llm/tokenCount';
+import { TaskAgents } from '../../../src/agents/dispatch/taskAgents';
 
 const fixtures = resolve(__dirname, '..', '..', 'fixtures', 'ui-pages');
 // A banner over a gradient: axe cannot decide its contrast ("incomplete"), so a person is asked.
@@ -89,7 +90,7 @@ describe('the design workflow, end to end', function () {
     const handlers = new StepHandlers();
     module.registerSteps(
       handlers,
-      { model, workspace: temp.workspace, undo: temp.workspace, tests: new ScriptedTestRunner([]), board, workflowMemory: new WorkflowMemory(store, clock, countTextTokens), limits: { ...DEFAULT_WORKFLOW_LIMITS, greenAttempts: 1 }, logger: quiet, clock },
+      { model, workspace: temp.workspace, undo: temp.workspace, tests: new ScriptedTestRunner([]), board, workflowMemory: new WorkflowMemory(store, clock, countTextTokens), agents: new TaskAgents(), limits: { ...DEFAULT_WORKFLOW_LIMITS, greenAttempts: 1 }, logger: quiet, clock },
       { clock },
     );
     engine = await EmbeddedEngine.open({ store, handlers, clock, logger: quiet, events });

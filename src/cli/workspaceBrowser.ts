@@ -1,0 +1,13 @@
+// The browser a headless engine gives DesignBot and the design workflow: the system's Chromium (or
+// the one named) over the workspace's pages, with screenshot baselines and kept screenshots in the
+// engine's state folder. None when that Chromium is not there: UI tasks then have no agent, and the
+// Product Owner is not offered one. The browser itself starts on first use.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ChromiumPageInspector } from '../infra/browser/chromiumPageInspector';
+import { SYSTEM_CHROMIUM } from '../infra/browser/chromiumSession';
+
+export function workspaceBrowser(folder: string, stateFolder: string, executablePath: string = SYSTEM_CHROMIUM): ChromiumPageInspector | undefined {
+  if (!existsSync(executablePath)) return undefined;
+  return new ChromiumPageInspector({ root: folder, baselines: join(folder, stateFolder, 'baselines'), artifacts: join(folder, stateFolder, 'design'), executablePath });
+}
