@@ -31,7 +31,7 @@ import type { PriceTable } from '../shared/modelPricing';
 import { type CliMemory, defaultGlobalMemoryFolder, openCliMemory } from './cliMemory';
 import { openCliSkills } from './cliSkills';
 import type { PageInspector } from '../superpowers/design/pageInspector';
-import { workspaceBrowser } from './workspaceBrowser';
+import { workspaceBrowser } from '../runtime/workspaceBrowser';
 
 export interface ModelSettings {
   readonly baseUrl: string;

@@ -7,7 +7,8 @@ import type { Board } from '../core/board/boardReview';
 import type { WorkflowUndo } from '../core/journal/journalEntry';
 import type { LearnedMemories } from '../core/memory/learnedMemories';
 import type { WorkflowMemory } from '../core/memory/workflowMemory';
-import type { Clock, Logger, ModelClient, TestRunner, Workspace } from '../core/ports';
+import type { Approvals, Clock, Logger, ModelClient, TestRunner, Workspace } from '../core/ports';
+import type { PageInspector } from '../superpowers/design/pageInspector';
 import type { WorkflowSkills } from '../superpowers/registry/workflowSkills';
 import type { WorkflowLimits } from './workflowLimits';
 
@@ -24,6 +25,10 @@ export interface ModuleDependencies {
   readonly limits: WorkflowLimits;
   /** The skills (superpowers) agents are offered; absent: none beyond their own tools. */
   readonly skills?: WorkflowSkills;
+  /** The browser for the workspace's pages; absent when the host has none (no DesignBot, no design workflow). */
+  readonly pages?: PageInspector;
+  /** Who a step asks a person through (axe's undecided results in the design workflow); absent: nobody, so it reports them. */
+  readonly approvals?: Approvals;
   /** The agents the runtime built, by id: who a plan's tasks go to. */
   readonly agents: TaskAgents;
   readonly logger: Logger;

@@ -26,6 +26,11 @@ import { ScriptedTestRunner } from '../agents/scriptedTestRunner';
 import { tempWorkspace, type TempWorkspace } from '../agents/tempWorkspace';
 import { ScriptedApprovals } from '../workflow/scriptedApprovals';
 import { countTextTokens } from '../../../src/llm/tokenCount';
+import { designChecksOf, pngFilesIn } from '../../../src/host/dashboard/designChecksOf';
+import type { WorkflowDescription } from '../../../src/shared/dashboardState';
+import { PNG_DATA_URI } from '../../../src/shared/designChecksView';
+import { DESCRIPTION, snapshotOf } from '../webview/dashboardFixture';
+import { openPage } from '../webview/jsdomPage';
 import { TaskAgents } from '../../../src/agents/dispatch/taskAgents';
 
 const fixtures = resolve(__dirname, '..', '..', 'fixtures', 'ui-pages');
@@ -86,11 +91,11 @@ describe('the design workflow, end to end', function () {
     inspector = new ChromiumPageInspector({ root: temp.root, baselines: join(state, 'baselines'), artifacts: join(state, 'design') });
     const approvals = new ScriptedApprovals([{ approved: true, choice: LOOKS_RIGHT }]);
     const pages = inspector;
-    const module = designModule({ pages: () => pages, approvals });
+    const module = designModule;
     const handlers = new StepHandlers();
     module.registerSteps(
       handlers,
-      { model, workspace: temp.workspace, undo: temp.workspace, tests: new ScriptedTestRunner([]), board, workflowMemory: new WorkflowMemory(store, clock, countTextTokens), agents: new TaskAgents(), limits: { ...DEFAULT_WORKFLOW_LIMITS, greenAttempts: 1 }, logger: quiet, clock },
+      { model, workspace: temp.workspace, undo: temp.workspace, tests: new ScriptedTestRunner([]), board, workflowMemory: new WorkflowMemory(store, clock, countTextTokens), agents: new TaskAgents(), pages, approvals, limits: { ...DEFAULT_WORKFLOW_LIMITS, greenAttempts: 1 }, logger: quiet, clock },
       { clock },
     );
     engine = await EmbeddedEngine.open({ store, handlers, clock, logger: quiet, events });
@@ -131,5 +136,23 @@ describe('the design workflow, end to end', function () {
     assert.deepEqual(report.files.map((file) => file.path).sort(), ['site/index.html', 'site/style.css']);
     assert.equal(report.criteria.length, 3);
     assert.deepEqual(report.verdicts.map((verdict) => verdict.decision), ['approve', 'approve', 'approve']);
+
+    // The command center: the host reads this workflow's checks and screenshots and the card shows them.
+    const checks = await designChecksOf(workflow, pngFilesIn(join(state, 'design'), 2 * 1024 * 1024));
+    assert.ok(checks);
+    assert.equal(checks.findings.length, red.failing.length);
+    assert.ok(checks.findings.every((finding) => finding.status === 'fixed'));
+    assert.ok(checks.undecided.some((line) => line.includes('color-contrast on .hero')));
+    assert.deepEqual(checks.screenshots.map((shot) => shot.width), [375, 768, 1280]);
+    for (const shot of checks.screenshots) for (const image of [shot.before, shot.after, shot.diff]) assert.match(image ?? '', PNG_DATA_URI);
+    const page = openPage('command-center');
+    try {
+      page.post(snapshotOf([{ ...(DESCRIPTION as WorkflowDescription), name: 'design', workflowId: id, steps: ['red', 'green', 'review'], phases: module.phases }, { type: 'design-checks', workflowId: id, checks }]));
+      page.runFrames();
+      assert.equal(page.document.querySelectorAll('.design-shot img').length, 9, 'before, after and diff at three widths');
+      assert.match(page.document.querySelector('.design-head')?.textContent ?? '', /^design workflow: \d+ serious or critical findings, \d+ fixed$/);
+    } finally {
+      page.close();
+    }
   });
 });

@@ -1,7 +1,7 @@
-// The browser a headless engine gives DesignBot and the design workflow: the system's Chromium (or
-// the one named) over the workspace's pages, with screenshot baselines and kept screenshots in the
-// engine's state folder. None when that Chromium is not there: UI tasks then have no agent, and the
-// Product Owner is not offered one. The browser itself starts on first use.
+// The browser a host (the editor, the CLI) gives DesignBot and the design workflow: the system's
+// Chromium (or the one named) over the workspace's pages, with screenshot baselines and kept
+// screenshots in the state folder. None when that Chromium is not there: UI tasks then have no
+// agent, and the Product Owner is not offered one. The browser itself starts on first use.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ChromiumPageInspector } from '../infra/browser/chromiumPageInspector';
