@@ -39,6 +39,8 @@ export interface ModelSettings {
   readonly apiKey?: string;
   /** The model the retry ladder falls back to, on the same endpoint. */
   readonly fallbackModel?: string;
+  /** The model accepts images: screenshots of failed browser checks go to the Product Owner as advice. */
+  readonly seesImages?: boolean;
   /** The embedding model long-term memory ranks with by meaning; without one, recall is lexical. */
   readonly embeddingModel?: string;
   /** Each model call's deadline (default DEFAULT_TIMEOUT_MS). */
@@ -142,6 +144,7 @@ export class HeadlessEngine {
         {
           models: { default: settings.model },
           ...(settings.fallbackModel !== undefined && { fallbackModel: settings.fallbackModel }),
+          ...(settings.seesImages === true && { modelSeesImages: true }),
           ...(settings.prices && { prices: settings.prices }),
           ...(budgets && { budgets }),
           ...(options.limits && { limits: options.limits }),

@@ -82,7 +82,7 @@ export class Runtime {
     const skills = ports.skills?.(events.emit);
     // Who planned tasks are dispatched to: CodeBot, TestBot, and DesignBot when there is a browser.
     const agents = builtInTaskAgents({ model, workspace, tests: ports.tests, ...(ports.pages && { pages: ports.pages }) });
-    const deps: ModuleDependencies = { model, workspace, undo: workspace, tests: ports.tests, board, workflowMemory: memory, ...(learned && { learned }), ...(skills && { skills }), ...(ports.pages && { pages: ports.pages }), ...(approvals && { approvals }), agents, limits, logger, clock };
+    const deps: ModuleDependencies = { model, workspace, undo: workspace, tests: ports.tests, board, workflowMemory: memory, ...(learned && { learned }), ...(skills && { skills }), ...(ports.pages && { pages: ports.pages }), ...(approvals && { approvals }), ...(settings.modelSeesImages === true && { modelSeesImages: true }), agents, limits, logger, clock };
     const healingOptions: HealingOptions = {
       clock,
       monitor,

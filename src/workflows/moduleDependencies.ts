@@ -29,6 +29,8 @@ export interface ModuleDependencies {
   readonly pages?: PageInspector;
   /** Who a step asks a person through (axe's undecided results in the design workflow); absent: nobody, so it reports them. */
   readonly approvals?: Approvals;
+  /** The configured model accepts images (screenshots of failed checks for the Product Owner's advice). */
+  readonly modelSeesImages?: boolean;
   /** The agents the runtime built, by id: who a plan's tasks go to. */
   readonly agents: TaskAgents;
   readonly logger: Logger;

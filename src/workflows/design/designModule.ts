@@ -49,6 +49,7 @@ export const designModule: WorkflowModule = (() => {
         ...(deps.approvals && { approvals: deps.approvals }),
         limits: deps.limits,
         logger: deps.logger,
+        ...(deps.modelSeesImages === true && { modelSeesImages: true }),
       };
       handlers
         .register('design.red', withHealing(designRedStep(design), healing))

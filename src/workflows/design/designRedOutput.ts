@@ -8,6 +8,8 @@ export const designRedOutputSchema = z.object({
   failing: z.array(z.string()),
   before: z.array(z.object({ page: z.string(), width: z.number(), path: z.string() })),
   summary: z.string(),
+  /** The Product Owner's advice from screenshots of the failing checks, when the model sees images; never a gate. */
+  visionAdvice: z.array(z.string()).optional(),
 });
 
 export type DesignRedOutput = z.infer<typeof designRedOutputSchema>;

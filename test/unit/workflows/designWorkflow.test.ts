@@ -78,7 +78,11 @@ describe('the design workflow, end to end', function () {
           { toolCalls: [{ name: 'write_file', arguments: { path: 'site/index.html', content: mendedHtml } }, { name: 'write_file', arguments: { path: 'site/style.css', content: mendedCss } }] },
           { toolCalls: [{ name: 'finish', arguments: { summary: 'Names, alt text, a label, darker text, a table that fits.', changed_files: ['site/index.html', 'site/style.css'], pages: ['site/index.html'] } }] },
         ],
-        'product-owner': [approve('The page now does what was asked.')],
+        'product-owner': [
+          // The model sees images here: the failing checks' screenshots come with this question.
+          { when: { lastMessageContains: 'Screenshots of the failing checks' }, content: '- Give the round button a visible name\n- Let the price table wrap on phones' },
+          approve('The page now does what was asked.'),
+        ],
         cto: [approve('Small markup and style changes.')],
         cso: [approve('Nothing sensitive.')],
       },
@@ -95,7 +99,7 @@ describe('the design workflow, end to end', function () {
     const handlers = new StepHandlers();
     module.registerSteps(
       handlers,
-      { model, workspace: temp.workspace, undo: temp.workspace, tests: new ScriptedTestRunner([]), board, workflowMemory: new WorkflowMemory(store, clock, countTextTokens), agents: new TaskAgents(), pages, approvals, limits: { ...DEFAULT_WORKFLOW_LIMITS, greenAttempts: 1 }, logger: quiet, clock },
+      { model, workspace: temp.workspace, undo: temp.workspace, tests: new ScriptedTestRunner([]), board, workflowMemory: new WorkflowMemory(store, clock, countTextTokens), agents: new TaskAgents(), pages, approvals, modelSeesImages: true, limits: { ...DEFAULT_WORKFLOW_LIMITS, greenAttempts: 1 }, logger: quiet, clock },
       { clock },
     );
     engine = await EmbeddedEngine.open({ store, handlers, clock, logger: quiet, events });
@@ -111,6 +115,18 @@ describe('the design workflow, end to end', function () {
     assert.deepEqual(red.widths, [375, 768, 1280]);
     for (const rule of ['button-name', 'image-alt', 'label', 'color-contrast', 'layout-overflow']) assert.ok(red.failing.some((line) => line.includes(`: ${rule} [`)), `red shows ${rule} failing: ${red.failing.join('\n')}`);
     assert.equal(red.before.length, 3);
+
+    // Vision is advice: the Product Owner saw at most three screenshots of the failing checks, once, in red; DesignBot got its advice.
+    const chats = server.requests.filter((request) => request.path === '/v1/chat/completions' && request.role === 'product-owner');
+    const images = (request: (typeof chats)[number]) =>
+      (request.body as { messages: { content: unknown }[] }).messages.flatMap((message) => (Array.isArray(message.content) ? message.content.filter((part: { type?: string }) => part.type === 'image_url') : [])) as { image_url: { url: string } }[];
+    assert.equal(chats.length, 2, 'one question with screenshots, one review');
+    assert.ok(images(chats[0]).length >= 1 && images(chats[0]).length <= 3, `screenshots sent: ${images(chats[0]).length}`);
+    assert.ok(images(chats[0]).every((part) => part.image_url.url.startsWith('data:image/png;base64,')));
+    assert.equal(images(chats[1]).length, 0, 'the review is not sent screenshots');
+    assert.deepEqual((output('red') as { visionAdvice?: string[] }).visionAdvice, ['Give the round button a visible name', 'Let the price table wrap on phones']);
+    const designTask = (server.requests.find((request) => request.role === 'designbot')?.body as { messages: { content: string }[] }).messages[1].content;
+    assert.match(designTask, /advises \(advice, not a gate\):\n- Give the round button a visible name/);
 
     const green = output('green') as { summary: string; fixed: string[]; review: string[] };
     assert.match(green.summary, /^The checks pass on site\/index\.html at 375, 768, 1280 px \(DesignBot's try 1\)/);
