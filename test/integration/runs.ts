@@ -24,4 +24,6 @@ export const INTEGRATION_RUNS: readonly IntegrationRun[] = [
   { name: 'fix', workspace: 'examples/roman-numerals' },
   // The gateway in the editor: Language Model tools, the opt-in HTTP API, what other extensions cannot do.
   { name: 'gateway', workspace: 'examples/bookshelf' },
+  // UI checks: "Check This Page's UI" and the design workflow in the command center, on a page with planted defects.
+  { name: 'design', workspace: 'test/fixtures/shop-site' },
 ];
