@@ -45,6 +45,7 @@ export function designBotAgent(deps: DesignBotAgentDependencies): SelfCheckedAge
       async before({ request, tasks }, run) {
         const named = pagesNamedIn(tasks.join('\n'));
         const pages = named.length > 0 ? named : pagesNamedIn(request).length > 0 ? pagesNamedIn(request) : await workspacePages(deps.workspace);
+        if (pages.length === 0) throw new TerminalStepError('DesignBot has a task but there is no HTML page to check: name the page in the task, or add one to the workspace.');
         for (const page of pages) {
           if (!(await deps.workspace.exists(page))) throw new TerminalStepError(`DesignBot's task names ${page}, which is not in the workspace.`);
         }
