@@ -7,7 +7,7 @@
 // (a process that removed the exit hooks, or killed itself, to hide from it).
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /** Where the canary appends its records: one JSON line per process. */
 export const CANARY_ENV = 'IMPERIUM_CANARY_RECORDS';

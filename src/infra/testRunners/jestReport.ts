@@ -1,7 +1,7 @@
 // Reads the report of `jest --json --outputFile=<file> --testLocationInResults`.
 import { readFile } from 'node:fs/promises';
 import { inspect } from 'node:util';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { TestCaseResult, TestFileError, TestStatus } from '../../shared/testResults';
 import { clean, withoutStack } from './messageText';
 import type { ParsedReport } from './runResult';
@@ -13,10 +13,10 @@ const assertionSchema = z.object({
   ancestorTitles: z.array(z.string()),
   title: z.string(),
   status: z.string(),
-  duration: z.number().nullish(),
-  failureMessages: z.array(z.string()).nullish(),
-  failureDetails: z.array(z.unknown()).nullish(),
-  location: z.object({ line: z.number(), column: z.number() }).nullish(),
+  duration: z.nullish(z.number()),
+  failureMessages: z.nullish(z.array(z.string())),
+  failureDetails: z.nullish(z.array(z.unknown())),
+  location: z.nullish(z.object({ line: z.number(), column: z.number() })),
 });
 
 const reportSchema = z.object({
@@ -24,7 +24,7 @@ const reportSchema = z.object({
     z.object({
       name: z.string(),
       status: z.string(),
-      message: z.string().nullish(),
+      message: z.nullish(z.string()),
       assertionResults: z.array(assertionSchema),
     }),
   ),

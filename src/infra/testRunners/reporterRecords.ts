@@ -3,7 +3,7 @@
 // a run killed at its deadline still yields what it reported; a last line cut off by the kill is
 // left out.
 import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { TestCaseResult, TestFileError } from '../../shared/testResults';
 import { clean, withoutStack } from './messageText';
 import type { ParsedReport } from './runResult';
@@ -16,10 +16,10 @@ export const RECORDS_ENV = 'IMPERIUM_TEST_RECORDS';
 
 const failureSchema = z.object({
   message: z.string(),
-  stack: z.string().optional(),
-  expected: z.string().optional(),
-  actual: z.string().optional(),
-  location: z.object({ file: z.string(), line: z.number(), column: z.number().optional() }).optional(),
+  stack: z.optional(z.string()),
+  expected: z.optional(z.string()),
+  actual: z.optional(z.string()),
+  location: z.optional(z.object({ file: z.string(), line: z.number(), column: z.optional(z.number()) })),
 });
 
 const recordSchema = z.discriminatedUnion('type', [
@@ -28,12 +28,12 @@ const recordSchema = z.discriminatedUnion('type', [
     file: z.string(),
     suite: z.array(z.string()),
     name: z.string(),
-    line: z.number().optional(),
+    line: z.optional(z.number()),
     status: z.enum(['passed', 'failed', 'skipped']),
-    durationMs: z.number().optional(),
-    error: failureSchema.optional(),
+    durationMs: z.optional(z.number()),
+    error: z.optional(failureSchema),
   }),
-  z.object({ type: z.literal('file-error'), file: z.string().optional(), message: z.string() }),
+  z.object({ type: z.literal('file-error'), file: z.optional(z.string()), message: z.string() }),
   z.object({ type: z.literal('end') }),
 ]);
 

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -35,5 +36,12 @@ describe('the CLI bundle (dist/cli.js)', function () {
     assert.equal(result.code, 1, 'the fixture has planted defects, so the exit code is 1');
     const report = JSON.parse(result.stdout) as { failures: { rule: string }[] };
     assert.deepEqual(report.failures.map((finding) => finding.rule).sort(), ['button-name', 'color-contrast', 'image-alt', 'label', 'layout-overflow']);
+  });
+
+  it('loads its lazy bundles with require(), not through the ES module loader that lexes a whole file first', () => {
+    for (const bundle of ['cli.js', 'testsCli.js', 'fullCli.js', 'host.js']) {
+      const code = readFileSync(join(root, 'dist', bundle), 'utf8');
+      assert.doesNotMatch(code, /\bimport\("\.\/(tokenizer|secretlint)\.js"\)/, `${bundle} imports a lazy bundle through the ES module loader`);
+    }
   });
 });
