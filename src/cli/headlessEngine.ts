@@ -123,7 +123,7 @@ export class HeadlessEngine {
         ...(embedder && { embedder }),
       });
       const skills = await openCliSkills({ folder: options.folder, logger, ...(options.skillsHome !== undefined && { home: options.skillsHome }) });
-      pages = options.browser === false ? undefined : workspaceBrowser(options.folder, STATE_FOLDER, options.browser);
+      pages = options.browser === false ? undefined : workspaceBrowser(options.folder, STATE_FOLDER, options.browser ?? process.env.IMPERIUM_BROWSER);
       const { budgets, ...healing } = options.healing ?? {};
       const runtime = await Runtime.open(
         {

@@ -38,6 +38,8 @@ export const MODEL_USAGE = `Model options:
   --prices <file>        USD per million tokens by model, as JSON: { "<model>": { "promptUsdPerMillion": 0.15,
                          "completionUsdPerMillion": 0.6 } }, for costs, --budget-cost and the forecast
                          (the editor's imperium.model.prices). A model without a price has no cost.
+  $IMPERIUM_BROWSER=<path>
+                         The Chromium DesignBot and the design workflow check pages in (default /usr/bin/chromium).
   $IMPERIUM_MODEL_SEES_IMAGES=1
                          The model accepts images: when a browser check fails in the design workflow, its
                          screenshots go to the Product Owner for advice to DesignBot (the checks stay the gate).`;

@@ -15,7 +15,7 @@ import { DESIGN_PHASES, DESIGN_WORKFLOW, type DesignDependencies } from './desig
 /** What a design step does when the host gave no browser: end the workflow, saying what to set up. */
 const NO_BROWSER: StepHandler = {
   run: () => {
-    throw new TerminalStepError('the design workflow needs a browser to check pages in, and none is set up: install Chromium (/usr/bin/chromium) or name one (imperium.design.browser in the editor, --browser on the command line).');
+    throw new TerminalStepError('the design workflow needs a browser to check pages in, and none is set up: it needs Chromium (/usr/bin/chromium, or the one imperium.design.browser names in the editor, $IMPERIUM_BROWSER on the command line) and the playwright-core package beside Imperium Flow.');
   },
 };
 
