@@ -98,7 +98,9 @@ const builds = [
     ...node,
     // Everything but the editor's own module is bundled, the ESM-only lowdb included.
     // The Conductor SDK's optional undici is left out: it gets the global fetch (infra/conductor/).
-    external: ['vscode', 'undici'],
+    // playwright-core reads its own files at run time, so it is loaded from node_modules when a page
+    // is first checked (DesignBot, the design workflow, Check This Page's UI), never bundled.
+    external: ['vscode', 'undici', 'playwright-core'],
     plugins: [zodEnglishOnly, lazyLibraries, hostBundle],
   },
   {

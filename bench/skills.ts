@@ -22,7 +22,8 @@ import { discoverSkills } from '../src/superpowers/registry/skillDiscovery';
 import type { Skill } from '../src/superpowers/registry/skill';
 import { WorkflowSkills } from '../src/superpowers/registry/workflowSkills';
 import { askProductOwner } from '../src/workflows/feature/planSkills';
-import { PRODUCT_OWNER_PROMPT } from '../src/workflows/feature/planSteps';
+import { productOwnerPrompt } from '../src/workflows/feature/planSteps';
+import { TaskAgents } from '../src/agents/dispatch/taskAgents';
 
 const REPO = join(__dirname, '..');
 const COMMUNITY = [
@@ -70,7 +71,7 @@ async function productOwnerTokens(root: string, skills: readonly Skill[] | undef
     await askProductOwner({
       model,
       messages: [
-        { role: 'system', content: PRODUCT_OWNER_PROMPT },
+        { role: 'system', content: productOwnerPrompt(new TaskAgents()) },
         { role: 'user', content: [`Request: ${TASK.description}`, forAgent?.index.text].filter(Boolean).join('\n\n') },
       ],
       tools: forAgent?.equip([]) ?? [],

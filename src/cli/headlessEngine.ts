@@ -30,6 +30,8 @@ import type { EngineEvent } from '../shared/events';
 import type { PriceTable } from '../shared/modelPricing';
 import { type CliMemory, defaultGlobalMemoryFolder, openCliMemory } from './cliMemory';
 import { openCliSkills } from './cliSkills';
+import type { PageInspector } from '../superpowers/design/pageInspector';
+import { workspaceBrowser } from '../runtime/workspaceBrowser';
 
 export interface ModelSettings {
   readonly baseUrl: string;
@@ -37,6 +39,8 @@ export interface ModelSettings {
   readonly apiKey?: string;
   /** The model the retry ladder falls back to, on the same endpoint. */
   readonly fallbackModel?: string;
+  /** The model accepts images: screenshots of failed browser checks go to the Product Owner as advice. */
+  readonly seesImages?: boolean;
   /** The embedding model long-term memory ranks with by meaning; without one, recall is lexical. */
   readonly embeddingModel?: string;
   /** Each model call's deadline (default DEFAULT_TIMEOUT_MS). */
@@ -58,6 +62,8 @@ export interface HeadlessOptions {
   readonly globalMemory?: string;
   /** Who answers escalations; the CLI runs without anyone to ask. */
   readonly approvals?: Approvals;
+  /** The Chromium DesignBot checks pages in (default the system's); false: no browser, so no DesignBot. */
+  readonly browser?: string | false;
   /** The home folder whose skill folders (~/.claude/skills, ...) agents are offered; false: none. Default the user's. */
   readonly skillsHome?: string | false;
   /** What test runs may do beyond the sandbox's defaults (network). */
@@ -76,6 +82,8 @@ export class HeadlessEngine {
     readonly tests: TestRunner,
     /** Long-term memory, this folder's and the user's. */
     readonly memory: CliMemory,
+    /** The browser DesignBot checks pages in, when there is one. */
+    readonly pages: PageInspector | undefined,
   ) {}
 
   static async open(options: HeadlessOptions): Promise<HeadlessEngine> {
@@ -99,6 +107,7 @@ export class HeadlessEngine {
     };
     const store = await openFolderStore(options.folder, logger);
     let memory: CliMemory | undefined;
+    let pages: PageInspector | undefined;
     try {
       const journal = new WriteJournal(store.log<JournalEntry>('journal'), clock);
       const workspace = await NodeWorkspace.open(options.folder, { journal });
@@ -114,6 +123,7 @@ export class HeadlessEngine {
         ...(embedder && { embedder }),
       });
       const skills = await openCliSkills({ folder: options.folder, logger, ...(options.skillsHome !== undefined && { home: options.skillsHome }) });
+      pages = options.browser === false ? undefined : workspaceBrowser(options.folder, STATE_FOLDER, options.browser ?? process.env.IMPERIUM_BROWSER);
       const { budgets, ...healing } = options.healing ?? {};
       const runtime = await Runtime.open(
         {
@@ -126,6 +136,7 @@ export class HeadlessEngine {
           logger,
           memory,
           skills,
+          ...(pages && { pages }),
           ...(options.approvals && { approvals: options.approvals }),
           ...(options.modules && { modules: options.modules }),
           ...(options.openEngine && { openEngine: options.openEngine }),
@@ -133,14 +144,16 @@ export class HeadlessEngine {
         {
           models: { default: settings.model },
           ...(settings.fallbackModel !== undefined && { fallbackModel: settings.fallbackModel }),
+          ...(settings.seesImages === true && { modelSeesImages: true }),
           ...(settings.prices && { prices: settings.prices }),
           ...(budgets && { budgets }),
           ...(options.limits && { limits: options.limits }),
           healing,
         },
       );
-      return new HeadlessEngine(runtime, store, workspace, tests, memory);
+      return new HeadlessEngine(runtime, store, workspace, tests, memory, pages);
     } catch (error) {
+      await pages?.close();
       await memory?.close();
       await store.close();
       throw error;
@@ -179,6 +192,7 @@ export class HeadlessEngine {
 
   async close(): Promise<void> {
     await this.runtime.close();
+    await this.pages?.close();
     await this.memory.close();
     await this.store.close();
   }

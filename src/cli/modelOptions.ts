@@ -37,7 +37,12 @@ export const MODEL_USAGE = `Model options:
                          (default $IMPERIUM_EMBEDDING_MODEL; with --scenario, the scripted server's).
   --prices <file>        USD per million tokens by model, as JSON: { "<model>": { "promptUsdPerMillion": 0.15,
                          "completionUsdPerMillion": 0.6 } }, for costs, --budget-cost and the forecast
-                         (the editor's imperium.model.prices). A model without a price has no cost.`;
+                         (the editor's imperium.model.prices). A model without a price has no cost.
+  $IMPERIUM_BROWSER=<path>
+                         The Chromium DesignBot and the design workflow check pages in (default /usr/bin/chromium).
+  $IMPERIUM_MODEL_SEES_IMAGES=1
+                         The model accepts images: when a browser check fails in the design workflow, its
+                         screenshots go to the Product Owner for advice to DesignBot (the checks stay the gate).`;
 
 export interface ModelConnection {
   readonly settings: ModelSettings;
@@ -51,7 +56,9 @@ export type ModelValues = Partial<Record<keyof typeof MODEL_OPTIONS, string>>;
 export async function connectModel(values: ModelValues, io: CliIo): Promise<ModelConnection> {
   const env = process.env;
   const fallbackModel = values['fallback-model'] ?? env.IMPERIUM_FALLBACK_MODEL;
-  const extras = { ...(fallbackModel && { fallbackModel }) };
+  // Whether the model accepts images is the person's to say: nothing here probes it with a screenshot.
+  const seesImages = env.IMPERIUM_MODEL_SEES_IMAGES === '1' || env.IMPERIUM_MODEL_SEES_IMAGES === 'true';
+  const extras = { ...(fallbackModel && { fallbackModel }), ...(seesImages && { seesImages }) };
   const embeddingModel = values['embedding-model'] ?? env.IMPERIUM_EMBEDDING_MODEL;
   const prices = values.prices === undefined ? undefined : await readPrices(resolve(io.cwd, values.prices));
   const priced = { ...(prices && { prices }) };

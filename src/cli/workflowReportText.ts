@@ -4,6 +4,15 @@ import type { WorkflowReport } from '../runtime/workflowCatalog';
 export function workflowReportText(report: WorkflowReport, options: { readonly diffs?: boolean } = {}): string {
   const lines = [`Report of ${report.workflow} workflow ${report.workflowId}: ${report.status}${report.reason ? ` (${report.reason})` : ''}`, '', `Request: ${report.request}`, ''];
   if (report.criteria.length) lines.push('Acceptance criteria:', ...report.criteria.map((c, i) => `  ${i + 1}. ${c}`), '');
+  if (report.assignments.length) {
+    lines.push('Tasks by agent:');
+    for (const a of report.assignments) {
+      lines.push(`  ${a.agent.padEnd(14)} ${a.status.padEnd(8)} ${a.task}`);
+      if (a.summary) lines.push(`  ${''.padEnd(14)} ${''.padEnd(8)} checked by ${a.checkedBy === 'own checks' ? 'its own checks' : 'the tests'}: ${a.summary.split('\n')[0]}`);
+      for (const shot of a.screenshots ?? []) lines.push(`  ${''.padEnd(23)} ${shot.page} at ${shot.width} px: ${shot.differentPixels} of ${shot.totalPixels} pixels changed; before ${shot.before}, after ${shot.after}, diff ${shot.diff}`);
+    }
+    lines.push('');
+  }
   lines.push('Phases:');
   for (const phase of report.phases) {
     lines.push(`  ${phase.phase.padEnd(9)} ${phase.status.padEnd(12)} ${seconds(phase.durationMs).padStart(7)}  ${phase.tasks} task${phase.tasks === 1 ? ' ' : 's'}  ${phase.summary ?? ''}`.trimEnd());

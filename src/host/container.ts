@@ -5,6 +5,7 @@ import type { ImperiumApi } from './api';
 import { ApiKeyStore } from './apiKeyStore';
 import { registerCodeLens } from './codeLens/registerCodeLens';
 import { registerCommands } from './commands';
+import { registerCheckPageUi } from './design/checkPageUiCommand';
 import { registerDashboard } from './dashboard/registerDashboard';
 import { gatewayCommandsOf, registerGateway } from './gateway/registerGateway';
 import { buildImperiumApi } from './imperiumApi';
@@ -54,7 +55,7 @@ export class Container implements vscode.Disposable {
     const container = new Container(context, log, settings, apiKeys, workflows, tests);
     container.register(log, workflows);
     if (tests) container.register(tests, ...registerCodeLens({ failingTests: tests.failingTests, workflows: workflows.targets, log }));
-    container.register(...registerCommands({ log, apiKeys }), ...registerWorkflowCommands(workflows.service, log, tests));
+    container.register(...registerCommands({ log, apiKeys }), ...registerWorkflowCommands(workflows.service, log, tests), ...registerCheckPageUi({ settings, log }));
     container.register(...registerMemoryCommands({ memories: workflows.memories, log }), ...registerSkillCommands(workflows.service, log));
     const views = new WorkflowDashboardSource(workflows.service, workflows.memories, log);
     const showLog = () => log.show(true);

@@ -1,4 +1,5 @@
 // Typed reads of the `imperium.*` settings. Values are read when needed, so a change applies at once.
+import { SYSTEM_CHROMIUM } from '../infra/browser/chromiumSession';
 import * as vscode from 'vscode';
 import { REVIEW_MODES, type ReviewMode } from '../core/approvals/reviewGate';
 import type { Budgets } from '../core/healing/budgetTracker';
@@ -49,6 +50,12 @@ export class Settings {
   testTimeoutMs(): number {
     const seconds = this.section.get<number>('tests.timeoutSeconds', DEFAULT_TEST_TIMEOUT_SECONDS);
     return (Number.isFinite(seconds) && seconds >= 5 ? seconds : DEFAULT_TEST_TIMEOUT_SECONDS) * 1000;
+  }
+
+  /** The Chromium DesignBot, the design workflow and "Check this page's UI" use; never a downloaded one. */
+  designBrowser(): string {
+    const path = this.section.get<string>('design.browser', SYSTEM_CHROMIUM);
+    return typeof path === 'string' && path.trim() !== '' ? path.trim() : SYSTEM_CHROMIUM;
   }
 
   codeLensEnabled(): boolean {

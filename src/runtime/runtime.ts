@@ -3,6 +3,7 @@
 // host gives another), the self-healing layer (the watchdog's detectors over the events, the retry
 // ladder around every step, the replay guard, the deadlock responder), the Board, the workflow's
 // memory and long-term memory, the agents' model, and every workflow module's step handlers.
+import { builtInTaskAgents } from '../agents/dispatch/builtInTaskAgents';
 import { Board, type VerdictRecord } from '../core/board/boardReview';
 import { withoutSecrets } from '../core/board/securityChecks';
 import { BoardRecoveryAdvisor } from '../core/healing/boardAdvisor';
@@ -82,7 +83,9 @@ export class Runtime {
     const skills = ports.skills?.(events.emit, approvals);
     // The superpowers' code comes from the skills loaded; a runtime that loads none runs the built-ins' code.
     const superpowers = skills ?? builtinSuperpowers;
-    const deps: ModuleDependencies = { model, workspace, undo: workspace, tests: ports.tests, board, workflowMemory: memory, ...(learned && { learned }), ...(skills && { skills }), superpowers, limits, logger, clock };
+    // Who planned tasks are dispatched to: CodeBot, TestBot, and DesignBot when there is a browser.
+    const agents = builtInTaskAgents({ model, workspace, tests: ports.tests, ...(ports.pages && { pages: ports.pages }) });
+    const deps: ModuleDependencies = { model, workspace, undo: workspace, tests: ports.tests, board, workflowMemory: memory, ...(learned && { learned }), ...(skills && { skills }), superpowers, ...(ports.pages && { pages: ports.pages }), ...(approvals && { approvals }), ...(settings.modelSeesImages === true && { modelSeesImages: true }), agents, limits, logger, clock };
     const healingOptions: HealingOptions = {
       clock,
       monitor,

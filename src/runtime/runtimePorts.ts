@@ -5,6 +5,7 @@ import type { MemoryScopes } from '../core/memory/learnedMemories';
 import type { WorkflowUndo } from '../core/journal/journalEntry';
 import type { OpenEngine } from '../core/orchestrator/engineApi';
 import type { Approvals, Clock, CountTextTokens, EventSink, Logger, ModelClient, Store, TestRunner, Workspace } from '../core/ports';
+import type { PageInspector } from '../superpowers/design/pageInspector';
 import type { WorkflowSkills } from '../superpowers/registry/workflowSkills';
 import type { WorkflowModules } from '../workflows/workflowModules';
 
@@ -39,4 +40,6 @@ export interface RuntimePorts {
    * and the built-ins' code.
    */
   readonly skills?: (events: EventSink, approvals?: Approvals) => WorkflowSkills;
+  /** The browser for the workspace's pages (its owner closes it); without one there is no DesignBot to dispatch UI tasks to. */
+  readonly pages?: PageInspector;
 }

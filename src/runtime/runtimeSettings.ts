@@ -18,6 +18,8 @@ export interface RuntimeSettings {
   /** Tries, model calls per agent run, the test-run timeout and memory tokens; each has a default. */
   readonly limits?: Partial<WorkflowLimits>;
   readonly healing?: HealingSettings;
+  /** The model accepts images: screenshots of failed browser checks go to the Product Owner for advice (never a gate). */
+  readonly modelSeesImages?: boolean;
 }
 
 /** The self-healing layer's finer settings; every one has a default (tests shorten them). */

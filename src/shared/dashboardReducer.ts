@@ -22,6 +22,7 @@ import {
   type WorkflowView,
 } from './dashboardState';
 import type { AgentEvent, EngineEvent, HealingEvent, RetryEvent, SkillEvent, TaskEvent, TestRunEvent, TokensEvent, ToolCallEvent, VerdictEvent, WorkflowEvent } from './events';
+import type { WorkflowDesignChecks } from './designChecksView';
 import { isTerminalTask, isTerminalWorkflow } from './taskStatus';
 import type { TestCaseResult } from './testResults';
 
@@ -41,6 +42,8 @@ export function applyUpdate(state: DashboardState, update: DashboardUpdate): Das
       return state.approvals.some((approval) => approval.id === update.id) ? { ...state, approvals: state.approvals.filter((approval) => approval.id !== update.id) } : state;
     case 'workflow-files':
       return setFiles(state, update);
+    case 'design-checks':
+      return setDesignChecks(state, update);
     case 'memories':
       return { ...state, memories: update.memories.slice(0, DASHBOARD_LIMITS.memories).map(memoryView) };
     case 'superpowers':
@@ -272,6 +275,20 @@ function setFiles(state: DashboardState, update: WorkflowFiles): DashboardState 
   if (index < 0) return state;
   const files = update.files.slice(0, DASHBOARD_LIMITS.filesPerWorkflow).map((file) => ({ path: file.path, created: file.created }));
   return { ...state, workflows: state.workflows.with(index, { ...state.workflows[index], files }) };
+}
+
+function setDesignChecks(state: DashboardState, update: WorkflowDesignChecks): DashboardState {
+  const index = state.workflows.findIndex((workflow) => workflow.id === update.workflowId);
+  if (index < 0) return state;
+  const { checks } = update;
+  const design = {
+    source: checks.source,
+    findings: checks.findings.slice(0, DASHBOARD_LIMITS.designFindings).map((finding) => ({ text: clip(finding.text), status: finding.status })),
+    undecided: checks.undecided.slice(0, DASHBOARD_LIMITS.designFindings).map(clip),
+    advice: checks.advice.slice(0, DASHBOARD_LIMITS.designFindings).map(clip),
+    screenshots: checks.screenshots.slice(0, DASHBOARD_LIMITS.designShots),
+  };
+  return { ...state, workflows: state.workflows.with(index, { ...state.workflows[index], design }) };
 }
 
 function memoryView(memory: MemoryView): MemoryView {

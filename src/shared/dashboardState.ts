@@ -1,6 +1,7 @@
 // What the command center and the sidebar show: a bounded view of the engine's event stream. The
 // host keeps one (its snapshot) and each webview keeps its own, both built by dashboardReducer.ts
 // from the same updates, so a reopened view starts where the host is and follows it from there.
+import type { DesignChecksView, WorkflowDesignChecks } from './designChecksView';
 import type { SuperpowersView } from './superpowers';
 import type { AgentRole } from './agents';
 import type { EngineEvent } from './events';
@@ -24,6 +25,9 @@ export const DASHBOARD_LIMITS = {
   /** Lines of an edit's diff shown in the views (the editor's diff shows all of it). */
   diffLines: 400,
   filesPerWorkflow: 200,
+  /** A design check's findings and screenshots shown (three widths a page, so four pages). */
+  designFindings: 60,
+  designShots: 12,
   memories: 100,
   /** Files and tests named in a memory's provenance. */
   provenanceItems: 20,
@@ -141,7 +145,7 @@ export interface SuperpowersUpdate {
 }
 
 /** Everything that changes a dashboard: an engine event, or what the host learned besides the events. */
-export type DashboardUpdate = EngineEvent | WorkflowDescription | ApprovalPending | ApprovalSettled | WorkflowFiles | MemoriesUpdate | SuperpowersUpdate;
+export type DashboardUpdate = EngineEvent | WorkflowDescription | ApprovalPending | ApprovalSettled | WorkflowFiles | WorkflowDesignChecks | MemoriesUpdate | SuperpowersUpdate;
 
 export interface TokenTally {
   readonly calls: number;
@@ -209,6 +213,8 @@ export interface WorkflowView {
   readonly tokens: TokenTallies;
   /** The files it changed; undefined until the host said (or when it cannot say). */
   readonly files?: readonly ChangedFileView[];
+  /** Its browser checks (design workflow, or DesignBot's tasks); undefined when it ran none. */
+  readonly design?: DesignChecksView;
   /** The skills its agents loaded, by name, first use first; absent until one is. */
   readonly skills?: readonly string[];
 }

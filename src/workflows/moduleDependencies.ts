@@ -1,12 +1,14 @@
 // What the runtime gives every workflow module's step handlers: the model (watched by the healing
 // layer), the workspace and its undo journal, the test runner, the Board, the workflow's memory and
-// long-term memory, the skills and the superpowers' code, the limits, the log and the clock. A module builds its own step dependencies
+// long-term memory, the skills and the superpowers' code, the agents planned tasks are dispatched to, the limits, the log and the clock. A module builds its own step dependencies
 // from these; none of them is a module's to construct.
+import type { TaskAgents } from '../agents/dispatch/taskAgents';
 import type { Board } from '../core/board/boardReview';
 import type { WorkflowUndo } from '../core/journal/journalEntry';
 import type { LearnedMemories } from '../core/memory/learnedMemories';
 import type { WorkflowMemory } from '../core/memory/workflowMemory';
-import type { Clock, Logger, ModelClient, TestRunner, Workspace } from '../core/ports';
+import type { Approvals, Clock, Logger, ModelClient, TestRunner, Workspace } from '../core/ports';
+import type { PageInspector } from '../superpowers/design/pageInspector';
 import type { WorkflowSkills } from '../superpowers/registry/workflowSkills';
 import type { Superpowers } from '../superpowers/superpowers';
 import type { WorkflowLimits } from '../shared/workflowLimits';
@@ -26,6 +28,14 @@ export interface ModuleDependencies {
   readonly skills?: WorkflowSkills;
   /** The code the loaded superpowers register (tdd's gates and guard), looked up by the steps that need it. */
   readonly superpowers: Superpowers;
+  /** The browser for the workspace's pages; absent when the host has none (no DesignBot, no design workflow). */
+  readonly pages?: PageInspector;
+  /** Who a step asks a person through (axe's undecided results in the design workflow); absent: nobody, so it reports them. */
+  readonly approvals?: Approvals;
+  /** The configured model accepts images (screenshots of failed checks for the Product Owner's advice). */
+  readonly modelSeesImages?: boolean;
+  /** The agents the runtime built, by id: who a plan's tasks go to. */
+  readonly agents: TaskAgents;
   readonly logger: Logger;
   readonly clock: Clock;
 }

@@ -6,6 +6,7 @@ import type { VerdictRecord } from '../core/board/boardReview';
 import { unifiedDiff, type ChangedFile } from '../core/changeSet';
 import type { WorkflowSnapshot } from '../core/orchestrator/workflowState';
 import type { EngineEvent, HealingEvent } from '../shared/events';
+import type { DesignScreenshot } from '../shared/designScreenshots';
 import type { WorkflowStatus } from '../shared/taskStatus';
 import type { TestRunResult, TestSummary } from '../shared/testResults';
 import type { WorkflowPhaseInfo } from '../shared/workflowPhase';
@@ -41,6 +42,18 @@ export interface HealingReport {
   readonly summary: string;
 }
 
+/** A planned task and the agent it was dispatched to, with what that agent's gate showed. */
+export interface TaskAssignmentReport {
+  readonly agent: string;
+  readonly task: string;
+  readonly status: 'done' | 'not done';
+  /** The agent's account and how its work was checked, once it ran. */
+  readonly summary?: string;
+  readonly checkedBy?: 'tests' | 'own checks';
+  /** Screenshots before and after and their diff, when its checks took them. */
+  readonly screenshots?: readonly DesignScreenshot[];
+}
+
 export interface WorkflowReport {
   readonly workflowId: string;
   /** The workflow module that ran (its id). */
@@ -50,6 +63,8 @@ export interface WorkflowReport {
   readonly reason?: string;
   readonly criteria: readonly string[];
   readonly tasks: readonly string[];
+  /** Each planned task with the agent that did it; empty when the module does not dispatch by agent. */
+  readonly assignments: readonly TaskAssignmentReport[];
   readonly phases: readonly PhaseReport[];
   readonly files: readonly { readonly path: string; readonly change: 'created' | 'modified' | 'deleted'; readonly diff: string }[];
   readonly tests?: { readonly outcome: TestRunResult['outcome']; readonly summary: TestSummary; readonly failures: readonly { readonly id: string; readonly message?: string }[] };
@@ -79,6 +94,7 @@ export interface WorkflowReportInput {
 export interface ModuleFindings {
   readonly criteria: readonly string[];
   readonly tasks: readonly string[];
+  readonly assignments?: readonly TaskAssignmentReport[];
   readonly learned: readonly LearnedLesson[];
 }
 
@@ -97,6 +113,7 @@ export function buildWorkflowReport(
     ...(workflow.reason !== undefined && { reason: workflow.reason }),
     criteria: findings.criteria,
     tasks: findings.tasks,
+    assignments: findings.assignments ?? [],
     phases: module.phases.map(({ id, steps }) => phaseReport(workflow, id, steps)),
     files: changes.map((file) => ({
       path: file.path,

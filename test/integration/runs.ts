@@ -26,4 +26,6 @@ export const INTEGRATION_RUNS: readonly IntegrationRun[] = [
   { name: 'gateway', workspace: 'examples/bookshelf' },
   // A superpower another extension declares and brings code for (the fixture's exported tools).
   { name: 'superpowers', workspace: 'test/fixtures/integration-workspace', extraExtensions: ['test/fixtures/superpower-extension'] },
+  // UI checks: "Check This Page's UI" and the design workflow in the command center, on a page with planted defects.
+  { name: 'design', workspace: 'test/fixtures/shop-site' },
 ];

@@ -1,6 +1,8 @@
 // Builds the page's elements. Text goes in only as text nodes: nothing here parses HTML, and an
 // attribute that could run or fetch something (on*, href, src, style...) cannot be set through it,
 // so whatever a model or a file wrote is shown exactly as written and stays inert.
+import { PNG_DATA_URI } from '../../src/shared/designChecksView';
+
 type Child = Node | string | number | false | null | undefined;
 
 export interface ElementProps {
@@ -36,6 +38,18 @@ export class Dom {
       if (child === false || child === null || child === undefined) continue;
       parent.appendChild(typeof child === 'string' || typeof child === 'number' ? this.document.createTextNode(String(child)) : child);
     }
+  }
+
+  /**
+   * An image of a screenshot the host read: only a base64 PNG data URI is accepted, so nothing a
+   * page or a model wrote can make the view load a URL. Anything else is an error, not an image.
+   */
+  png(dataUri: string, alt: string): HTMLImageElement {
+    if (!PNG_DATA_URI.test(dataUri)) throw new Error('Only a base64 PNG data URI is shown as an image.');
+    const image = this.document.createElement('img');
+    image.alt = alt;
+    image.src = dataUri;
+    return image;
   }
 
   /** Replaces the element's content. */

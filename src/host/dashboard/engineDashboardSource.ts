@@ -17,6 +17,7 @@ import {
   type WorkflowChoice,
   type WorkflowDescription,
 } from '../../shared/dashboardState';
+import type { DesignChecksView } from '../../shared/designChecksView';
 import type { EngineEvent } from '../../shared/events';
 import type { SuperpowersView } from '../../shared/superpowers';
 import type { WorkflowPhaseInfo } from '../../shared/workflowPhase';
@@ -57,6 +58,8 @@ export interface EngineDashboardSourceOptions {
   readonly openDiff?: (workflowId: string, path: string) => Promise<void>;
   /** The files a workflow changed, from its journal. */
   readonly changedFiles?: (workflowId: string) => Promise<readonly ChangedFileView[]>;
+  /** A workflow's browser checks with their screenshots (designChecksOf); undefined when it ran none. */
+  readonly designChecks?: (workflowId: string) => Promise<DesignChecksView | undefined>;
   readonly memories?: MemoryBrowser;
   /** The skills loaded, for the Superpowers section, and word when they are loaded again. */
   readonly superpowers?: {
@@ -96,6 +99,7 @@ export class EngineDashboardSource implements DashboardSource {
   /** Live events that arrive while the past ones are read; they follow them. */
   private waiting: EngineEvent[] | undefined = [];
   private readonly files: Refresher<string>;
+  private readonly design: Refresher<string>;
   private readonly memories: Refresher<'all'>;
   private readonly capabilities: DashboardCapabilities;
 
@@ -110,6 +114,7 @@ export class EngineDashboardSource implements DashboardSource {
       memories: availability(options.memories !== undefined, 'memories'),
     };
     this.files = new Refresher((workflowId) => this.readFiles(workflowId));
+    this.design = new Refresher((workflowId) => this.readDesignChecks(workflowId));
     this.memories = new Refresher(() => this.readMemories());
     this.unsubscribe.push(
       options.engine.subscribe((event) => {
@@ -226,6 +231,8 @@ export class EngineDashboardSource implements DashboardSource {
     if (event.workflowId === undefined) return;
     void this.describe(event.workflowId);
     if (changesFiles(event)) void this.files.refresh(event.workflowId);
+    // A step's output is in the store once its task completed.
+    if (event.type === 'task' && event.status === 'COMPLETED') void this.design.refresh(event.workflowId);
   }
 
   private apply(update: DashboardUpdate): void {
@@ -265,6 +272,18 @@ export class EngineDashboardSource implements DashboardSource {
     }
     // In the background: the views open without waiting for every workflow's journal.
     void this.files.refresh(workflowId);
+    void this.design.refresh(workflowId);
+  }
+
+  private async readDesignChecks(workflowId: string): Promise<void> {
+    const { designChecks } = this.options;
+    if (!designChecks) return;
+    try {
+      const checks = await designChecks(workflowId);
+      if (checks) this.apply({ type: 'design-checks', workflowId, checks });
+    } catch (error) {
+      this.options.logger.warn(`dashboard: could not read the browser checks of workflow ${workflowId}: ${messageOf(error)}`);
+    }
   }
 
   private async readFiles(workflowId: string): Promise<void> {

@@ -7,9 +7,13 @@ import { DEFAULT_WORKFLOW } from '../../runtime/defaultWorkflow';
 import type { DashboardSource } from '../dashboard/dashboardSource';
 import { type DashboardEngine, EngineDashboardSource } from '../dashboard/engineDashboardSource';
 import type { MemoryScopes } from '../../core/memory/learnedMemories';
+import { designChecksOf, pngFilesIn } from '../dashboard/designChecksOf';
 import { memoryBrowser } from './memoryBrowser';
 import { openWorkflowDiff } from './workflowDiffs';
 import type { WorkflowService } from './workflowService';
+
+/** A screenshot larger than this is named, not shown (a long page at 1280 px is a few hundred KiB). */
+const SHOWN_SCREENSHOT_BYTES = 2 * 1024 * 1024;
 
 export class WorkflowDashboardSource {
   private opening: Promise<EngineDashboardSource> | undefined;
@@ -73,6 +77,10 @@ export class WorkflowDashboardSource {
           const subscription = service.skills.onDidChange(listener);
           return () => subscription.dispose();
         },
+      },
+      designChecks: async (workflowId) => {
+        const workflow = await engine.get(workflowId);
+        return workflow && designChecksOf(workflow, pngFilesIn(service.screenshotsFolder, SHOWN_SCREENSHOT_BYTES));
       },
       changedFiles: async (workflowId) => {
         const plan = await service.undoPlan(workflowId);

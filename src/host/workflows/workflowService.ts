@@ -3,6 +3,7 @@
 // and unsaved-changes gates; tests through the Test Explorer; the model, fallback model, prices,
 // budgets and limits the settings name). Opened once per window; every surface (commands, code lens,
 // status bar, views) goes through it, so Workspace Trust and the review mode hold everywhere.
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { HostSkills } from '../superpowers/hostSkills';
 import { GatedWorkspace } from '../../core/approvals/gatedWorkspace';
@@ -19,7 +20,9 @@ import type { TestRunner } from '../../core/ports';
 import { NodeWorkspace } from '../../infra/nodeWorkspace';
 import type { JsonStore } from '../../infra/store/jsonStore';
 import { countTextTokens } from '../../llm/tokenCount';
-import { openFolderStore } from '../../runtime/folderStore';
+import { openFolderStore, STATE_FOLDER } from '../../runtime/folderStore';
+import { workspaceBrowser } from '../../runtime/workspaceBrowser';
+import type { PageInspector } from '../../superpowers/design/pageInspector';
 import { Runtime } from '../../runtime/runtime';
 import type { EngineEvent } from '../../shared/events';
 import { type ImplementTarget, targetKey } from '../../shared/implementTarget';
@@ -68,6 +71,8 @@ export class WorkflowService implements vscode.Disposable {
     readonly runtime: Runtime,
     private readonly store: JsonStore,
     private readonly options: WorkflowServiceOptions,
+    /** The browser DesignBot and the design workflow check pages in, when the configured Chromium is there. */
+    private readonly pages: PageInspector | undefined,
   ) {
     this.unsubscribe = runtime.events.subscribe((event) => {
       this.phases.follow(event);
@@ -84,6 +89,7 @@ export class WorkflowService implements vscode.Disposable {
     // The folder's one store, the CLI's too: `imperium status` shows what runs here, and the lock
     // refuses a second writer (another window, a CLI run) with a message saying who holds it.
     const store = await openFolderStore(options.folder.uri.fsPath, options.log);
+    const pages = workspaceBrowser(options.folder.uri.fsPath, STATE_FOLDER, options.settings.designBrowser());
     try {
       const nodeWorkspace = await NodeWorkspace.open(options.folder.uri.fsPath, {
         journal: new WriteJournal(store.log<JournalEntry>('journal'), clock),
@@ -108,16 +114,23 @@ export class WorkflowService implements vscode.Disposable {
           // When the retry ladder reaches a person, the question waits in the same queue as edits.
           approvals,
           skills: options.skills.forEngine,
+          ...(pages && { pages }),
         },
         options.settings.runtimeSettings((message) => options.log.warn(message)),
       );
-      const service = new WorkflowService(approvals, runtime, store, options);
+      const service = new WorkflowService(approvals, runtime, store, options, pages);
       await service.trackStoredTargets();
       return service;
     } catch (error) {
+      await pages?.close();
       await store.close();
       throw error;
     }
+  }
+
+  /** Where the browser keeps the screenshots of design checks (before, after, diff). */
+  get screenshotsFolder(): string {
+    return join(this.options.folder.uri.fsPath, STATE_FOLDER, 'design');
   }
 
   /**
@@ -238,7 +251,10 @@ export class WorkflowService implements vscode.Disposable {
     this.unsubscribe();
     this.changed.dispose();
     for (const approval of this.approvals.pending()) this.approvals.withdrawWorkflow(approval.request.workflowId, new Error('the window is closing'));
-    void this.runtime.close().finally(() => this.store.close());
+    void this.runtime
+      .close()
+      .finally(() => this.pages?.close())
+      .finally(() => this.store.close());
   }
 
   /**

@@ -1,17 +1,22 @@
-// Planning: a Product Owner's answer read as acceptance criteria and tasks, and the criteria as the
-// steps after the plan read them back. Used by every workflow that plans before it tests.
+// Planning: a Product Owner's answer read as acceptance criteria and tasks, each task tagged with
+// the agent that should do it, and the criteria as the steps after the plan read them back. Used by
+// every workflow that plans before it tests.
 import { z } from 'zod';
+import { plannedTaskSchema } from './plannedTask';
 import { TerminalStepError } from '../../core/orchestrator/stepHandler';
 
 export const planSchema = z.strictObject({
   criteria: z.array(z.string().trim().min(1).max(500)).min(1).max(12),
-  tasks: z.array(z.string().trim().min(1).max(500)).max(12).default([]),
+  tasks: z.array(plannedTaskSchema).max(12).default([]),
 });
 
 export type Plan = z.infer<typeof planSchema>;
 
-/** The plan, or why the answer is not one. */
-export function parsePlan(answer: string | null): Plan | string {
+/**
+ * The plan, or why the answer is not one. With `agents`, every task must name one of them (a task
+ * given as a plain string is CodeBot's, which must then be one of them too).
+ */
+export function parsePlan(answer: string | null, agents?: readonly string[]): Plan | string {
   if (!answer?.trim()) return 'the answer was empty';
   const text = answer.trim().replace(/^```(?:json)?\s*\n([\s\S]*?)\n?```$/, '$1');
   let json: unknown;
@@ -21,7 +26,12 @@ export function parsePlan(answer: string | null): Plan | string {
     return `it is not JSON (${(error as Error).message})`;
   }
   const result = planSchema.safeParse(json);
-  return result.success ? result.data : result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
+  if (!result.success) return result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
+  if (agents) {
+    const stray = result.data.tasks.flatMap((task, index) => (agents.includes(task.agent) ? [] : [`tasks.${index}.agent: "${task.agent}" is not one of the agents (${agents.join(', ')})`]));
+    if (stray.length > 0) return stray.join('; ');
+  }
+  return result.data;
 }
 
 /**

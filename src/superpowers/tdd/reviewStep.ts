@@ -7,6 +7,7 @@ import type { HealableStepHandler } from '../../core/healing/recoveryHint';
 import { TerminalStepError } from '../../core/orchestrator/stepHandler';
 import type { TddStepDependencies } from './stepDependencies';
 import { criteriaOf } from '../planning/plan';
+import { agentOutcomesOf } from './agentOutcome';
 import { learnFrom } from './learning';
 import { redOutputOf } from './redOutput';
 import { runSuite } from './suiteRun';
@@ -29,7 +30,14 @@ export function reviewStep(deps: TddStepDependencies): HealableStepHandler {
       await deps.memory.recordRecovery(context, hint);
       const changes = await changedFiles(workflowId, deps.undo, deps.workspace);
       const tests = await runSuite(deps.tests, context, `${workflowId} review`, { timeoutMs: deps.limits.testTimeoutMs });
-      const review = await deps.board.review({ kind: 'change', request, criteria, changes, tests, skills: deps.skills?.usedBy(workflowId) ?? [] }, { workflowId, signal: context.signal });
+      // What agents with their own checks showed (DesignBot's screenshots before and after) goes to the Board with the criteria.
+      const shown = agentOutcomesOf(greenInput).flatMap((outcome) => [
+        ...(outcome.criteria ?? []).map((line) => `${outcome.title}'s check: ${line}`),
+        ...(outcome.evidence?.lines ?? []).map((line) => `Screenshot ${line}`),
+        ...(outcome.evidence?.undecided ?? []).map((line) => `Not decided by the checks (for a person to look at): ${line}`),
+        ...(outcome.evidence?.advice ?? []).map((line) => `Advice (not a gate): ${line}`),
+      ]);
+      const review = await deps.board.review({ kind: 'change', request, criteria: [...criteria, ...shown], changes, tests, skills: deps.skills?.usedBy(workflowId) ?? [] }, { workflowId, signal: context.signal });
       const findings = review.verdicts.flatMap((verdict) =>
         verdict.decision === 'approve' ? [] : [`${verdict.title}: ${verdict.summary}`, ...verdict.findings.map((f) => `${verdict.title} [${f.severity}] ${f.message}${f.file ? ` (${f.file}${f.line ? `:${f.line}` : ''})` : ''}`)],
       );

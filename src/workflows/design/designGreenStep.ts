@@ -27,6 +27,7 @@ export function designGreenStep(deps: DesignDependencies): HealableStepHandler {
             context: [
               `Pages: ${red.pages.join(', ')}. Widths: ${red.widths.join(', ')} px.`,
               `What fails now:\n${failing.map((line) => `- ${line}`).join('\n')}`,
+              red.visionAdvice?.length ? `The Product Owner looked at screenshots of the failing checks and advises (advice, not a gate):\n${red.visionAdvice.map((line) => `- ${line}`).join('\n')}` : '',
               findings?.length ? `The review asked for:\n${findings.map((line) => `- ${line}`).join('\n')}` : '',
               lastNote,
             ]

@@ -1,9 +1,9 @@
 // The design workflow as a module: a UI request made true test-first in a real browser. The
-// composition root gives it the page inspector for a workspace (and, in the editor, approvals).
+// runtime gives it the workspace's browser (and, in the editor, approvals); without a browser its
+// steps end the workflow saying so.
 import { withHealing, type HealingOptions } from '../../core/healing/healingStepHandler';
-import type { Approvals } from '../../core/ports';
+import { TerminalStepError, type StepHandler } from '../../core/orchestrator/stepHandler';
 import { pagesNamedIn } from '../../superpowers/design/designChecks';
-import type { PageInspector } from '../../superpowers/design/pageInspector';
 import { buildWorkflowReport } from '../workflowReport';
 import { ModuleInputError, type WorkflowModule } from '../workflowModule';
 import { designGreenStep } from './designGreenStep';
@@ -12,13 +12,14 @@ import { designRedStep } from './designRedStep';
 import { designReviewStep } from './designReviewStep';
 import { DESIGN_PHASES, DESIGN_WORKFLOW, type DesignDependencies } from './designWorkflow';
 
-export interface DesignModuleOptions {
-  /** The browser for the workspace at this root (an absolute path, or a URI string in the editor). */
-  readonly pages: (workspaceRoot: string) => PageInspector;
-  readonly approvals?: Approvals;
-}
+/** What a design step does when the host gave no browser: end the workflow, saying what to set up. */
+const NO_BROWSER: StepHandler = {
+  run: () => {
+    throw new TerminalStepError('the design workflow needs a browser to check pages in, and none is set up: it needs Chromium (/usr/bin/chromium, or the one imperium.design.browser names in the editor, $IMPERIUM_BROWSER on the command line) and the playwright-core package beside Imperium Flow.');
+  },
+};
 
-export function designModule(options: DesignModuleOptions): WorkflowModule {
+export const designModule: WorkflowModule = (() => {
   const module: WorkflowModule = {
     id: 'design',
     title: 'Design (UI, checked in a browser)',
@@ -34,16 +35,21 @@ export function designModule(options: DesignModuleOptions): WorkflowModule {
       return { request: text, ...(pages.length > 0 && { pages }) };
     },
     registerSteps(handlers, deps, healing: HealingOptions) {
+      if (!deps.pages) {
+        handlers.register('design.red', NO_BROWSER).register('design.green', NO_BROWSER).register('design.review', NO_BROWSER);
+        return;
+      }
       const design: DesignDependencies = {
         model: deps.model,
         workspace: deps.workspace,
         undo: deps.undo,
         tests: deps.tests,
         board: deps.board,
-        pages: options.pages(deps.workspace.root),
-        ...(options.approvals && { approvals: options.approvals }),
+        pages: deps.pages,
+        ...(deps.approvals && { approvals: deps.approvals }),
         limits: deps.limits,
         logger: deps.logger,
+        ...(deps.modelSeesImages === true && { modelSeesImages: true }),
       };
       handlers
         .register('design.red', withHealing(designRedStep(design), healing))
@@ -56,4 +62,4 @@ export function designModule(options: DesignModuleOptions): WorkflowModule {
     },
   };
   return module;
-}
+})();

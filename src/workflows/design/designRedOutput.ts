@@ -8,6 +8,8 @@ export const designRedOutputSchema = z.object({
   failing: z.array(z.string()),
   before: z.array(z.object({ page: z.string(), width: z.number(), path: z.string() })),
   summary: z.string(),
+  /** The Product Owner's advice from screenshots of the failing checks, when the model sees images; never a gate. */
+  visionAdvice: z.array(z.string()).optional(),
 });
 
 export type DesignRedOutput = z.infer<typeof designRedOutputSchema>;
@@ -19,6 +21,4 @@ export function designRedOutputOf(value: unknown): DesignRedOutput {
 }
 
 /** A screenshot's artifact name: page path and width, safe as a file name. */
-export function shotName(workflowId: string, label: string, page: string, width: number): string {
-  return `${workflowId}-${label}-${page.replace(/[^\w.-]+/g, '_')}@${width}`;
-}
+export { screenshotName as shotName } from '../../superpowers/design/screenshotName';

@@ -9,6 +9,7 @@ import type { PageCheck } from '../../superpowers/design/uiCheckReport';
 import type { DesignRedOutput } from './designRedOutput';
 import { shotName } from './designRedOutput';
 import type { DesignDependencies } from './designWorkflow';
+import { visionAdvice } from './visionAdvice';
 
 const inputSchema = z.object({ request: z.string().min(1), pages: z.array(z.string()).optional() });
 
@@ -25,7 +26,8 @@ export function designRedStep(deps: DesignDependencies): HealableStepHandler {
       const checks = designChecks(request, pages);
       const results: PageCheck[] = [];
       for (const page of checks.pages) results.push(await deps.pages.check(page, checks.widths));
-      const failing = describeFindings(failingFindings(results));
+      const failingFound = failingFindings(results);
+      const failing = describeFindings(failingFound);
       if (failing.length === 0) {
         throw new TerminalStepError(`the checks already pass on ${checks.pages.join(', ')} at ${checks.widths.join(', ')} px: nothing for the design workflow to make pass. The request may ask for something the checks do not cover; say it as a page, a width or an accessibility problem.`);
       }
@@ -33,6 +35,7 @@ export function designRedStep(deps: DesignDependencies): HealableStepHandler {
       for (const page of checks.pages) {
         for (const width of checks.widths) before.push({ page, width, path: await deps.pages.keepScreenshot(page, width, shotName(context.workflowId, 'before', page, width)) });
       }
+      const advice = deps.modelSeesImages ? await visionAdvice(failingFound, deps, context) : [];
       const output: DesignRedOutput = {
         pages: [...checks.pages],
         widths: [...checks.widths],
@@ -40,6 +43,7 @@ export function designRedStep(deps: DesignDependencies): HealableStepHandler {
         failing,
         before,
         summary: `${failing.length} serious or critical problem(s) on ${checks.pages.length} page(s) at ${checks.widths.join(', ')} px, as the request expects before the change.`,
+        ...(advice.length > 0 && { visionAdvice: advice }),
       };
       return { output };
     },

@@ -20,6 +20,8 @@ export interface DesignDependencies {
   readonly approvals?: Approvals;
   readonly limits: WorkflowLimits;
   readonly logger: Logger;
+  /** Screenshots of failed checks go to the Product Owner as advice; the checks stay the gate. */
+  readonly modelSeesImages?: boolean;
 }
 
 const request = '${workflow.input.request}';

@@ -20,8 +20,8 @@ export const featureModule: WorkflowModule = {
     return { request: text, ...(target && { target }) };
   },
   registerSteps(handlers, deps, healing) {
-    const { model, workspace, undo, tests, board, limits, logger, skills, superpowers } = deps;
-    registerFeatureSteps(handlers, { model, workspace, undo, tests, board, limits, logger, ...(skills && { skills }), superpowers, memory: new StepMemory(deps.workflowMemory, deps.learned, logger) }, healing);
+    const { model, workspace, undo, tests, board, limits, logger, skills, superpowers, agents } = deps;
+    registerFeatureSteps(handlers, { model, workspace, undo, tests, board, limits, logger, agents, ...(skills && { skills }), superpowers, memory: new StepMemory(deps.workflowMemory, deps.learned, logger) }, healing);
   },
   report: buildFeatureReport,
 };

@@ -5,6 +5,7 @@ import type { WorkflowPhaseInfo } from '../../shared/workflowPhase';
 
 const request = '${workflow.input.request}';
 const criteria = '${plan.output.criteria}';
+const tasks = '${plan.output.tasks}';
 
 // The engine's retry is kept for a process that dies mid-step: recovery counts the orphaned attempt
 // and runs the step again. Every failure an attempt reports is the healing ladder's (featureSteps.ts),
@@ -16,9 +17,9 @@ export const FEATURE_WORKFLOW: WorkflowDefinitionInput = {
   version: 1,
   steps: [
     { name: 'plan', handler: 'tdd.plan', inputs: { request, feedback: '${planReview.output.reasons}' }, retry },
-    { name: 'planReview', handler: 'tdd.planReview', inputs: { request, criteria, tasks: '${plan.output.tasks}' }, retry, goto: { targets: ['plan'], maxJumps: 1 } },
-    { name: 'red', handler: 'tdd.red', inputs: { request, criteria }, retry },
-    { name: 'green', handler: 'tdd.green', inputs: { request, criteria, red: '${red.output}', findings: '${review.output.findings}' }, retry },
+    { name: 'planReview', handler: 'tdd.planReview', inputs: { request, criteria, tasks }, retry, goto: { targets: ['plan'], maxJumps: 1 } },
+    { name: 'red', handler: 'tdd.red', inputs: { request, criteria, tasks }, retry },
+    { name: 'green', handler: 'tdd.green', inputs: { request, criteria, tasks, red: '${red.output}', findings: '${review.output.findings}' }, retry },
     { name: 'refactor', handler: 'tdd.refactor', inputs: { request, red: '${red.output}' }, retry },
     { name: 'review', handler: 'tdd.review', inputs: { request, criteria, red: '${red.output}', green: '${green.output}' }, retry, goto: { targets: ['green'], maxJumps: 2 } },
   ],

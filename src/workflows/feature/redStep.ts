@@ -10,11 +10,12 @@ import { firstLine } from '../../superpowers/tdd/stepMemory';
 import type { TddStepDependencies } from '../../superpowers/tdd/stepDependencies';
 import { stepSkills } from '../../superpowers/registry/stepSkills';
 import { criteriaOf } from '../../superpowers/planning/plan';
+import { plannedTasksOf } from '../../superpowers/planning/plannedTask';
 import { memoryBudget, recoveryNote } from '../../superpowers/tdd/recoveryNote';
 import { attempts, runSuite, testRef } from '../../superpowers/tdd/suiteRun';
 import { TaskScoped } from '../../superpowers/tdd/taskScoped';
 
-const inputSchema = z.object({ request: z.string().min(1), criteria: z.unknown() });
+const inputSchema = z.object({ request: z.string().min(1), criteria: z.unknown(), tasks: z.unknown().optional() });
 
 interface Baseline {
   readonly existingTestIds: ReadonlySet<string>;
@@ -27,9 +28,11 @@ export function redStep(deps: TddStepDependencies): HealableStepHandler {
   const baselines = new TaskScoped<Baseline>();
   return {
     async run(input, context, hint) {
-      const { request: asked, criteria: criteriaInput } = inputSchema.parse(input);
+      const { request: asked, criteria: criteriaInput, tasks } = inputSchema.parse(input);
       const { redGate } = deps.superpowers.tdd();
       const criteria = criteriaOf(criteriaInput, context.step);
+      const { testWriting } = deps.agents.dispatch(plannedTasksOf(tasks));
+      const ownTasks = testWriting.length > 0 ? `The plan gives you these tasks too:\n${testWriting.map((task) => `- ${task}`).join('\n')}` : '';
       const { workflowId } = context;
       const request = await deps.memory.request(workflowId, asked, hint?.editedRequest);
       await deps.memory.recordRecovery(context, hint);
@@ -49,7 +52,7 @@ export function redStep(deps: TddStepDependencies): HealableStepHandler {
       let feedback: string | undefined;
       for (let attempt = 1; attempt <= deps.limits.redAttempts; attempt++) {
         const result = await runTestBot(
-          { description: request, acceptanceCriteria: criteria, context: [skills.index, memory, recovery, feedback].filter(Boolean).join('\n\n') },
+          { description: request, acceptanceCriteria: criteria, context: [ownTasks, skills.index, memory, recovery, feedback].filter(Boolean).join('\n\n') },
           { model: deps.model, workspace: deps.workspace, tests: deps.tests, events: context.emit, tools: deps.memory.tools, ...skills.tools },
           { workflowId, taskId: context.taskId, signal: context.signal, maxSteps: deps.limits.agentSteps },
         );

@@ -21,8 +21,8 @@ export const fixModule: WorkflowModule = {
     return { request: text === '' ? DEFAULT_FIX_REQUEST : text, targets: { testIds: [...targets.testIds], files: [...targets.files] }, ...(target && { target }) };
   },
   registerSteps(handlers, deps, healing) {
-    const { model, workspace, undo, tests, board, limits, logger, skills, superpowers } = deps;
-    registerFixSteps(handlers, { model, workspace, undo, tests, board, limits, logger, ...(skills && { skills }), superpowers, memory: new StepMemory(deps.workflowMemory, deps.learned, logger) }, healing);
+    const { model, workspace, undo, tests, board, limits, logger, skills, superpowers, agents } = deps;
+    registerFixSteps(handlers, { model, workspace, undo, tests, board, limits, logger, agents, ...(skills && { skills }), superpowers, memory: new StepMemory(deps.workflowMemory, deps.learned, logger) }, healing);
   },
   report: buildFixReport,
 };

@@ -56,7 +56,7 @@ describe('memory in the feature workflow', function () {
     it('packs it into each agent task within the token budget, leaving out what the task states itself', async () => {
       const [testBotTask] = agentTasks(run, 'testbot');
       const section = testBotTask?.slice(testBotTask.indexOf('What this workflow has established')) ?? '';
-      assert.match(section, /## Plan\n- 1\. TestBot: test\/size\.test\.js with node:test/);
+      assert.match(section, /## Plan\n- 1\. \[codebot\] TestBot: test\/size\.test\.js with node:test/);
       assert.match(section, /## Decisions\n- The Board on the plan: approved \(3 of 3 members approved\) \(board\)/);
       assert.doesNotMatch(section, /## (Request|Acceptance criteria)/);
       const packed = section.slice(section.indexOf('\n') + 1);

@@ -27,6 +27,12 @@ import { ScriptedTestRunner } from '../agents/scriptedTestRunner';
 import { tempWorkspace, type TempWorkspace } from '../agents/tempWorkspace';
 import { ScriptedApprovals } from '../workflow/scriptedApprovals';
 import { countTextTokens } from '../../../src/llm/tokenCount';
+import { designChecksOf, pngFilesIn } from '../../../src/host/dashboard/designChecksOf';
+import type { WorkflowDescription } from '../../../src/shared/dashboardState';
+import { PNG_DATA_URI } from '../../../src/shared/designChecksView';
+import { DESCRIPTION, snapshotOf } from '../webview/dashboardFixture';
+import { openPage } from '../webview/jsdomPage';
+import { TaskAgents } from '../../../src/agents/dispatch/taskAgents';
 
 const fixtures = resolve(__dirname, '..', '..', 'fixtures', 'ui-pages');
 // A banner over a gradient: axe cannot decide its contrast ("incomplete"), so a person is asked.
@@ -73,7 +79,11 @@ describe('the design workflow, end to end', function () {
           { toolCalls: [{ name: 'write_file', arguments: { path: 'site/index.html', content: mendedHtml } }, { name: 'write_file', arguments: { path: 'site/style.css', content: mendedCss } }] },
           { toolCalls: [{ name: 'finish', arguments: { summary: 'Names, alt text, a label, darker text, a table that fits.', changed_files: ['site/index.html', 'site/style.css'], pages: ['site/index.html'] } }] },
         ],
-        'product-owner': [approve('The page now does what was asked.')],
+        'product-owner': [
+          // The model sees images here: the failing checks' screenshots come with this question.
+          { when: { lastMessageContains: 'Screenshots of the failing checks' }, content: '- Give the round button a visible name\n- Let the price table wrap on phones' },
+          approve('The page now does what was asked.'),
+        ],
         cto: [approve('Small markup and style changes.')],
         cso: [approve('Nothing sensitive.')],
       },
@@ -86,11 +96,11 @@ describe('the design workflow, end to end', function () {
     inspector = new ChromiumPageInspector({ root: temp.root, baselines: join(state, 'baselines'), artifacts: join(state, 'design') });
     const approvals = new ScriptedApprovals([{ approved: true, choice: LOOKS_RIGHT }]);
     const pages = inspector;
-    const module = designModule({ pages: () => pages, approvals });
+    const module = designModule;
     const handlers = new StepHandlers();
     module.registerSteps(
       handlers,
-      { model, workspace: temp.workspace, undo: temp.workspace, tests: new ScriptedTestRunner([]), board, workflowMemory: new WorkflowMemory(store, clock, countTextTokens), limits: { ...DEFAULT_WORKFLOW_LIMITS, greenAttempts: 1 }, superpowers: builtinSuperpowers, logger: quiet, clock },
+      { model, workspace: temp.workspace, undo: temp.workspace, tests: new ScriptedTestRunner([]), board, workflowMemory: new WorkflowMemory(store, clock, countTextTokens), agents: new TaskAgents(), pages, approvals, modelSeesImages: true, limits: { ...DEFAULT_WORKFLOW_LIMITS, greenAttempts: 1 }, superpowers: builtinSuperpowers, logger: quiet, clock },
       { clock },
     );
     engine = await EmbeddedEngine.open({ store, handlers, clock, logger: quiet, events });
@@ -106,6 +116,18 @@ describe('the design workflow, end to end', function () {
     assert.deepEqual(red.widths, [375, 768, 1280]);
     for (const rule of ['button-name', 'image-alt', 'label', 'color-contrast', 'layout-overflow']) assert.ok(red.failing.some((line) => line.includes(`: ${rule} [`)), `red shows ${rule} failing: ${red.failing.join('\n')}`);
     assert.equal(red.before.length, 3);
+
+    // Vision is advice: the Product Owner saw at most three screenshots of the failing checks, once, in red; DesignBot got its advice.
+    const chats = server.requests.filter((request) => request.path === '/v1/chat/completions' && request.role === 'product-owner');
+    const images = (request: (typeof chats)[number]) =>
+      (request.body as { messages: { content: unknown }[] }).messages.flatMap((message) => (Array.isArray(message.content) ? message.content.filter((part: { type?: string }) => part.type === 'image_url') : [])) as { image_url: { url: string } }[];
+    assert.equal(chats.length, 2, 'one question with screenshots, one review');
+    assert.ok(images(chats[0]).length >= 1 && images(chats[0]).length <= 3, `screenshots sent: ${images(chats[0]).length}`);
+    assert.ok(images(chats[0]).every((part) => part.image_url.url.startsWith('data:image/png;base64,')));
+    assert.equal(images(chats[1]).length, 0, 'the review is not sent screenshots');
+    assert.deepEqual((output('red') as { visionAdvice?: string[] }).visionAdvice, ['Give the round button a visible name', 'Let the price table wrap on phones']);
+    const designTask = (server.requests.find((request) => request.role === 'designbot')?.body as { messages: { content: string }[] }).messages[1].content;
+    assert.match(designTask, /advises \(advice, not a gate\):\n- Give the round button a visible name/);
 
     const green = output('green') as { summary: string; fixed: string[]; review: string[] };
     assert.match(green.summary, /^The checks pass on site\/index\.html at 375, 768, 1280 px \(DesignBot's try 1\)/);
@@ -131,5 +153,23 @@ describe('the design workflow, end to end', function () {
     assert.deepEqual(report.files.map((file) => file.path).sort(), ['site/index.html', 'site/style.css']);
     assert.equal(report.criteria.length, 3);
     assert.deepEqual(report.verdicts.map((verdict) => verdict.decision), ['approve', 'approve', 'approve']);
+
+    // The command center: the host reads this workflow's checks and screenshots and the card shows them.
+    const checks = await designChecksOf(workflow, pngFilesIn(join(state, 'design'), 2 * 1024 * 1024));
+    assert.ok(checks);
+    assert.equal(checks.findings.length, red.failing.length);
+    assert.ok(checks.findings.every((finding) => finding.status === 'fixed'));
+    assert.ok(checks.undecided.some((line) => line.includes('color-contrast on .hero')));
+    assert.deepEqual(checks.screenshots.map((shot) => shot.width), [375, 768, 1280]);
+    for (const shot of checks.screenshots) for (const image of [shot.before, shot.after, shot.diff]) assert.match(image ?? '', PNG_DATA_URI);
+    const page = openPage('command-center');
+    try {
+      page.post(snapshotOf([{ ...(DESCRIPTION as WorkflowDescription), name: 'design', workflowId: id, steps: ['red', 'green', 'review'], phases: module.phases }, { type: 'design-checks', workflowId: id, checks }]));
+      page.runFrames();
+      assert.equal(page.document.querySelectorAll('.design-shot img').length, 9, 'before, after and diff at three widths');
+      assert.match(page.document.querySelector('.design-head')?.textContent ?? '', /^design workflow: \d+ serious or critical findings, \d+ fixed$/);
+    } finally {
+      page.close();
+    }
   });
 });

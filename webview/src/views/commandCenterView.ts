@@ -1,13 +1,14 @@
 // The command center: on the left the workflows and the form that starts a new one; on the right
 // the selected workflow with its controls, what waits for the user's decision, the charts, its
-// activity, then the Board's verdicts, its tests, the files it changed and its tokens; last, the
-// learned memories.
+// activity, then the Board's verdicts, its tests, the files it changed and its tokens, its browser
+// checks with their screenshots; last, the learned memories.
 import type { Dom } from '../dom';
 import { DashboardCharts } from '../charts/dashboardCharts';
 import { ApprovalsCard } from './approvalsCard';
 import { BoardVerdicts } from './boardVerdicts';
 import { ChangedFiles } from './changedFiles';
 import { ConnectionBanner } from './connectionBanner';
+import { DesignChecksCard } from './designChecksCard';
 import { MemoriesCard } from './memoriesCard';
 import { RequestForm } from './requestForm';
 import { TestResults } from './testResults';
@@ -34,6 +35,7 @@ export class CommandCenterView implements DashboardView {
   private readonly tokens: TokenUsage;
   private readonly approvals: ApprovalsCard;
   private readonly files: ChangedFiles;
+  private readonly design: DesignChecksCard;
   private readonly memories: MemoriesCard;
   private readonly form: RequestForm;
 
@@ -49,6 +51,7 @@ export class CommandCenterView implements DashboardView {
     this.tokens = new TokenUsage(context, 'Tokens and cost');
     this.approvals = new ApprovalsCard(context, { compact: false });
     this.files = new ChangedFiles(context);
+    this.design = new DesignChecksCard(context);
     this.memories = new MemoriesCard(context);
     this.form = new RequestForm(context);
     this.root = dom.el('div', { class: 'command-center' }, [
@@ -61,6 +64,7 @@ export class CommandCenterView implements DashboardView {
           this.charts.element,
           this.timeline.element,
           dom.el('div', { class: 'detail-grid' }, [this.verdicts.element, this.tests.element, this.files.element, this.tokens.element]),
+          this.design.element,
           this.memories.element,
         ]),
       ]),
@@ -79,6 +83,7 @@ export class CommandCenterView implements DashboardView {
     this.tokens.render(selected?.tokens ?? NO_TOKENS);
     this.approvals.render(state.approvals, capabilities?.approvals);
     this.files.render(selected, capabilities?.files, capabilities?.diff);
+    this.design.render(selected?.design);
     this.memories.render(state.memories, capabilities?.memories);
     this.form.render(capabilities?.start, model.ui.requestDraft);
   }
