@@ -16,7 +16,9 @@ import { WriteJournal } from '../../core/journal/writeJournal';
 import type { WorkflowSummary } from '../../core/orchestrator/workflowState';
 import { SystemClock } from '../../core/orchestrator/systemClock';
 import type { TestRunner } from '../../core/ports';
+import { isTestPath } from '../../agents/testFiles';
 import { NodeWorkspace } from '../../infra/nodeWorkspace';
+import { JournalledTestRunner } from '../../infra/testRunners/journalledTestRunner';
 import type { JsonStore } from '../../infra/store/jsonStore';
 import { countTextTokens } from '../../llm/tokenCount';
 import { openFolderStore } from '../../runtime/folderStore';
@@ -85,12 +87,16 @@ export class WorkflowService implements vscode.Disposable {
     // refuses a second writer (another window, a CLI run) with a message saying who holds it.
     const store = await openFolderStore(options.folder.uri.fsPath, options.log);
     try {
-      const nodeWorkspace = await NodeWorkspace.open(options.folder.uri.fsPath, {
-        journal: new WriteJournal(store.log<JournalEntry>('journal'), clock),
+      const approvals = new PendingApprovals();
+      const journal = new WriteJournal(store.log<JournalEntry>('journal'), clock);
+      const root = options.folder.uri.fsPath;
+      const nodeWorkspace = await NodeWorkspace.open(root, {
+        journal,
         writer: new EditorFileWriter(),
         ripgrep: vscodeRipgrep() ?? 'rg',
+        // A change to a file that runs code on install, commit or open waits for a person, whatever the review mode.
+        approvals,
       });
-      const approvals = new PendingApprovals();
       const gated = new GatedWorkspace(nodeWorkspace, [
         unsavedChangesGate(approvals, (path) => hasUnsavedChanges(options.folder, path)),
         reviewGate(approvals, () => options.settings.reviewMode()),
@@ -99,7 +105,8 @@ export class WorkflowService implements vscode.Disposable {
         {
           store,
           workspace: gated,
-          tests: options.tests,
+          // The agents' runs as the journal sees them: what a run writes is undoable, and tests stay locked to TestBot's version.
+          tests: new JournalledTestRunner(options.tests, { root, journal, isTestFile: isTestPath, logger: options.log }),
           model: (events, model) => new SettingsModelClient(options.settings, options.apiKeys, events, options.log, model),
           countTokens: countTextTokens,
           clock,
