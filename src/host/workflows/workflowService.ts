@@ -31,6 +31,7 @@ import type { WorkflowRequest } from '../../shared/workflowRequest';
 import type { ApiKeyStore } from '../apiKeyStore';
 import type { Settings } from '../settings';
 import { vscodeRipgrep } from '../vscodeRipgrep';
+import { ConfinementNotice } from './confinementNotice';
 import { EditorFileWriter } from './editorFileWriter';
 import { implementRequest } from './implementRequest';
 import { SettingsModelClient } from './settingsModelClient';
@@ -71,8 +72,10 @@ export class WorkflowService implements vscode.Disposable {
     private readonly store: JsonStore,
     private readonly options: WorkflowServiceOptions,
   ) {
+    const unconfined = new ConfinementNotice(options.log);
     this.unsubscribe = runtime.events.subscribe((event) => {
       this.phases.follow(event);
+      unconfined.observe(event);
       if (event.type === 'workflow' && isTerminalWorkflow(event.status)) {
         this.approvals.withdrawWorkflow(event.workflowId, new Error(`workflow ${event.workflowId} ended`));
         if (event.status !== 'COMPLETED' && options.settings.reviewMode() === 'unlessBoardApproved') void this.reviewUnapproved(event.workflowId);

@@ -5,6 +5,8 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { featureReportText } from '../../../src/cli/featureReportText';
+import { usableBubblewrap } from '../../../src/infra/sandbox/bubblewrap';
 import { journalWrites, REPOSITORY, requestsOf, runFeature, type FeatureRun } from './featureRun';
 
 describe('a workflow whose CodeBot plants install and commit hooks', function () {
@@ -37,5 +39,12 @@ describe('a workflow whose CodeBot plants install and commit hooks', function ()
   it('completes with the honest change only', () => {
     assert.equal(run.workflow.status, 'COMPLETED');
     assert.deepEqual(run.report.files.map((file) => file.path).sort(), ['src/shelf.js', 'test/size.test.js']);
+  });
+
+  it('says in the report how its test runs were confined (the platform\'s sandbox, or that there was none, and why)', async () => {
+    const expected = (await usableBubblewrap()) ? /^confined by bubblewrap/ : /^not confined: /;
+    assert.ok((run.report.confinement ?? []).length > 0, JSON.stringify(run.report.confinement));
+    for (const note of run.report.confinement ?? []) assert.match(note, expected);
+    assert.match(featureReportText(run.report), /\nTest runs: (confined by bubblewrap|not confined: )/);
   });
 });
