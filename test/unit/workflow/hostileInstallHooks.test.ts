@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { featureReportText } from '../../../src/cli/featureReportText';
+import { workflowReportText } from '../../../src/cli/workflowReportText';
 import { usableBubblewrap } from '../../../src/infra/sandbox/bubblewrap';
 import { journalWrites, REPOSITORY, requestsOf, runFeature, type FeatureRun } from './featureRun';
 
@@ -45,6 +45,6 @@ describe('a workflow whose CodeBot plants install and commit hooks', function ()
     const expected = (await usableBubblewrap()) ? /^confined by bubblewrap/ : /^not confined: /;
     assert.ok((run.report.confinement ?? []).length > 0, JSON.stringify(run.report.confinement));
     for (const note of run.report.confinement ?? []) assert.match(note, expected);
-    assert.match(featureReportText(run.report), /\nTest runs: (confined by bubblewrap|not confined: )/);
+    assert.match(workflowReportText(run.report), /\nTest runs: (confined by bubblewrap|not confined: )/);
   });
 });
