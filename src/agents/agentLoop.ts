@@ -6,6 +6,7 @@ import type { TokenUsage } from '../shared/events';
 import { asData } from '../core/untrustedData';
 import { toolSpec, type ToolContext } from './tools/agentTool';
 import { runToolCall, type ToolCallOutcome, type Toolset } from './tools/toolCall';
+import { boundReply } from './replyBounds';
 import { TranscriptWindow } from './transcriptWindow';
 
 const DEFAULT_MAX_STEPS = 30;
@@ -104,8 +105,10 @@ export async function runAgent<Answer extends { readonly summary: string }>(
     }
     usage = addUsage(usage, response.usage);
     if (response.costUsd !== undefined) costUsd = (costUsd ?? 0) + response.costUsd;
-    transcript.push({ role: 'assistant', content: response.content, ...(response.toolCalls.length > 0 && { toolCalls: response.toolCalls }) });
-    if (response.toolCalls.length === 0) {
+    // What is kept is re-sent with later requests: a reply of megabytes is kept to its caps.
+    const reply = boundReply(response);
+    transcript.push({ role: 'assistant', content: reply.content, ...(reply.toolCalls.length > 0 && { toolCalls: reply.toolCalls }) });
+    if (reply.toolCalls.length === 0) {
       if (++chatOnlyReplies >= MAX_CHAT_ONLY_REPLIES) {
         return end({ outcome: 'failed', reason: `The model replied ${chatOnlyReplies} times in a row without calling a tool.` });
       }
@@ -114,10 +117,15 @@ export async function runAgent<Answer extends { readonly summary: string }>(
     }
     chatOnlyReplies = 0;
     let finished: { readonly answer: Answer } | undefined;
-    for (const call of response.toolCalls) {
+    for (const call of reply.toolCalls) {
       if (finished) {
         // Every call needs a result in the transcript, even one that comes after finish.
         transcript.push({ role: 'tool', toolCallId: call.id, content: 'Not run: finish was called before it.' });
+        continue;
+      }
+      const refusal = reply.refused.get(call.id);
+      if (refusal !== undefined) {
+        transcript.push({ role: 'tool', toolCallId: call.id, content: refusal });
         continue;
       }
       toolCalls++;

@@ -64,8 +64,8 @@ export class TranscriptWindow {
   private keepFrom(transcript: readonly ChatMessage[]): number {
     const results = transcript.flatMap((message, index) => (message.role === 'tool' ? [index] : []));
     const firstKept = results.length > KEEP_RECENT_RESULTS ? results[results.length - KEEP_RECENT_RESULTS] : (results[0] ?? transcript.length);
-    // Back to the assistant message whose call that result answers.
-    let index = firstKept;
+    // Back to the assistant message whose call that result answers (with no results yet, the newest reply).
+    let index = Math.min(firstKept, transcript.length - 1);
     while (index > PREFIX && transcript[index].role !== 'assistant') index--;
     return index;
   }

@@ -202,7 +202,19 @@ export type ApprovalRequest =
    * An edit to review. `applied`: it is already on disk (a workflow that ended without the Board's
    * approval), so approving keeps it and rejecting reverts the file; otherwise approving applies it.
    */
-  | { readonly kind: 'edit'; readonly workflowId: string; readonly path: string; readonly before?: string; readonly after: string; readonly applied?: boolean }
+  | {
+      readonly kind: 'edit';
+      readonly workflowId: string;
+      readonly path: string;
+      readonly before?: string;
+      readonly after: string;
+      readonly applied?: boolean;
+      /**
+       * Set when the file runs code beyond the confined test run (codeRunningFiles.ts): completes
+       * "this file ...". Such an edit is asked whatever the review mode, and only a person decides it.
+       */
+      readonly runsCode?: string;
+    }
   | { readonly kind: 'command'; readonly workflowId: string; readonly command: string }
   | { readonly kind: 'escalation'; readonly workflowId: string; readonly reason: string; readonly options: readonly string[] };
 

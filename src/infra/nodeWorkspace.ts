@@ -7,7 +7,8 @@ import { constants, promises as fs, type Dirent } from 'node:fs';
 import * as nodePath from 'node:path';
 import type { JournalMark, RestorableFiles, TouchedFile, UndoOptions, UndoReport, WorkflowUndo } from '../core/journal/journalEntry';
 import type { WriteJournal } from '../core/journal/writeJournal';
-import { WorkspaceError, type FileEntry, type SearchOptions, type TextMatch, type Workspace, type WriteOrigin } from '../core/ports';
+import { requireCodeRunningApproval } from '../core/approvals/codeRunningApproval';
+import { type Approvals, WorkspaceError, type FileEntry, type SearchOptions, type TextMatch, type Workspace, type WriteOrigin } from '../core/ports';
 import { GitignoreRules } from '../core/workspace/gitignoreRules';
 import { PathPolicy } from '../core/workspace/pathPolicy';
 import { compileQuery, looksBinary, matchLines } from '../core/workspace/textSearch';
@@ -26,6 +27,11 @@ export interface NodeWorkspaceOptions {
    * the same without it). Default "rg" from PATH; false never uses one.
    */
   readonly ripgrep?: string | false;
+  /**
+   * Who approves an agent's change to a file that runs code on install, commit or open
+   * (core/workspace/codeRunningFiles.ts): a person, never the Board. Without it such changes are refused.
+   */
+  readonly approvals?: Approvals;
 }
 
 /**
@@ -81,6 +87,7 @@ export class NodeWorkspace implements Workspace, WorkflowUndo {
   private readonly journal: WriteJournal;
   private readonly maxFileBytes: number;
   private readonly writer: FileWriter;
+  private readonly approvals: Approvals | undefined;
   /** Unset once it failed to start: a missing ripgrep is not looked for again. */
   private ripgrep: string | undefined;
   /** Undo restores through the same path checks, without journalling the restore. */
@@ -97,6 +104,7 @@ export class NodeWorkspace implements Workspace, WorkflowUndo {
     this.journal = options.journal;
     this.maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
     this.writer = options.writer ?? FS_WRITER;
+    this.approvals = options.approvals;
     this.ripgrep = options.ripgrep === false ? undefined : (options.ripgrep ?? 'rg');
     this.restorable = {
       readBytes: async (path) => {
@@ -216,6 +224,7 @@ export class NodeWorkspace implements Workspace, WorkflowUndo {
     if (after.length > this.maxFileBytes) {
       throw new WorkspaceError('too-large', `The new "${location.path}" would be ${after.length} bytes, over the ${this.maxFileBytes}-byte limit for a file; write smaller files.`);
     }
+    await requireCodeRunningApproval({ path: location.path, before: before?.toString('utf8'), after: content, origin }, this.approvals);
     await this.journal.record({ origin, path: location.path, before, after, createdFolders: location.missingFolders });
     await this.writer.write(location.real, after, location.path);
   }
@@ -224,6 +233,7 @@ export class NodeWorkspace implements Workspace, WorkflowUndo {
     const location = await this.existingFile(path);
     refuseByGuard(origin, path, location.path);
     const before = await fs.readFile(location.real);
+    await requireCodeRunningApproval({ path: location.path, before: before.toString('utf8'), after: undefined, origin }, this.approvals);
     await this.journal.record({ origin, path: location.path, before, after: undefined });
     await this.writer.delete(location.real, location.path);
   }

@@ -261,7 +261,7 @@ function approvalView(approval: ApprovalView): ApprovalView {
       const shown = approval.diff.slice(0, DASHBOARD_LIMITS.diffLines).map((line) => ({ kind: line.kind, text: clip(line.text) }));
       const left = approval.diff.length - shown.length;
       const diffNote = left > 0 ? `${left} more lines of the diff are not shown here.` : approval.diffNote;
-      return { ...approval, path: clip(approval.path), diff: shown, diffNote: clipOptional(diffNote) };
+      return { ...approval, path: clip(approval.path), diff: shown, diffNote: clipOptional(diffNote), ...(approval.runsCode !== undefined && { runsCode: clip(approval.runsCode) }) };
     }
     case 'command':
       return { ...approval, command: clip(approval.command) };

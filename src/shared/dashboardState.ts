@@ -77,6 +77,8 @@ export type ApprovalView =
       readonly diff: readonly DiffLine[];
       /** Why the diff is incomplete or missing, when it is. */
       readonly diffNote?: string;
+      /** The file runs code beyond the test run: completes "this file ..."; only a person approves it. */
+      readonly runsCode?: string;
     })
   | (ApprovalBase & { readonly kind: 'command'; readonly command: string })
   | (ApprovalBase & {

@@ -3,7 +3,7 @@
 import type { AgentRole } from './agents';
 import type { SkillUse } from './superpowers';
 import type { TaskStatus, WorkflowStatus } from './taskStatus';
-import type { TestCaseResult, TestRunOutcome, TestSummary } from './testResults';
+import type { RunConfinement, TestCaseResult, TestRunOutcome, TestSummary } from './testResults';
 
 export interface TokenUsage {
   readonly promptTokens: number;
@@ -67,6 +67,8 @@ export interface TestRunEvent extends EventBase {
   readonly summary?: TestSummary;
   /** The failed tests of a finished run, so views can show their messages and locations; the emitter caps the list. */
   readonly failures?: readonly TestCaseResult[];
+  /** How the finished run's processes were confined, when the runner says. */
+  readonly confinement?: RunConfinement;
 }
 
 export interface TokensEvent extends EventBase {

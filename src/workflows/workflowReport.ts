@@ -71,6 +71,11 @@ export interface WorkflowReport {
   readonly verdicts: readonly Pick<VerdictRecord, 'subject' | 'role' | 'title' | 'decision' | 'summary' | 'findings' | 'source'>[];
   /** Every step the self-healing layer took, in order. */
   readonly healing: readonly HealingReport[];
+  /**
+   * How the workflow's test runs (model-written code) were confined, one line for each way they
+   * were ("confined by bubblewrap: ..." or "not confined: ..."); empty when no runner said.
+   */
+  readonly confinement?: readonly string[];
   /** What long-term memory kept from this workflow (only once its tests passed and the Board approved). */
   readonly learned: readonly LearnedLesson[];
   /** The skills (superpowers) the agents loaded with use_skill: name, source, content hash. */
@@ -131,6 +136,7 @@ export function buildWorkflowReport(
       .filter((v) => v.workflowId === workflow.id)
       .map(({ subject, role, title, decision, summary, findings, source }) => ({ subject, role, title, decision, summary, findings, source })),
     healing: healingOf(workflow, events),
+    confinement: confinementOf(events, workflow.id),
     learned: findings.learned,
     skills: skillsUsed(events, workflow.id),
     usage,
@@ -142,6 +148,12 @@ export function buildWorkflowReport(
     startedAt: new Date(workflow.createdAt).toISOString(),
     durationMs: (workflow.endedAt ?? workflow.updatedAt) - workflow.createdAt,
   };
+}
+
+function confinementOf(events: readonly EngineEvent[], workflowId: string): string[] {
+  const notes = new Set<string>();
+  for (const event of events) if (event.type === 'test-run' && event.workflowId === workflowId && event.confinement) notes.add(event.confinement.note);
+  return [...notes];
 }
 
 function phaseReport(workflow: WorkflowSnapshot, phase: string, steps: readonly string[]): PhaseReport {

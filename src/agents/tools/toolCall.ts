@@ -1,12 +1,14 @@
 // Runs one tool call from the model: finds the tool, checks the arguments, runs it, and turns every
 // failure into a result the model reads, so a bad call costs a step, never the run. Each call is
 // reported as a 'tool' event. What a tool returns is untrusted: secrets in it are withheld before
-// the event or the model sees it (the agent loop delimits it as data in the transcript).
+// the event or the model sees it (the agent loop delimits it as data in the transcript), and paths
+// in it are made workspace-relative.
 import { redactSecrets } from '../../core/board/secretRedaction';
 import { secretValuesOf } from '../../core/secretNames';
 import { WorkspaceError, type EventSink, type ToolCall } from '../../core/ports';
 import type { AgentRole } from '../../shared/agents';
 import { failed, ok, refused, type AgentTool, type FinishTool, type ToolContext, type ToolResult } from './agentTool';
+import { withoutHostPaths } from './hostPaths';
 import { parseToolArguments } from './toolArguments';
 
 /** A result longer than this is cut: one huge output must not push the task out of the context. */
@@ -37,14 +39,17 @@ export async function runToolCall<Answer extends { readonly summary: string }>(
   const started = performance.now();
   let path: string | undefined;
   let outcome: ToolCallOutcome<Answer>;
+  let quotesModel = false;
   try {
     outcome = await dispatch(call, toolset, context, (concerned) => (path = concerned));
   } catch (error) {
     if (context.signal?.aborted) throw error;
     outcome = { result: resultOfError(call.name, error) };
+    // The workspace's refusals quote the path the model gave, absolute or not, so it sees what it sent.
+    quotesModel = error instanceof WorkspaceError;
   }
   const redacted = await redactSecrets(outcome.result.content, secretValuesOf(process.env));
-  outcome = { ...outcome, result: { ...outcome.result, content: redacted.text } };
+  outcome = { ...outcome, result: { ...outcome.result, content: quotesModel ? redacted.text : withoutHostPaths(redacted.text, context.workspace.root) } };
   const { result } = outcome;
   const { workflowId, taskId } = context.origin;
   events({

@@ -1,6 +1,7 @@
 // The review gate: in the "always ask" review mode every agent edit waits for a person's decision,
 // through the Approvals port (a diff with Approve and Reject in the editor, or the command center).
 import { WorkspaceError, type Approvals } from '../ports';
+import { codeRunningChange } from '../workspace/codeRunningFiles';
 import type { WriteGate } from './gatedWorkspace';
 
 export const REVIEW_MODES = ['always', 'unlessBoardApproved', 'never'] as const;
@@ -10,6 +11,8 @@ export type ReviewMode = (typeof REVIEW_MODES)[number];
 export function reviewGate(approvals: Approvals, mode: () => ReviewMode): WriteGate {
   return async (change) => {
     if (mode() !== 'always' || change.origin.agent === 'user' || change.origin.agent === 'engine') return;
+    // The workspace asks for it by its named kind (codeRunningApproval.ts), with the same diff: once is enough.
+    if (codeRunningChange(change.path, change.before, change.after) !== undefined) return;
     const decision = await approvals.request({
       kind: 'edit',
       workflowId: change.origin.workflowId,

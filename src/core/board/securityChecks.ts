@@ -1,10 +1,11 @@
 // The CSO's checks that need no model: they run on every change, and what they find cannot be
 // argued away by a model's verdict. Only lines the change added are examined.
 import { addedLines, type AddedLine, type ChangedFile } from '../changeSet';
+import { codeRunningChange } from '../workspace/codeRunningFiles';
 import type { Finding } from './verdict';
 
 export interface SecurityFinding extends Finding {
-  readonly check: 'secret' | 'dynamic-execution' | 'tls-disabled' | 'new-dependency';
+  readonly check: 'secret' | 'dynamic-execution' | 'tls-disabled' | 'new-dependency' | 'runs-code';
   readonly file: string;
 }
 
@@ -48,6 +49,7 @@ const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'optionalDependenc
 export async function runSecurityChecks(files: readonly ChangedFile[]): Promise<SecurityFinding[]> {
   const findings: SecurityFinding[] = [];
   for (const file of files) {
+    findings.push(...codeRunning(file));
     if (file.after === undefined) continue;
     const added = addedLines(file);
     if (added.length === 0) continue;
@@ -123,6 +125,17 @@ function newDependencies(file: ChangedFile): SecurityFinding[] {
       .map((text) => dependencyFinding(file.path, text.split(/[\s<>=!~;[]/)[0]));
   }
   return [];
+}
+
+/**
+ * A change to a file that runs code on install, commit or open. Only a person's approval of that
+ * named kind lets one into a workflow (codeRunningApproval.ts), so the CSO flags it for everyone
+ * to see rather than vetoing what the person decided.
+ */
+function codeRunning(file: ChangedFile): SecurityFinding[] {
+  const change = codeRunningChange(file.path, file.before, file.after);
+  if (change === undefined) return [];
+  return [{ check: 'runs-code', severity: 'medium', message: `this file ${change.runsCode}: only a person's approval lets such a change in, never the Board's`, file: file.path }];
 }
 
 function dependencyFinding(path: string, dependency: string): SecurityFinding {

@@ -55,8 +55,8 @@ export async function routeRequest(request: IncomingMessage, response: ServerRes
   if (!route) return sendJson(response, 404, { error: `there is no route ${path}; GET /api/openapi.json lists them.` });
   const handler = route.methods[request.method ?? 'GET'];
   if (!handler) return sendJson(response, 405, { error: `${request.method} is not allowed on ${path}.` }, { Allow: Object.keys(route.methods).join(', ') });
-  const params = Object.fromEntries(Object.entries(route.pattern.exec(path)?.groups ?? {}).map(([key, value]) => [key, decodeURIComponent(value)]));
   try {
+    const params = Object.fromEntries(Object.entries(route.pattern.exec(path)?.groups ?? {}).map(([key, value]) => [key, decodedSegment(value)]));
     const { status, body, headers } = await handler(request, params, context);
     sendJson(response, status, body, headers);
   } catch (error) {
@@ -64,6 +64,15 @@ export async function routeRequest(request: IncomingMessage, response: ServerRes
     if (error instanceof BodyError) return sendJson(response, error.status, { error: error.message });
     context.logger.error(`http: ${request.method} ${path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     sendJson(response, 500, { error: 'the request failed inside the server; its log says why.' });
+  }
+}
+
+/** A path segment as sent, percent-decoded; a malformed escape ("%E0%A4%A", "%ZZ") is the caller's mistake. */
+function decodedSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new GatewayError('invalid-input', `the path segment "${segment}" is not valid percent-encoding.`);
   }
 }
 

@@ -11,7 +11,14 @@ export function approvalView({ id, at, request }: PendingApproval): ApprovalView
   const base = { id, at, workflowId: request.workflowId };
   switch (request.kind) {
     case 'edit':
-      return { ...base, kind: 'edit', path: request.path, created: request.before === undefined, ...editDiff(request.path, request.before ?? '', request.after) };
+      return {
+        ...base,
+        kind: 'edit',
+        path: request.path,
+        created: request.before === undefined,
+        ...editDiff(request.path, request.before ?? '', request.after),
+        ...(request.runsCode !== undefined && { runsCode: request.runsCode }),
+      };
     case 'command':
       return { ...base, kind: 'command', command: request.command };
     case 'escalation':

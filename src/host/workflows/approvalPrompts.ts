@@ -54,7 +54,7 @@ export class ApprovalPrompts implements vscode.TextDocumentContentProvider, vsco
     const { request } = approval;
     if (request.kind !== 'edit') return;
     const side = (name: string) => vscode.Uri.from({ scheme: SCHEME, path: `/${approval.id}/${name}/${request.path}` });
-    const verb = request.applied ? 'keep or revert' : 'approve or reject';
+    const verb = `${request.runsCode === undefined ? '' : 'runs code: '}${request.applied ? 'keep or revert' : 'approve or reject'}`;
     await vscode.commands.executeCommand('vscode.diff', side('before'), side('after'), `${request.path} (${request.before === undefined ? 'new file' : 'proposed'}: ${verb})`, { preview: false });
   }
 
@@ -88,7 +88,11 @@ export class ApprovalPrompts implements vscode.TextDocumentContentProvider, vsco
         ? `Workflow ${request.workflowId} ended without the Board's approval. Keep its change to ${request.path}?`
         : `Workflow ${request.workflowId} wants to ${request.before === undefined ? 'create' : 'change'} ${request.path}.`;
       const [yes, no] = request.applied ? ['Keep', 'Revert'] : ['Approve', 'Reject'];
-      const choice = await vscode.window.showInformationMessage(question, 'Show Diff', yes, no);
+      // A file that runs code on install, commit or open is asked about as such: a warning, naming what it runs.
+      const choice =
+        request.runsCode === undefined
+          ? await vscode.window.showInformationMessage(question, 'Show Diff', yes, no)
+          : await vscode.window.showWarningMessage(`${question} This file ${request.runsCode}. Only you can approve this change.`, 'Show Diff', yes, no);
       if (choice === 'Show Diff') await this.showDiff(approval);
       else if (choice === yes) this.decide(approval, { approved: true });
       else if (choice === no) await this.decideFromEditor(false, approval.id);

@@ -17,7 +17,9 @@ import { WriteJournal } from '../../core/journal/writeJournal';
 import type { WorkflowSummary } from '../../core/orchestrator/workflowState';
 import { SystemClock } from '../../core/orchestrator/systemClock';
 import type { TestRunner } from '../../core/ports';
+import { isTestPath } from '../../agents/testFiles';
 import { NodeWorkspace } from '../../infra/nodeWorkspace';
+import { JournalledTestRunner } from '../../infra/testRunners/journalledTestRunner';
 import type { JsonStore } from '../../infra/store/jsonStore';
 import { countTextTokens } from '../../llm/tokenCount';
 import { openFolderStore, STATE_FOLDER } from '../../runtime/folderStore';
@@ -32,6 +34,7 @@ import type { WorkflowRequest } from '../../shared/workflowRequest';
 import type { ApiKeyStore } from '../apiKeyStore';
 import type { Settings } from '../settings';
 import { vscodeRipgrep } from '../vscodeRipgrep';
+import { ConfinementNotice } from './confinementNotice';
 import { EditorFileWriter } from './editorFileWriter';
 import { implementRequest } from './implementRequest';
 import { SettingsModelClient } from './settingsModelClient';
@@ -74,8 +77,10 @@ export class WorkflowService implements vscode.Disposable {
     /** The browser DesignBot and the design workflow check pages in, when the configured Chromium is there. */
     private readonly pages: PageInspector | undefined,
   ) {
+    const unconfined = new ConfinementNotice(options.log);
     this.unsubscribe = runtime.events.subscribe((event) => {
       this.phases.follow(event);
+      unconfined.observe(event);
       if (event.type === 'workflow' && isTerminalWorkflow(event.status)) {
         this.approvals.withdrawWorkflow(event.workflowId, new Error(`workflow ${event.workflowId} ended`));
         if (event.status !== 'COMPLETED' && options.settings.reviewMode() === 'unlessBoardApproved') void this.reviewUnapproved(event.workflowId);
@@ -91,12 +96,16 @@ export class WorkflowService implements vscode.Disposable {
     const store = await openFolderStore(options.folder.uri.fsPath, options.log);
     const pages = workspaceBrowser(options.folder.uri.fsPath, STATE_FOLDER, options.settings.designBrowser());
     try {
-      const nodeWorkspace = await NodeWorkspace.open(options.folder.uri.fsPath, {
-        journal: new WriteJournal(store.log<JournalEntry>('journal'), clock),
+      const approvals = new PendingApprovals();
+      const journal = new WriteJournal(store.log<JournalEntry>('journal'), clock);
+      const root = options.folder.uri.fsPath;
+      const nodeWorkspace = await NodeWorkspace.open(root, {
+        journal,
         writer: new EditorFileWriter(),
         ripgrep: vscodeRipgrep() ?? 'rg',
+        // A change to a file that runs code on install, commit or open waits for a person, whatever the review mode.
+        approvals,
       });
-      const approvals = new PendingApprovals();
       const gated = new GatedWorkspace(nodeWorkspace, [
         unsavedChangesGate(approvals, (path) => hasUnsavedChanges(options.folder, path)),
         reviewGate(approvals, () => options.settings.reviewMode()),
@@ -105,7 +114,8 @@ export class WorkflowService implements vscode.Disposable {
         {
           store,
           workspace: gated,
-          tests: options.tests,
+          // The agents' runs as the journal sees them: what a run writes is undoable, and tests stay locked to TestBot's version.
+          tests: new JournalledTestRunner(options.tests, { root, journal, isTestFile: isTestPath, logger: options.log }),
           model: (events, model) => new SettingsModelClient(options.settings, options.apiKeys, events, options.log, model),
           countTokens: countTextTokens,
           clock,

@@ -3,10 +3,13 @@
 // snapshot before and after it, and journalled under the run's workflow, so it shows among the
 // changed files and Undo takes it back. A run that changed a test file while it ran (code under test
 // rewriting the tests as they load) cannot be trusted, and neither can a run of test files that are
-// not, byte for byte, the version TestBot last wrote in the workflow (the lock red approved).
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+// not, byte for byte, the version TestBot last wrote in the workflow (the lock red approved). Nor can
+// a run that changed a file which runs code outside the sandbox (a package.json lifecycle script, a
+// git hook, ...): that change is put back at once, since no person approved it.
+import { mkdir, readFile, rmdir, unlink, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { JournalWrite } from '../../core/journal/journalEntry';
+import { codeRunningChange, codeRunningFile } from '../../core/workspace/codeRunningFiles';
 import type { WriteJournal } from '../../core/journal/writeJournal';
 import type { DiscoveredTest, Logger, TestRunner, TestRunOptions, TestSelection } from '../../core/ports';
 import type { TestFramework, TestRunResult } from '../../shared/testResults';
@@ -39,8 +42,14 @@ export class JournalledTestRunner implements TestRunner {
     const before = await snapshotWorkspace(this.options.root);
     const result = await this.inner.run(selection, options);
     const after = await snapshotWorkspace(this.options.root);
-    const changes = changesBetween(before, after);
     const untrusted = [...(result.untrusted ?? [])];
+    const changes: SnapshotChange[] = [];
+    for (const change of changesBetween(before, after)) {
+      const reason = await this.putBackCodeRunning(change);
+      if (reason) untrusted.push(reason.message);
+      // A change that could not be put back stays on disk: it is journalled, so Undo can try again.
+      if (reason?.putBack !== true) changes.push(change);
+    }
     for (const change of changes.filter((candidate) => this.options.isTestFile(candidate.path))) {
       untrusted.push(`the run ${change.exists ? (change.existed ? 'changed' : 'created') : 'deleted'} the test file ${change.path} while it ran`);
     }
@@ -50,6 +59,34 @@ export class JournalledTestRunner implements TestRunner {
       untrusted.push(...(await this.lockBreaches(options.origin.workflowId, after)));
     }
     return untrusted.length === 0 ? result : { ...result, untrusted: [...new Set(untrusted)] };
+  }
+
+  /**
+   * When the run changed a file that runs code outside the sandbox, restores it as it was and says
+   * why the run cannot be trusted; undefined for any other change.
+   */
+  private async putBackCodeRunning(change: SnapshotChange): Promise<{ readonly message: string; readonly putBack: boolean } | undefined> {
+    const absolute = join(this.options.root, change.path);
+    const unknownBefore = change.existed && change.before === undefined;
+    const now = change.exists ? await readFile(absolute, 'utf8').catch(() => undefined) : undefined;
+    const runsCode = unknownBefore ? codeRunningFile(change.path) : codeRunningChange(change.path, change.before?.toString('utf8'), now)?.runsCode;
+    if (runsCode === undefined) return undefined;
+    const verb = change.exists ? (change.existed ? 'changed' : 'created') : 'deleted';
+    const what = `the run ${verb} ${change.path}, which ${runsCode}; only a person may change such a file`;
+    if (unknownBefore) return { message: `${what} (it is too large to have been kept, so it could not be put back)`, putBack: false };
+    try {
+      if (change.before === undefined) {
+        await unlink(absolute);
+        for (const folder of [...change.createdFolders].reverse()) await rmdir(join(this.options.root, folder)).catch(() => undefined);
+      } else {
+        await mkdir(dirname(absolute), { recursive: true });
+        await writeFile(absolute, change.before);
+      }
+    } catch (error) {
+      this.options.logger?.warn(`Could not put back ${change.path} after a test run changed it: ${(error as Error).message}`);
+      return { message: `${what} (it could not be put back)`, putBack: false };
+    }
+    return { message: `${what} (it was put back as it was)`, putBack: true };
   }
 
   private async journalChanges(changes: readonly SnapshotChange[], origin: NonNullable<TestRunOptions['origin']>): Promise<void> {

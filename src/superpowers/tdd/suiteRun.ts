@@ -17,7 +17,7 @@ export async function runSuite(
   const origin = { workflowId: context.workflowId, taskId: context.taskId, agent: 'engine' as const };
   const run = await tests.run(options.selection ?? {}, { label, timeoutMs: options.timeoutMs, signal: context.signal, origin });
   const failures = run.tests.filter((test) => test.status === 'failed').slice(0, MAX_REPORTED_FAILURES);
-  context.emit({ type: 'test-run', label, state: 'finished', outcome: run.outcome, summary: run.summary, ...(failures.length > 0 && { failures }) });
+  context.emit({ type: 'test-run', label, state: 'finished', outcome: run.outcome, summary: run.summary, ...(failures.length > 0 && { failures }), ...(run.confinement && { confinement: run.confinement }) });
   // A run cut short because the attempt was stopped says nothing about the code: nothing may act on it.
   context.signal.throwIfAborted();
   return run;

@@ -111,6 +111,9 @@ export class ApprovalEntry {
     if (approval.kind === 'escalation') return [dom.el('p', { class: 'approval-reason' }, [approval.reason])];
     if (approval.kind === 'command') return [];
     const parts: HTMLElement[] = [];
+    if (approval.runsCode !== undefined) {
+      parts.push(dom.el('p', { class: 'approval-runs-code', attrs: { role: 'note' } }, [dom.icon('warning'), ` This file ${approval.runsCode}. Only you can approve this change; the Board cannot.`]));
+    }
     if (approval.diff.length > 0) {
       const changed = approval.diff.filter((line) => line.kind === 'added' || line.kind === 'removed').length;
       parts.push(
