@@ -7,3 +7,6 @@ export { GatewayCommands } from '../gateway/gatewayCommands';
 export { startGatewayHttpServer } from '../gateway/http/gatewayHttpServer';
 export { ServiceGatewayRuntime } from './gateway/serviceGatewayRuntime';
 export { TestRunnerError, WorkspaceTestRunner } from '../infra/testRunners/workspaceTestRunner';
+export { BrowserUnavailableError, openChromium } from '../infra/browser/chromiumSession';
+export { checkPages, PageLoadError } from '../infra/browser/pageChecker';
+export { PageTargetError, resolvePageTargets } from '../infra/browser/pageTargets';

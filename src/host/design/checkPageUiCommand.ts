@@ -3,10 +3,8 @@
 // checks, with no model, and puts each finding on the file as a problem, serious and critical ones
 // as errors. Refused in Restricted Mode: the page's own scripts run in the browser.
 import * as vscode from 'vscode';
-import { BrowserUnavailableError, openChromium } from '../../infra/browser/chromiumSession';
-import { checkPages, PageLoadError } from '../../infra/browser/pageChecker';
-import { PageTargetError, resolvePageTargets } from '../../infra/browser/pageTargets';
 import { DEFAULT_WIDTHS, gates } from '../../superpowers/design/uiFinding';
+import { loadEngine } from '../lazyEngine';
 import type { Settings } from '../settings';
 import { pageProblems, type PageProblem } from './pageProblems';
 
@@ -54,6 +52,8 @@ async function checkPage(uri: vscode.Uri, settings: Settings, problems: vscode.D
   if (!folder) throw new Error(`${uri.fsPath} is outside the workspace; only its pages are checked.`);
   const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uri.toString());
   if (document?.isDirty) void vscode.window.showWarningMessage(`Imperium Flow: ${vscode.workspace.asRelativePath(uri)} has unsaved changes; the saved file is checked.`);
+  // The browser and axe-core load with the engine, on first use.
+  const { BrowserUnavailableError, checkPages, openChromium, PageLoadError, PageTargetError, resolvePageTargets } = await loadEngine();
   let targets;
   try {
     targets = await resolvePageTargets(uri.fsPath, folder.uri.fsPath);
