@@ -98,6 +98,8 @@ export class WorkflowHost implements vscode.Disposable {
     const folder = vscode.workspace.workspaceFolders?.[0];
     if (!folder) throw new Error('Open a folder first: the agents work on the files of a workspace folder.');
     if (folder.uri.scheme !== 'file') throw new Error(`The folder ${folder.uri.toString()} is not on this machine's disk; the agents need a local folder.`);
+    // The state lives in <folder>/.imperium/: an untrusted folder is not written to, not even its lock.
+    if (!vscode.workspace.isTrusted) throw new Error('Imperium Flow runs nothing in Restricted Mode and keeps no state in an untrusted folder. Trust this workspace to let the agents work.');
     const engine = await loadEngine();
     const { service, skills } = await engine.openWorkflowService({
       folder,
