@@ -74,13 +74,14 @@ export async function codeBotUntilGreen(deps: TddStepDependencies, context: Step
     const cause = gate.passed ? (also?.cause ?? '') : gate.cause;
     const reason = [gate.passed ? undefined : gate.reason, also?.reason].filter(Boolean).join('\n');
     lastFailure = `Attempt ${attempt} did not reach green (${cause}). ${agentNote}\n${reason}\n\nThe engine's run of the suite:\n${summarizeTestRun(run)}`;
-    lastFailureLine = `${cause}: ${firstLine(reason)}${gate.passed ? '' : failingTests(gate.failing)}`;
+    lastFailureLine = `${cause}: ${firstLine(reason)}${gate.passed ? '' : failingTestsNote(gate.failing)}`;
     await deps.memory.record(workflowId, { kind: 'failure', text: `green, CodeBot's try ${attempt}: ${lastFailureLine}`, by: 'engine', taskId });
   }
   throw new StepFailure('step-failed', `${task.giveUp} in ${attempts(deps.limits.greenAttempts)}. ${lastFailure}`);
 }
 
-function failingTests(failing: readonly { readonly id: string }[]): string {
+/** The first failing tests' ids, for a failure's one-line note: " (a, b, c, ...)"; empty with none. */
+export function failingTestsNote(failing: readonly { readonly id: string }[]): string {
   if (failing.length === 0) return '';
   return ` (${failing.slice(0, 3).map((test) => test.id).join(', ')}${failing.length > 3 ? ', ...' : ''})`;
 }

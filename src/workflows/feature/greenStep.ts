@@ -11,7 +11,7 @@ import { type HealableStepHandler, StepFailure } from '../../core/healing/recove
 import type { AgentRole } from '../../shared/agents';
 import { criteriaOf } from '../../superpowers/planning/plan';
 import { plannedTasksOf } from '../../superpowers/planning/plannedTask';
-import type { GreenGateResult } from '../../superpowers/tdd/greenGate';
+import { failingTestsNote } from '../../superpowers/tdd/greenLoop';
 import { memoryBudget, recoveryNote } from '../../superpowers/tdd/recoveryNote';
 import { greenExpectations, redOutputOf } from '../../superpowers/tdd/redOutput';
 import { attempts, runSuite } from '../../superpowers/tdd/suiteRun';
@@ -117,15 +117,10 @@ export function greenStep(deps: TddStepDependencies): HealableStepHandler {
           return result.outcome === 'finished' ? `${who} said: ${result.summary}` : `${single ? 'Your' : `${agent.title}'s`} attempt ended early: ${result.reason}`;
         });
         lastFailure = `Attempt ${attempt} did not reach green (${gate.cause}). ${said.join(' ')}\n${gate.reason}\n\nThe engine's run of the suite:\n${summarizeTestRun(suite)}`;
-        lastFailureLine = `${gate.cause}: ${firstLine(gate.reason)}${failingTests(gate)}`;
+        lastFailureLine = `${gate.cause}: ${firstLine(gate.reason)}${failingTestsNote(gate.failing)}`;
         await deps.memory.record(workflowId, { kind: 'failure', text: `green, ${names}'s try ${attempt}: ${lastFailureLine}`, by: 'engine', taskId: context.taskId });
       }
       throw new StepFailure('step-failed', `${names} did not reach green in ${attempts(deps.limits.greenAttempts)}. ${lastFailure}`);
     },
   };
-}
-
-function failingTests(gate: GreenGateResult): string {
-  if (gate.passed || gate.failing.length === 0) return '';
-  return ` (${gate.failing.slice(0, 3).map((test) => test.id).join(', ')}${gate.failing.length > 3 ? ', ...' : ''})`;
 }
