@@ -27,6 +27,7 @@ import { Runtime } from '../runtime/runtime';
 import type { HealingSettings } from '../runtime/runtimeSettings';
 import type { WorkflowLimits, WorkflowModules, WorkflowReport } from '../runtime/workflowCatalog';
 import type { EngineEvent } from '../shared/events';
+import type { AgentRole } from '../shared/agents';
 import type { PriceTable } from '../shared/modelPricing';
 import { type CliMemory, defaultGlobalMemoryFolder, openCliMemory } from './cliMemory';
 import { openCliSkills } from './cliSkills';
@@ -36,6 +37,8 @@ import { workspaceBrowser } from '../runtime/workspaceBrowser';
 export interface ModelSettings {
   readonly baseUrl: string;
   readonly model: string;
+  /** A model per role instead of `model` (--role-model). */
+  readonly byRole?: Partial<Record<AgentRole, string>>;
   readonly apiKey?: string;
   /** The model the retry ladder falls back to, on the same endpoint. */
   readonly fallbackModel?: string;
@@ -91,12 +94,13 @@ export class HeadlessEngine {
     const { logger } = options;
     const settings = options.model;
     const budget = settings.stepTotalMs === undefined ? undefined : new StepModelBudget(settings.stepTotalMs);
-    const client = (model: string, events?: EventSink, embeddingModel?: string) => {
+    // The fallback model (named by the runtime) replaces every role's model; otherwise each role has its own.
+    const client = (model: string, events?: EventSink, embeddingModel?: string, byRole?: Partial<Record<AgentRole, string>>) => {
       const openAi = new OpenAiCompatibleClient({
         baseUrl: settings.baseUrl,
         ...(settings.apiKey !== undefined && { apiKey: settings.apiKey }),
         missingKeyHelp: 'Set IMPERIUM_API_KEY (or OPENAI_API_KEY) in the environment.',
-        models: { default: model },
+        models: { default: model, ...(byRole && { byRole }) },
         ...(settings.prices && { prices: settings.prices }),
         ...(events && { events }),
         ...(embeddingModel !== undefined && { embeddingModel }),
@@ -130,7 +134,7 @@ export class HeadlessEngine {
           store,
           workspace,
           tests,
-          model: (events, model) => client(model ?? settings.model, events),
+          model: (events, model) => (model === undefined ? client(settings.model, events, undefined, settings.byRole) : client(model, events)),
           countTokens: countTextTokens,
           clock,
           logger,
@@ -142,7 +146,7 @@ export class HeadlessEngine {
           ...(options.openEngine && { openEngine: options.openEngine }),
         },
         {
-          models: { default: settings.model },
+          models: { default: settings.model, ...(settings.byRole && { byRole: settings.byRole }) },
           ...(settings.fallbackModel !== undefined && { fallbackModel: settings.fallbackModel }),
           ...(settings.seesImages === true && { modelSeesImages: true }),
           ...(settings.prices && { prices: settings.prices }),

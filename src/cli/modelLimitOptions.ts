@@ -1,11 +1,8 @@
 // How long model calls may take, as CLI options: each call (--model-timeout), and all the calls of
 // one step together (--step-model-time). A reply that never ends is cut off at the first; an agent
 // that makes slow call after slow call, at the second.
-import { DEFAULT_TIMEOUT_MS } from '../llm/openAiCompatibleClient';
+import { DEFAULT_STEP_MODEL_MS, DEFAULT_TIMEOUT_MS } from '../llm/modelDefaults';
 import { UsageError } from './cliCommand';
-
-/** The model time one step may use by default. */
-export const DEFAULT_STEP_MODEL_MS = 15 * 60_000;
 
 export const MODEL_LIMIT_OPTIONS = {
   'model-timeout': { type: 'string' },

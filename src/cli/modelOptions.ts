@@ -4,11 +4,13 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { DEFAULT_BASE_URL, EndpointError, parseBaseUrl } from '../llm/endpoint';
 import { isLoopbackEndpoint } from '../llm/localEndpoint';
+import { DEFAULT_MODEL } from '../llm/modelDefaults';
 import { ScenarioError, readScenarioFile } from '../llm/scriptedServer/scenario';
 import { startScriptedModelServer } from '../llm/scriptedServer/scriptedModelServer';
 import { validatePrices } from '../llm/pricing';
 import type { PriceTable } from '../shared/modelPricing';
-import { ConfigurationError, type CliIo } from './cliCommand';
+import { AGENT_ROLES, type AgentRole, isAgentRole } from '../shared/agents';
+import { ConfigurationError, UsageError, type CliIo } from './cliCommand';
 import type { ModelSettings } from './headlessEngine';
 
 export const MODEL_OPTIONS = {
@@ -18,6 +20,8 @@ export const MODEL_OPTIONS = {
   'fallback-model': { type: 'string' },
   'embedding-model': { type: 'string' },
   prices: { type: 'string' },
+  'role-model': { type: 'string', multiple: true },
+  'sees-images': { type: 'boolean' },
 } as const;
 
 /** The scripted server embeds with any model name; this one says where the vectors come from. */
@@ -25,7 +29,7 @@ export const SCRIPTED_EMBEDDING_MODEL = 'scripted-embedding';
 
 export const MODEL_USAGE = `Model options:
   --base-url <url>       An OpenAI-compatible endpoint (default $IMPERIUM_BASE_URL or ${DEFAULT_BASE_URL}).
-  --model <name>         The model (default $IMPERIUM_MODEL or gpt-4.1-mini). The key is read from
+  --model <name>         The model (default $IMPERIUM_MODEL or ${DEFAULT_MODEL}). The key is read from
                          $IMPERIUM_API_KEY or $OPENAI_API_KEY; servers on this machine need none.
   --scenario <file>      Answer from a scenario file with the scripted model server instead of a model
                          (see docs/scripted-model-server.md).
@@ -35,14 +39,17 @@ export const MODEL_USAGE = `Model options:
   --embedding-model <name>
                          Embeddings for recalling learned patterns by meaning as well as by words
                          (default $IMPERIUM_EMBEDDING_MODEL; with --scenario, the scripted server's).
+  --role-model <role>=<model>
+                         A model for one role instead of --model (repeatable; roles: ${AGENT_ROLES.join(', ')});
+                         the editor's imperium.model.roles.
+  --sees-images          The model accepts images: when a browser check fails in the design workflow, its
+                         screenshots go to the Product Owner for advice to DesignBot (the checks stay the
+                         gate). Also $IMPERIUM_MODEL_SEES_IMAGES=1; the editor's imperium.model.seesImages.
   --prices <file>        USD per million tokens by model, as JSON: { "<model>": { "promptUsdPerMillion": 0.15,
                          "completionUsdPerMillion": 0.6 } }, for costs, --budget-cost and the forecast
                          (the editor's imperium.model.prices). A model without a price has no cost.
   $IMPERIUM_BROWSER=<path>
-                         The Chromium DesignBot and the design workflow check pages in (default /usr/bin/chromium).
-  $IMPERIUM_MODEL_SEES_IMAGES=1
-                         The model accepts images: when a browser check fails in the design workflow, its
-                         screenshots go to the Product Owner for advice to DesignBot (the checks stay the gate).`;
+                         The Chromium DesignBot and the design workflow check pages in (default /usr/bin/chromium).`;
 
 export interface ModelConnection {
   readonly settings: ModelSettings;
@@ -51,14 +58,16 @@ export interface ModelConnection {
   close(): Promise<void>;
 }
 
-export type ModelValues = Partial<Record<keyof typeof MODEL_OPTIONS, string>>;
+type TextOptions = 'model' | 'base-url' | 'scenario' | 'fallback-model' | 'embedding-model' | 'prices';
+export type ModelValues = Partial<Record<TextOptions, string>> & { readonly 'role-model'?: readonly string[]; readonly 'sees-images'?: boolean };
 
 export async function connectModel(values: ModelValues, io: CliIo): Promise<ModelConnection> {
   const env = process.env;
   const fallbackModel = values['fallback-model'] ?? env.IMPERIUM_FALLBACK_MODEL;
   // Whether the model accepts images is the person's to say: nothing here probes it with a screenshot.
-  const seesImages = env.IMPERIUM_MODEL_SEES_IMAGES === '1' || env.IMPERIUM_MODEL_SEES_IMAGES === 'true';
-  const extras = { ...(fallbackModel && { fallbackModel }), ...(seesImages && { seesImages }) };
+  const seesImages = values['sees-images'] === true || env.IMPERIUM_MODEL_SEES_IMAGES === '1' || env.IMPERIUM_MODEL_SEES_IMAGES === 'true';
+  const byRole = roleModels(values['role-model'] ?? []);
+  const extras = { ...(fallbackModel && { fallbackModel }), ...(seesImages && { seesImages }), ...(Object.keys(byRole).length > 0 && { byRole }) };
   const embeddingModel = values['embedding-model'] ?? env.IMPERIUM_EMBEDDING_MODEL;
   const prices = values.prices === undefined ? undefined : await readPrices(resolve(io.cwd, values.prices));
   const priced = { ...(prices && { prices }) };
@@ -90,12 +99,28 @@ export async function connectModel(values: ModelValues, io: CliIo): Promise<Mode
   if (!apiKey && !isLoopbackEndpoint(baseUrl)) {
     throw new ConfigurationError(`no API key for ${baseUrl}: set IMPERIUM_API_KEY (or OPENAI_API_KEY), or use --scenario <file> to run without a model.`);
   }
-  const model = values.model ?? env.IMPERIUM_MODEL ?? 'gpt-4.1-mini';
+  const model = values.model ?? env.IMPERIUM_MODEL ?? DEFAULT_MODEL;
   return {
     settings: { baseUrl, model, ...(apiKey ? { apiKey } : {}), ...extras, ...priced, ...(embeddingModel && { embeddingModel }) },
     banner: `Model: ${model} at ${baseUrl}.`,
     close: async () => undefined,
   };
+}
+
+/** `--role-model codebot=gpt-4.1 --role-model cso=o3` as a model per role; anything else is a usage error saying what. */
+export function roleModels(pairs: readonly string[]): Partial<Record<AgentRole, string>> {
+  const byRole: Partial<Record<AgentRole, string>> = {};
+  for (const pair of pairs) {
+    const [role = '', ...rest] = pair.split('=');
+    const model = rest.join('=').trim();
+    if (!isAgentRole(role.trim()) || model === '') {
+      throw new UsageError(`--role-model takes <role>=<model> with a role among ${AGENT_ROLES.join(', ')}, not "${pair}".`);
+    }
+    const name = role.trim() as AgentRole;
+    if (byRole[name] !== undefined && byRole[name] !== model) throw new UsageError(`--role-model names two models for ${name}: ${byRole[name]} and ${model}.`);
+    byRole[name] = model;
+  }
+  return byRole;
 }
 
 /** A price table from a JSON file; a missing, unreadable or invalid one is a configuration error saying which. */

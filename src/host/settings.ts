@@ -4,7 +4,9 @@ import * as vscode from 'vscode';
 import { REVIEW_MODES, type ReviewMode } from '../core/approvals/reviewGate';
 import type { Budgets } from '../core/healing/budgetTracker';
 import { DEFAULT_BASE_URL } from '../llm/endpoint';
+import { DEFAULT_MODEL, DEFAULT_STEP_MODEL_MS, DEFAULT_TIMEOUT_MS } from '../llm/modelDefaults';
 import { validatePrices } from '../llm/pricing';
+import type { SandboxPolicy } from '../infra/sandbox/confinement';
 import type { RuntimeSettings } from '../runtime/runtimeSettings';
 import type { WorkflowLimits } from '../runtime/workflowCatalog';
 import { type AgentRole, isAgentRole } from '../shared/agents';
@@ -12,7 +14,6 @@ import type { PriceTable } from '../shared/modelPricing';
 
 export type ModelProvider = 'openai-compatible' | 'vscode-lm';
 
-const DEFAULT_MODEL = 'gpt-4o-mini';
 const DEFAULT_TEST_TIMEOUT_SECONDS = 120;
 const DEFAULT_GATEWAY_PORT = 7391;
 
@@ -70,6 +71,36 @@ export class Settings {
   gatewayHttpPort(): number {
     const port = this.section.get<number>('gateway.http.port', DEFAULT_GATEWAY_PORT);
     return Number.isInteger(port) && port >= 0 && port <= 65_535 ? port : DEFAULT_GATEWAY_PORT;
+  }
+
+  /** How long one model call may take before it is cut off (the CLI's --model-timeout). */
+  modelCallTimeoutMs(): number {
+    return this.seconds('model.timeoutSeconds', DEFAULT_TIMEOUT_MS / 1000) * 1000;
+  }
+
+  /** How long all the model calls of one step may take together (the CLI's --step-model-time). */
+  stepModelTimeMs(): number {
+    return this.seconds('model.stepTimeSeconds', DEFAULT_STEP_MODEL_MS / 1000) * 1000;
+  }
+
+  /** Whether the configured model accepts images (screenshots of failed browser checks go to the Product Owner as advice). */
+  modelSeesImages(): boolean {
+    return this.section.get<boolean>('model.seesImages', false) === true;
+  }
+
+  /** Whether test runs may reach the network (the CLI's --allow-network); off unless the person turned it on. */
+  testsAllowNetwork(): boolean {
+    return this.section.get<boolean>('tests.allowNetwork', false) === true;
+  }
+
+  /** The sandbox policy of test runs, read when each run starts, so a changed setting applies to the next run. */
+  testSandbox(): SandboxPolicy {
+    const allowed = () => this.testsAllowNetwork();
+    return {
+      get allowNetwork() {
+        return allowed();
+      },
+    };
   }
 
   /** The model the retry ladder falls back to; undefined when none is set. */
@@ -132,12 +163,18 @@ export class Settings {
       ...(prices && { prices }),
       ...(budgets.perWorkflow && { budgets }),
       limits: this.limits(),
+      ...(this.modelSeesImages() && { modelSeesImages: true }),
     };
   }
 
   private trimmed(key: string): string | undefined {
     const value = this.section.get<string>(key);
     return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+  }
+
+  private seconds(key: string, fallback: number): number {
+    const value = this.positive(key);
+    return value === undefined ? fallback : value;
   }
 
   private positive(key: string): number | undefined {

@@ -1,6 +1,7 @@
 // The ModelClient for any OpenAI-compatible endpoint (OpenAI, Azure OpenAI's /openai/v1, Ollama,
 // LM Studio, vLLM, the scripted model server), through the openai package. The package's own
 // retries are off: every retry is ours, bounded, and reported as an event.
+import { DEFAULT_TIMEOUT_MS } from './modelDefaults';
 import { setTimeout as sleepFor } from 'node:timers/promises';
 import OpenAI from 'openai';
 import type { ChatCompletionCreateParamsBase } from 'openai/resources/chat/completions';
@@ -38,7 +39,6 @@ export interface OpenAiCompatibleClientOptions {
 }
 
 /** A model call that has not finished in this long is cut off (each attempt, streaming included). */
-export const DEFAULT_TIMEOUT_MS = 60_000;
 const DEFAULT_MISSING_KEY_HELP = 'Set one with the command "Imperium: Set API Key"; it is kept in VS Code\'s secret storage, for this endpoint only.';
 // The openai package insists on a key; a keyless local server gets this one, and no Authorization header.
 const NO_KEY = 'no-key';

@@ -1,6 +1,7 @@
 // One workspace folder's tests in the Test Explorer: its runner, the items of its tree (under an
 // item for the folder when the window has several), and the way between items and tests. Items
 // are kept across discoveries (matched by id), so a refresh during a run loses nothing.
+import type { SandboxPolicy } from '../../infra/sandbox/confinement';
 import * as vscode from 'vscode';
 import type { DiscoveredTest } from '../../core/ports';
 import type { TestFramework } from '../../shared/testResults';
@@ -19,6 +20,8 @@ export interface FolderTestsOptions {
   readonly listingTimeoutMs: number;
   /** Under an item for the folder, as when the window has several folders. */
   readonly grouped: boolean;
+  /** What test runs may do beyond the sandbox's defaults; read at each run, so a changed setting applies to the next one. */
+  readonly sandbox: SandboxPolicy;
 }
 
 /** Items of Node frameworks carry it, and the Debug profile asks for it: pytest is not debugged. */
@@ -38,7 +41,7 @@ export class FolderTests {
     private readonly owners: WeakMap<vscode.TestItem, ItemData>,
     private readonly options: FolderTestsOptions,
   ) {
-    this.runner = folderTestRunner(folder.uri.fsPath, { logger: options.log, defaultTimeoutMs: options.listingTimeoutMs });
+    this.runner = folderTestRunner(folder.uri.fsPath, { logger: options.log, defaultTimeoutMs: options.listingTimeoutMs, sandbox: options.sandbox });
     if (options.grouped) {
       this.folderItem = controller.createTestItem(folder.uri.toString(), folder.name, folder.uri);
       owners.set(this.folderItem, { folder: this });

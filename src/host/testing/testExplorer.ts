@@ -123,7 +123,7 @@ export class TestExplorer implements vscode.Disposable {
     const folders = vscode.workspace.workspaceFolders ?? [];
     this.controller.items.replace([]);
     this.stale.clear();
-    this.folders = new Map(folders.map((folder) => [folder.uri.toString(), new FolderTests(folder, this.controller, this.owners, { log: this.log, listingTimeoutMs: this.settings.testTimeoutMs(), grouped: folders.length > 1 })]));
+    this.folders = new Map(folders.map((folder) => [folder.uri.toString(), new FolderTests(folder, this.controller, this.owners, { log: this.log, listingTimeoutMs: this.settings.testTimeoutMs(), grouped: folders.length > 1, sandbox: this.settings.testSandbox() })]));
     for (const key of this.results.keys()) if (!this.folders.has(key)) this.results.delete(key);
   }
 

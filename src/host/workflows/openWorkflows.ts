@@ -4,6 +4,7 @@ import type * as vscode from 'vscode';
 import { embedderOf } from '../../core/memory/modelEmbedder';
 import { SystemClock } from '../../core/orchestrator/systemClock';
 import type { TestRunner } from '../../core/ports';
+import { DEFAULT_MODEL } from '../../llm/modelDefaults';
 import { OpenAiCompatibleClient } from '../../llm/openAiCompatibleClient';
 import { FolderInUseError, stateFolderOf } from '../../runtime/folderStore';
 import type { ApiKeyStore } from '../apiKeyStore';
@@ -88,7 +89,7 @@ function embedderFor(settings: Settings, apiKeys: ApiKeyStore, log: vscode.LogOu
     baseUrl: settings.modelBaseUrl(),
     apiKey: () => apiKeys.get(),
     missingKeyHelp: 'Run "Imperium: Set API Key" to store one, or clear imperium.memory.embeddingModel to recall by words only.',
-    models: { default: settings.modelName() || 'gpt-4o-mini' },
+    models: { default: settings.modelName() || DEFAULT_MODEL },
     embeddingModel: model,
     logger: log,
   });

@@ -38,6 +38,7 @@ import { ConfinementNotice } from './confinementNotice';
 import { EditorFileWriter } from './editorFileWriter';
 import { implementRequest } from './implementRequest';
 import { SettingsModelClient } from './settingsModelClient';
+import { StepModelBudget } from '../../llm/stepModelBudget';
 import { type TargetPhase, TargetPhases } from './targetPhases';
 
 export interface WorkflowServiceOptions {
@@ -110,13 +111,15 @@ export class WorkflowService implements vscode.Disposable {
         unsavedChangesGate(approvals, (path) => hasUnsavedChanges(options.folder, path)),
         reviewGate(approvals, () => options.settings.reviewMode()),
       ]);
+      // All the model calls of one step together may take imperium.model.stepTimeSeconds.
+      const stepBudget = new StepModelBudget(options.settings.stepModelTimeMs());
       const runtime = await Runtime.open(
         {
           store,
           workspace: gated,
           // The agents' runs as the journal sees them: what a run writes is undoable, and tests stay locked to TestBot's version.
           tests: new JournalledTestRunner(options.tests, { root, journal, isTestFile: isTestPath, logger: options.log }),
-          model: (events, model) => new SettingsModelClient(options.settings, options.apiKeys, events, options.log, model),
+          model: (events, model) => stepBudget.wrap(new SettingsModelClient(options.settings, options.apiKeys, events, options.log, model)),
           countTokens: countTextTokens,
           clock,
           logger: options.log,

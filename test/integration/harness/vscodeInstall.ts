@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { installDebianPackages } from '../../support/debianPackages';
 import { cleanToolEnvironment, runInstallCommand } from '../../support/installCommand';
 
 const VSCODE_VERSION = '1.139.1';
@@ -63,7 +64,7 @@ export function ensureVsCodeInstalled(): VsCodeInstall {
   const cached = isInstalled(install);
   // Checked on every run (it is cheap), since a cache restored onto a fresh machine comes without
   // them: Chromium runs the workbench; the Kerberos headers are needed only to compile the install.
-  installDebianPackages(cached ? ['chromium'] : ['libkrb5-dev', 'chromium']);
+  installDebianPackages(cached ? ['chromium'] : ['libkrb5-dev', 'chromium'], log);
   if (cached) {
     log(`VS Code ${VSCODE_VERSION} found in ${install.cacheDir}`);
     return install;
@@ -77,22 +78,6 @@ export function ensureVsCodeInstalled(): VsCodeInstall {
   writeFileSync(markerFile(install.cacheDir), `${pinned}\n`);
   log(`installed in ${seconds(started)}`);
   return install;
-}
-
-function installDebianPackages(packages: string[]): void {
-  const missing = packages.filter((name) => {
-    const status = spawnSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8' });
-    return status.stdout !== 'install ok installed';
-  });
-  if (missing.length === 0) return;
-  if (process.getuid?.() !== 0) {
-    throw new Error(`missing Debian packages: ${missing.join(', ')}. Install them as root: apt-get install -y ${missing.join(' ')}`);
-  }
-  const env = { DEBIAN_FRONTEND: 'noninteractive' };
-  step(`Debian packages ${missing.join(', ')}`, () => {
-    runInstallCommand('apt-get', ['update'], { env });
-    runInstallCommand('apt-get', ['install', '-y', ...missing], { env });
-  });
 }
 
 function nodePackageDir(cacheDir: string): string {

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { ModelError, type ChatRequest, type ModelClient } from '../../../src/core/ports';
 import { StepModelBudget } from '../../../src/llm/stepModelBudget';
 import { parseModelTimeLimits } from '../../../src/cli/modelLimitOptions';
-import { DEFAULT_TIMEOUT_MS } from '../../../src/llm/openAiCompatibleClient';
+import { DEFAULT_TIMEOUT_MS } from '../../../src/llm/modelDefaults';
 
 describe('model time limits', () => {
   it('fails the next call of a step once its calls used the step total, per step', async () => {
