@@ -2,7 +2,7 @@
 // the integration-test entry points. Flags: --watch, --production (minified, no source maps), --tests,
 // --quiet (no size table).
 import * as esbuild from 'esbuild';
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 
 const args = new Set(process.argv.slice(2));
@@ -200,4 +200,13 @@ if (watch) {
 } else {
   const results = await Promise.all(builds.map((options) => esbuild.build(options)));
   if (!quiet) results.forEach(printSizes);
+  // The .vsix has no node_modules (vsce --no-dependencies), so the one package the bundles load from
+  // disk travels beside them: dist/engine.js and dist/fullCli.js find dist/node_modules/playwright-core
+  // first. Its type declarations are left out; LICENSE and NOTICE go with it.
+  if (production) {
+    cpSync('node_modules/playwright-core', 'dist/node_modules/playwright-core', {
+      recursive: true,
+      filter: (source) => !/^node_modules[\\/]playwright-core[\\/](types|index\.d\.ts)/.test(source),
+    });
+  }
 }

@@ -13,7 +13,7 @@ export function workspaceBrowser(folder: string, stateFolder: string, executable
   return new ChromiumPageInspector({ root: folder, baselines: join(folder, stateFolder, 'baselines'), artifacts: join(folder, stateFolder, 'design'), executablePath });
 }
 
-/** playwright-core drives the browser; it is a package beside the bundles, not inside them (a .vsix may lack it). */
+/** playwright-core drives the browser; it is a package beside the bundles, not inside them (the .vsix carries it in dist/node_modules/). */
 function playwrightInstalled(): boolean {
   try {
     require.resolve('playwright-core');

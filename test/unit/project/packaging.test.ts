@@ -19,16 +19,19 @@ const ALLOWED = [
   /^extension\/media\/[\w.-]+\.(png|svg|css)$/,
   // The built-in superpowers, which agents load and Copilot gets through contributes.chatSkills.
   /^extension\/skills\/[a-z-]+\/(SKILL\.md|references\/[\w.-]+\.md)$/,
+  // The one package the bundles load from disk (it reads its own files), without its type declarations.
+  /^extension\/dist\/node_modules\/playwright-core\/(?!types\/|index\.d\.ts$)[\w./-]+$/,
 ];
 
 describe('the .vsix package', function () {
   this.timeout(120_000);
   let folder: string;
+  let vsix: string;
   let entries: string[];
 
   before(async () => {
     folder = await mkdtemp(join(tmpdir(), 'imperium-vsix-'));
-    const vsix = join(folder, 'imperium-flow.vsix');
+    vsix = join(folder, 'imperium-flow.vsix');
     await promisify(execFile)(
       'npx',
       ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links', '--out', vsix],
@@ -48,6 +51,19 @@ describe('the .vsix package', function () {
     for (const required of ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/host.js', 'extension/dist/engine.js', 'extension/dist/tokenizer.js', 'extension/dist/secretlint.js', 'extension/dist/webview.js', 'extension/dist/cli.js', 'extension/dist/fullCli.js', 'extension/dist/testsCli.js', 'extension/media/icon.png', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt', 'extension/skills/tdd/SKILL.md', 'extension/skills/planning/SKILL.md']) {
       assert.ok(entries.includes(required), `${required} is missing from the package`);
     }
+  });
+
+  it('checks pages from the installed package alone: playwright-core travels beside the bundles', async () => {
+    const installed = join(folder, 'installed');
+    await promisify(execFile)('unzip', ['-q', vsix, '-d', installed]);
+    const page = join(__dirname, '..', '..', 'fixtures', 'ui-pages', 'defects', 'index.html');
+    // Outside the repository, so nothing resolves from its node_modules; exit 1: the page's planted defects.
+    const run = await promisify(execFile)(process.execPath, [join(installed, 'extension', 'dist', 'cli.js'), 'ui-check', page], { cwd: installed, env: { ...process.env, NODE_PATH: '' } }).then(
+      () => ({ code: 0, stdout: '' }),
+      (error: { code?: number; stdout?: string; stderr?: string }) => ({ code: error.code, stdout: `${error.stdout ?? ''}${error.stderr ?? ''}` }),
+    );
+    assert.equal(run.code, 1, run.stdout);
+    assert.match(run.stdout, /serious or critical problem/);
   });
 });
 
