@@ -140,6 +140,7 @@ export class HeadlessEngine {
           logger,
           memory,
           skills,
+          journal,
           ...(pages && { pages }),
           ...(options.approvals && { approvals: options.approvals }),
           ...(options.modules && { modules: options.modules }),

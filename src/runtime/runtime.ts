@@ -14,7 +14,7 @@ import type { HealingOptions } from '../core/healing/healingStepHandler';
 import { type AttemptRecord, ReplayGuard } from '../core/healing/replayGuard';
 import { WatchedModelClient } from '../core/healing/watchedModelClient';
 import { changedFiles } from '../core/journal/changedFiles';
-import type { WorkflowUndo } from '../core/journal/journalEntry';
+import type { SkillUseJournal, WorkflowUndo } from '../core/journal/journalEntry';
 import { LearnedMemories } from '../core/memory/learnedMemories';
 import { WorkflowMemory } from '../core/memory/workflowMemory';
 import { EmbeddedEngine } from '../core/orchestrator/embeddedEngine';
@@ -22,7 +22,7 @@ import type { OpenEngine } from '../core/orchestrator/engineApi';
 import { EventStream } from '../core/orchestrator/eventStream';
 import { StepHandlers } from '../core/orchestrator/stepHandler';
 import type { WorkflowEngine } from '../core/orchestrator/workflowEngine';
-import type { TestRunner, Workspace } from '../core/ports';
+import type { Logger, TestRunner, Workspace } from '../core/ports';
 import type { EngineEvent } from '../shared/events';
 import type { TestRunResult } from '../shared/testResults';
 import type { WorkflowPhaseInfo } from '../shared/workflowPhase';
@@ -38,6 +38,17 @@ import type { RuntimePorts } from './runtimePorts';
 import type { RuntimeSettings } from './runtimeSettings';
 
 const embeddedEngine: OpenEngine = (parts) => EmbeddedEngine.open(parts);
+
+/** Each skill an agent used goes into the journal as well as the event log; a failed append is logged, never fatal to the run. */
+function journalSkillUses(journal: SkillUseJournal, logger: Logger): (event: EngineEvent) => void {
+  return (event) => {
+    if (event.type !== 'skill' || event.workflowId === undefined) return;
+    const { name, source, sourceLabel, contentHash, agent, workflowId, taskId, file, ran } = event;
+    journal
+      .recordSkillUse({ name, source, sourceLabel, contentHash, agent, workflowId, ...(taskId !== undefined && { taskId }), ...(file !== undefined && { file }), ...(ran && { ran }) })
+      .catch((error: unknown) => logger.warn(`The use of skill ${name} could not be recorded in the journal: ${error instanceof Error ? error.message : String(error)}`));
+  };
+}
 
 export class Runtime {
   private constructor(
@@ -74,6 +85,7 @@ export class Runtime {
       ...(healing.checkEveryMs !== undefined && { checkEveryMs: healing.checkEveryMs }),
     });
     events.subscribe(monitor.observe);
+    if (ports.journal) events.subscribe(journalSkillUses(ports.journal, logger));
     monitor.onDetection(new DeadlockResponder({ engine, emit: events.emit, logger, ...(approvals && { approvals }) }).onDetection);
     const fallback = settings.fallbackModel === undefined ? undefined : ports.model(events.emit, settings.fallbackModel);
     const model = new WatchedModelClient(ports.model(events.emit), { monitor, clock, ...(fallback && { fallback }) });

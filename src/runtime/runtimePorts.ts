@@ -2,7 +2,7 @@
 // host for its platform (the editor: WorkspaceEdit behind review gates, the Test Explorer, its
 // configured model; the CLI: Node's file system, the framework runners, an endpoint).
 import type { MemoryScopes } from '../core/memory/learnedMemories';
-import type { WorkflowUndo } from '../core/journal/journalEntry';
+import type { SkillUseJournal, WorkflowUndo } from '../core/journal/journalEntry';
 import type { OpenEngine } from '../core/orchestrator/engineApi';
 import type { Approvals, Clock, CountTextTokens, EventSink, Logger, ModelClient, Store, TestRunner, Workspace } from '../core/ports';
 import type { PageInspector } from '../superpowers/design/pageInspector';
@@ -40,6 +40,8 @@ export interface RuntimePorts {
    * and the built-ins' code.
    */
   readonly skills?: (events: EventSink, approvals?: Approvals) => WorkflowSkills;
+  /** The write journal, where each skill an agent uses is recorded beside the writes (name, source, content hash). */
+  readonly journal?: SkillUseJournal;
   /** The browser for the workspace's pages (its owner closes it); without one there is no DesignBot to dispatch UI tasks to. */
   readonly pages?: PageInspector;
 }

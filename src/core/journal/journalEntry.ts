@@ -1,4 +1,6 @@
 // The write journal's vocabulary: what is recorded before a file changes, and what undoing returns.
+import type { AgentRole } from '../../shared/agents';
+import type { SkillUse } from '../../shared/superpowers';
 import type { WriteOrigin } from '../ports';
 
 /** One write or delete, recorded before it happens. */
@@ -33,7 +35,29 @@ export interface JournalRevert {
   readonly reverted: readonly number[];
 }
 
-export type JournalEntry = JournalWrite | JournalRevert;
+/**
+ * A skill an agent loaded (or one of its files it read, or a script of it that ran), recorded
+ * beside the writes it may have led to: which skill, from where, with the hash of its content then.
+ */
+export interface JournalSkillUse extends SkillUse {
+  readonly kind: 'skill';
+  readonly seq: number;
+  readonly at: number;
+  readonly workflowId: string;
+  readonly taskId?: string;
+  readonly agent: AgentRole;
+  /** The skill's file, relative to its folder; absent for SKILL.md itself. */
+  readonly file?: string;
+  /** `file` is a script of the skill, and it ran. */
+  readonly ran?: true;
+}
+
+export type JournalEntry = JournalWrite | JournalRevert | JournalSkillUse;
+
+/** What the runtime records each skill use in: the write journal. */
+export interface SkillUseJournal {
+  recordSkillUse(use: Omit<JournalSkillUse, 'kind' | 'seq' | 'at'>): Promise<JournalSkillUse>;
+}
 
 /** A point in the journal; `rollback` undoes what a workflow wrote after it. */
 export interface JournalMark {

@@ -2,7 +2,7 @@
 // changes can be taken back byte for byte, whole (undo) or since a mark (rollback).
 import { createHash } from 'node:crypto';
 import type { AppendLog, Clock, WriteOrigin } from '../ports';
-import type { JournalEntry, JournalMark, JournalWrite, RestorableFiles, TouchedFile, UndoOptions, UndoReport } from './journalEntry';
+import type { JournalEntry, JournalMark, JournalSkillUse, JournalWrite, RestorableFiles, SkillUseJournal, TouchedFile, UndoOptions, UndoReport } from './journalEntry';
 
 export interface JournalRecordInput {
   readonly origin: WriteOrigin;
@@ -19,7 +19,7 @@ export function contentHash(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-export class WriteJournal {
+export class WriteJournal implements SkillUseJournal {
   private lastSeq: number | undefined;
   /** Journal operations run one at a time, so sequence numbers and reverts never interleave. */
   private tail: Promise<unknown> = Promise.resolve();
@@ -52,6 +52,22 @@ export class WriteJournal {
       this.lastSeq = seq;
       return entry;
     });
+  }
+
+  /** Appends a skill an agent used; it changes nothing on disk, so undo passes over it. */
+  recordSkillUse(use: Omit<JournalSkillUse, 'kind' | 'seq' | 'at'>): Promise<JournalSkillUse> {
+    return this.serialized(async () => {
+      const seq = (await this.currentSeq()) + 1;
+      const entry: JournalSkillUse = { kind: 'skill', seq, at: this.clock.now(), ...use };
+      await this.log.append(entry);
+      this.lastSeq = seq;
+      return entry;
+    });
+  }
+
+  /** The skills the workflow's agents used, in order. */
+  skillUses(workflowId: string): Promise<JournalSkillUse[]> {
+    return this.serialized(async () => (await this.log.readAll()).filter((entry): entry is JournalSkillUse => entry.kind === 'skill' && entry.workflowId === workflowId));
   }
 
   /** The journal's current position: `rollback` to it undoes only what is written afterwards. */

@@ -127,6 +127,7 @@ export class WorkflowService implements vscode.Disposable {
           // When the retry ladder reaches a person, the question waits in the same queue as edits.
           approvals,
           skills: options.skills.forEngine,
+          journal,
           ...(pages && { pages }),
         },
         options.settings.runtimeSettings((message) => options.log.warn(message)),

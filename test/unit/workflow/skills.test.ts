@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import { cp, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { workflowReportText } from '../../../src/cli/workflowReportText';
+import type { JournalSkillUse } from '../../../src/core/journal/journalEntry';
 import type { SkillEvent } from '../../../src/shared/events';
 import { COMMUNITY_PACKAGES, publishedSkillsFolder } from '../superpowers/registry/communitySkills';
 import { copyExample, runFeature, type FeatureRun } from './featureRun';
@@ -54,6 +55,22 @@ describe('feature workflow: agents use skills', function () {
       ['codebot', 'wednesday-dev', '.claude/skills', 'references/NAMING.md'],
     ]);
     assert.ok(uses.every((event) => /^[0-9a-f]{64}$/.test(event.contentHash)));
+  });
+
+  it('records each use in the write journal too, beside the writes it led to, and undo passes over them', () => {
+    const uses = run.journal.filter((entry): entry is JournalSkillUse => entry.kind === 'skill');
+    assert.deepEqual(uses.map((entry) => [entry.agent, entry.name, entry.source, entry.file ?? null]), [
+      ['product-owner', 'planning', 'builtin', null],
+      ['testbot', 'tdd', 'builtin', null],
+      ['codebot', 'wednesday-dev', 'workspace', null],
+      ['codebot', 'wednesday-dev', 'workspace', 'references/NAMING.md'],
+    ]);
+    const events = run.events.filter((event): event is SkillEvent => event.type === 'skill');
+    assert.deepEqual(uses.map((entry) => entry.contentHash), events.map((event) => event.contentHash));
+    assert.ok(uses.every((entry) => entry.workflowId === run.workflow.id));
+    // Interleaved with the writes in one sequence: TestBot's skill comes before its test file.
+    const firstTestWrite = run.journal.find((entry) => entry.kind === 'write' && entry.agent === 'testbot');
+    assert.ok(firstTestWrite && (uses[1]?.seq ?? Infinity) < firstTestWrite.seq);
   });
 
   it('names the skills used in the report, and shows them to the Board', () => {

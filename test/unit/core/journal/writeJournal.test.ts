@@ -224,4 +224,18 @@ describe('write journal', () => {
     // Its write stays in the journal, so a later undo can finish the job.
     assert.deepEqual((await journal.undo('wf-1', files)).deleted, ['b.ts']);
   });
+
+  it('records the skills agents used in the same sequence as the writes, and undo passes over them', async () => {
+    await write(wf1, 'a.ts', bytes('new'));
+    const use = await journal.recordSkillUse({ workflowId: 'wf-1', taskId: 't-1', agent: 'codebot', name: 'tdd', source: 'builtin', sourceLabel: 'built-in', contentHash: 'f'.repeat(64) });
+    await write(wf1, 'b.ts', bytes('later'));
+    assert.equal(use.kind, 'skill');
+    assert.equal(use.seq, 2);
+    assert.deepEqual((await journal.skillUses('wf-1')).map((entry) => [entry.name, entry.seq]), [['tdd', 2]]);
+    assert.deepEqual(await journal.skillUses('wf-2'), []);
+    assert.deepEqual((await journal.writes('wf-1')).map((entry) => entry.seq), [1, 3]);
+    const report = await journal.undo('wf-1', files);
+    assert.deepEqual([...report.deleted].sort(), ['a.ts', 'b.ts']);
+    assert.deepEqual(report.skipped, []);
+  });
 });
