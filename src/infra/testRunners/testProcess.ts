@@ -8,6 +8,7 @@ import type { RunConfinement } from '../../shared/testResults';
 import { confine, type SandboxPolicy } from '../sandbox/confinement';
 import { signalGroupButLeader } from '../sandbox/groupMembers';
 import { trackProcessGroup } from '../sandbox/liveProcessGroups';
+import { underParentWatchdog } from '../sandbox/parentWatchdog';
 import { CappedOutput } from './cappedOutput';
 
 export interface ProcessSpec {
@@ -67,7 +68,9 @@ export async function runProcess(spec: ProcessSpec): Promise<ProcessEnd> {
     ...(spec.sandboxRequired && { sandboxRequired: true }),
   });
   try {
-    const end = await runSpawned({ ...spec, command: confined.command, args: confined.args, env: confined.env }, confined.confinement.confined);
+    // Unconfined, nothing else takes the run down with this process if it is killed outright.
+    const started = confined.confinement.confined || process.platform === 'win32' ? confined : { ...confined, ...underParentWatchdog(confined.command, confined.args, confined.env) };
+    const end = await runSpawned({ ...spec, command: started.command, args: started.args, env: started.env }, confined.confinement.confined);
     return { ...end, confinement: confined.confinement };
   } finally {
     await confined.dispose();

@@ -184,4 +184,24 @@ describe('confined test processes', function () {
       assert.deepEqual(processesWith(marker), [], 'no orphan outlives the killed parent');
     });
   });
+
+  describe('where there is no sandbox (no bubblewrap on PATH)', () => {
+    it('still dies with its parent when the parent is killed outright, by its watchdog', async function () {
+      if (process.platform === 'win32') this.skip();
+      const marker = `imperium-orphan-unconfined-${process.pid}-${Date.now()}`;
+      const parentScript = `
+        const { runProcess } = require(${JSON.stringify(join(REPO_ROOT, 'src/infra/testRunners/testProcess.ts'))});
+        const marker = [${JSON.stringify(marker.slice(0, 10))}, ${JSON.stringify(marker.slice(10))}].join('');
+        runProcess({ command: process.execPath, args: ['-e', 'setInterval(() => {}, 1000)', marker], cwd: ${JSON.stringify(workspace)}, timeoutMs: 60000, outputLimit: 1000 })
+          .then((end) => console.log(JSON.stringify(end.confinement)));
+        setInterval(() => {}, 1000);`;
+      // An empty PATH: bubblewrap is not found, so the run is not confined.
+      const parent = spawn(process.execPath, ['--import', 'tsx', '-e', parentScript], { cwd: REPO_ROOT, stdio: 'ignore', env: { ...process.env, PATH: fakeHome } });
+      for (let waited = 0; processesWith(marker).length < 2 && waited < 15_000; waited += 100) await new Promise((done) => setTimeout(done, 100));
+      assert.equal(processesWith(marker).length, 2, 'the watchdog and the test process started');
+      parent.kill('SIGKILL');
+      for (let waited = 0; processesWith(marker).length > 0 && waited < 5000; waited += 100) await new Promise((done) => setTimeout(done, 100));
+      assert.deepEqual(processesWith(marker), [], 'no orphan outlives the killed parent');
+    });
+  });
 });
