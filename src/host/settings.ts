@@ -75,12 +75,12 @@ export class Settings {
 
   /** How long one model call may take before it is cut off (the CLI's --model-timeout). */
   modelCallTimeoutMs(): number {
-    return this.seconds('model.timeoutSeconds', DEFAULT_TIMEOUT_MS / 1000) * 1000;
+    return (this.positive('model.timeoutSeconds') ?? DEFAULT_TIMEOUT_MS / 1000) * 1000;
   }
 
   /** How long all the model calls of one step may take together (the CLI's --step-model-time). */
   stepModelTimeMs(): number {
-    return this.seconds('model.stepTimeSeconds', DEFAULT_STEP_MODEL_MS / 1000) * 1000;
+    return (this.positive('model.stepTimeSeconds') ?? DEFAULT_STEP_MODEL_MS / 1000) * 1000;
   }
 
   /** Whether the configured model accepts images (screenshots of failed browser checks go to the Product Owner as advice). */
@@ -170,11 +170,6 @@ export class Settings {
   private trimmed(key: string): string | undefined {
     const value = this.section.get<string>(key);
     return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-  }
-
-  private seconds(key: string, fallback: number): number {
-    const value = this.positive(key);
-    return value === undefined ? fallback : value;
   }
 
   private positive(key: string): number | undefined {
