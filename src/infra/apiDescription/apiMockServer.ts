@@ -59,7 +59,7 @@ export async function serveApiMock(file: string, port = 0): Promise<RunningMock>
 async function answer(api: OpenAPIBackend, request: IncomingMessage, response: ServerResponse, record: (exchange: MockExchange) => void): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://127.0.0.1');
   const method = (request.method ?? 'GET').toUpperCase();
-  let status = 500;
+  let status: number;
   let body: unknown;
   let operationId: string | undefined;
   try {

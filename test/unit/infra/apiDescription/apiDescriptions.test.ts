@@ -21,9 +21,12 @@ describe('API descriptions (@redocly/openapi-core, openapi-typescript, openapi-b
   });
   after(async () => rm(folder, { recursive: true, force: true }));
 
-  async function brokenCopy(source: string, name: string, edit: (document: Record<string, any>) => void): Promise<string> {
-    const document = JSON.parse(await readFile(join(examples, source), 'utf8')) as Record<string, any>;
-    edit(document);
+  /** A copy of a public document with the value at `path` (keys from the root) replaced. */
+  async function brokenCopy(source: string, name: string, path: readonly string[], value: unknown): Promise<string> {
+    const document = JSON.parse(await readFile(join(examples, source), 'utf8')) as Record<string, unknown>;
+    let node = document;
+    for (const key of path.slice(0, -1)) node = node[key] as Record<string, unknown>;
+    node[path[path.length - 1] as string] = value;
     const file = join(folder, name);
     await writeFile(file, JSON.stringify(document, null, 2));
     return file;
@@ -38,9 +41,7 @@ describe('API descriptions (@redocly/openapi-core, openapi-typescript, openapi-b
   }
 
   it('rejects a copy with a wrong type, naming the JSON pointer and line of each', async () => {
-    const file = await brokenCopy('3.0/json/petstore.json', 'wrong-type.json', (document) => {
-      document.components.schemas.Pet.properties.name.type = 'strin';
-    });
+    const file = await brokenCopy('3.0/json/petstore.json', 'wrong-type.json', ['components', 'schemas', 'Pet', 'properties', 'name', 'type'], 'strin');
     const check = await checkApiDescription(file);
     assert.equal(check.valid, false);
     const problem = check.problems.find((entry) => entry.pointer === '#/components/schemas/Pet/properties/name/type');
@@ -51,18 +52,14 @@ describe('API descriptions (@redocly/openapi-core, openapi-typescript, openapi-b
   });
 
   it('rejects a copy whose example its schema rejects (a mock would serve it)', async () => {
-    const file = await brokenCopy('3.1/json/petstore.json', 'bad-example.json', (document) => {
-      document.paths['/pet/{petId}'].get.responses['200'].content['application/json'].example = { id: 'not a number', name: 7, photoUrls: [] };
-    });
+    const file = await brokenCopy('3.1/json/petstore.json', 'bad-example.json', ['paths', '/pet/{petId}', 'get', 'responses', '200', 'content', 'application/json', 'example'], { id: 'not a number', name: 7, photoUrls: [] });
     const check = await checkApiDescription(file);
     assert.equal(check.valid, false);
     assert.ok(check.problems.some((problem) => problem.rule === 'no-invalid-media-type-examples' && problem.pointer.startsWith('#/paths/~1pet~1{petId}/get/responses/200')), JSON.stringify(check.problems));
   });
 
   it('rejects a $ref that resolves nowhere, a Swagger 2.0 document and text that is not JSON or YAML', async () => {
-    const unresolved = await brokenCopy('3.0/json/petstore.json', 'unresolved.json', (document) => {
-      document.paths['/pet'].post.requestBody = { $ref: '#/components/requestBodies/Nowhere' };
-    });
+    const unresolved = await brokenCopy('3.0/json/petstore.json', 'unresolved.json', ['paths', '/pet', 'post', 'requestBody'], { $ref: '#/components/requestBodies/Nowhere' });
     const refCheck = await checkApiDescription(unresolved);
     assert.ok(refCheck.problems.some((problem) => problem.rule === 'no-unresolved-refs' && problem.pointer === '#/paths/~1pet/post/requestBody' && problem.line !== undefined));
     const swagger = await checkApiDescription(join(examples, '2.0/json/petstore.json'));
@@ -93,9 +90,7 @@ describe('API descriptions (@redocly/openapi-core, openapi-typescript, openapi-b
   });
 
   it('will not serve a description whose example is wrong: no silent 200', async () => {
-    const file = await brokenCopy('3.0/json/petstore-expanded.json', 'bad-mock.json', (document) => {
-      document.paths['/pets'].get.responses['200'].content['application/json'].example = [{ id: 'one' }];
-    });
+    const file = await brokenCopy('3.0/json/petstore-expanded.json', 'bad-mock.json', ['paths', '/pets', 'get', 'responses', '200', 'content', 'application/json', 'example'], [{ id: 'one' }]);
     await assert.rejects(serveApiMock(file), (error: unknown) => error instanceof InvalidApiDescriptionError && /no-invalid-media-type-examples/.test(error.message));
   });
 
@@ -120,9 +115,7 @@ describe('API descriptions (@redocly/openapi-core, openapi-typescript, openapi-b
     assert.match(generated.types, /"\/pets": \{/);
     assert.match(generated.client, /import type \{ paths \} from '\.\/petstoreApi';/);
     assert.match(generated.client, /createClient<paths>/);
-    const broken = await brokenCopy('3.0/json/petstore.json', 'no-client.json', (document) => {
-      document.components.schemas.Pet.properties.name.type = 'strin';
-    });
+    const broken = await brokenCopy('3.0/json/petstore.json', 'no-client.json', ['components', 'schemas', 'Pet', 'properties', 'name', 'type'], 'strin');
     await assert.rejects(generateClient(broken, './x'), InvalidApiDescriptionError);
     await assert.rejects(generateClient(join(examples, '3.0/json/petstore.json'), 'lodash'), /relative path/);
   });
