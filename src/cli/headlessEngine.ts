@@ -32,6 +32,7 @@ import { type CliMemory, defaultGlobalMemoryFolder, openCliMemory } from './cliM
 import { openCliSkills } from './cliSkills';
 import type { PageInspector } from '../superpowers/design/pageInspector';
 import { workspaceBrowser } from '../runtime/workspaceBrowser';
+import { workspaceIntegration } from '../runtime/workspaceIntegration';
 
 export interface ModelSettings {
   readonly baseUrl: string;
@@ -137,6 +138,7 @@ export class HeadlessEngine {
           memory,
           skills,
           ...(pages && { pages }),
+          integration: workspaceIntegration(options.folder),
           ...(options.approvals && { approvals: options.approvals }),
           ...(options.modules && { modules: options.modules }),
           ...(options.openEngine && { openEngine: options.openEngine }),
