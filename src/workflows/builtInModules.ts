@@ -3,10 +3,11 @@
 import { designModule } from './design/designModule';
 import { featureModule } from './feature/featureModule';
 import { fixModule } from './fix/fixModule';
+import { integrationModule } from './integration/integrationModule';
 import type { WorkflowModule } from './workflowModule';
 import { WorkflowModules } from './workflowModules';
 
-export const BUILT_IN_MODULES: readonly WorkflowModule[] = [featureModule, fixModule, designModule];
+export const BUILT_IN_MODULES: readonly WorkflowModule[] = [featureModule, fixModule, designModule, integrationModule];
 
 export { DEFAULT_WORKFLOW } from './defaultWorkflow';
 

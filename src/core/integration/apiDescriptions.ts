@@ -65,6 +65,8 @@ export interface ApiDescriptions {
   generateClient(file: string, typesModule: string): Promise<GeneratedClient>;
   /** Serves the mock on 127.0.0.1 (port 0: any free one). Throws InvalidApiDescriptionError for a description that does not validate. */
   serveMock(file: string, port?: number): Promise<RunningMock>;
+  /** A contract case for each operation named (every operation with an operationId when none is); throws InvalidApiDescriptionError for a description that does not validate, and names an operation it does not have. */
+  contractCases(file: string, operationIds?: readonly string[]): Promise<ContractCase[]>;
 }
 
 export class InvalidApiDescriptionError extends Error {
@@ -82,4 +84,18 @@ export function describeApiProblems(problems: readonly ApiProblem[]): string {
 export function describeApiProblem(problem: ApiProblem): string {
   const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}${problem.column === undefined ? '' : `:${problem.column}`}`;
   return `${where} ${problem.pointer} (${problem.rule}): ${problem.message}`;
+}
+
+/**
+ * One contract test of an operation, from the description: the arguments a call sends (from the
+ * description's examples, or values generated from its schemas) and the answer the mock gives,
+ * already checked against the response schema.
+ */
+export interface ContractCase {
+  readonly operationId: string;
+  readonly method: string;
+  readonly path: string;
+  readonly args: { readonly path?: Record<string, unknown>; readonly query?: Record<string, unknown>; readonly body?: unknown };
+  readonly status: number;
+  readonly response: unknown;
 }

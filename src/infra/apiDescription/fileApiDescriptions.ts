@@ -1,9 +1,10 @@
 // The ApiDescriptions port over files under one root: workspace-relative paths are resolved there
 // (the caller has already read the file through the Workspace port, which checked the path).
 import { isAbsolute, relative, resolve } from 'node:path';
-import type { ApiDescriptionCheck, ApiDescriptions, GeneratedClient, RunningMock } from '../../core/integration/apiDescriptions';
+import type { ApiDescriptionCheck, ApiDescriptions, ContractCase, GeneratedClient, RunningMock } from '../../core/integration/apiDescriptions';
 import { checkApiDescription } from './apiDescriptionValidator';
 import { serveApiMock } from './apiMockServer';
+import { contractCases } from './contractCases';
 import { generateClient } from './clientGenerator';
 
 export class FileApiDescriptions implements ApiDescriptions {
@@ -20,6 +21,10 @@ export class FileApiDescriptions implements ApiDescriptions {
 
   serveMock(file: string, port?: number): Promise<RunningMock> {
     return serveApiMock(this.resolve(file), port);
+  }
+
+  contractCases(file: string, operationIds?: readonly string[]): Promise<ContractCase[]> {
+    return contractCases(this.resolve(file), operationIds);
   }
 
   private resolve(file: string): string {
