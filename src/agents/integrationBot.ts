@@ -86,11 +86,20 @@ export function integrationBot(tools: IntegrationTools): AgentDefinition<Integra
 
 export interface IntegrationBotDependencies extends AgentDependencies {
   readonly integration: IntegrationTools;
+  /** A deployment plan: the tools that read and check only, none that writes a file or runs anything (tests included). */
+  readonly planOnly?: boolean;
+}
+
+const WRITES_OR_RUNS = new Set(['write_file', 'edit_file', 'run_tests', 'generate_api_client']);
+
+function planOnly(agent: AgentDefinition<IntegrationBotAnswer>): AgentDefinition<IntegrationBotAnswer> {
+  return { ...agent, tools: agent.tools.filter((tool) => !WRITES_OR_RUNS.has(tool.name)) };
 }
 
 /** Runs IntegrationBot on the task; it may not write tests, nor what only a person may change, unless `options.canWrite` says otherwise. */
 export function runIntegrationBot(task: AgentTask, dependencies: IntegrationBotDependencies, options: AgentRunOptions): Promise<AgentRunResult<IntegrationBotAnswer>> {
-  return runAgent(withTools(integrationBot(dependencies.integration), dependencies), {
+  const agent = integrationBot(dependencies.integration);
+  return runAgent(withTools(dependencies.planOnly === true ? planOnly(agent) : agent, dependencies), {
     task: taskMessage(task),
     model: dependencies.model,
     events: dependencies.events,
