@@ -1,8 +1,9 @@
 // A typed client from an API description, by generators, not by the model's own typing:
 // openapi-typescript turns the description into the types of its paths and components, and the
 // client is openapi-fetch's createClient typed by them (a 6 kB runtime the project depends on).
+// openapi-typescript needs the TypeScript compiler: both are loaded from node_modules on first use
+// (they stay out of the bundles, esbuild.config.mjs).
 import { pathToFileURL } from 'node:url';
-import openapiTS, { astToString } from 'openapi-typescript';
 import { InvalidApiDescriptionError, type GeneratedClient } from '../../core/integration/apiDescriptions';
 import { checkApiDescription } from './apiDescriptionValidator';
 
@@ -12,9 +13,10 @@ export async function generateClient(file: string, typesModule: string): Promise
   if (!/^\.{1,2}\/[\w./-]+$/.test(typesModule)) throw new Error(`the types module is imported by a relative path such as "./petstoreApi", not "${typesModule}"`);
   const check = await checkApiDescription(file);
   if (!check.valid) throw new InvalidApiDescriptionError(check);
-  const ast = await openapiTS(pathToFileURL(file), { silent: true });
+  const generator = await loadGenerator();
+  const ast = await generator.default(pathToFileURL(file), { silent: true });
   const source = file.split(/[\\/]/).pop() ?? file;
-  const types = `${HEADER} ${source}. Do not edit: generate it again.\n${astToString(ast)}`;
+  const types = `${HEADER} ${source}. Do not edit: generate it again.\n${generator.astToString(ast)}`;
   const client = [
     `${HEADER} ${source}. Do not edit: generate it again.`,
     "import createClient from 'openapi-fetch';",
@@ -29,4 +31,12 @@ export async function generateClient(file: string, typesModule: string): Promise
     '',
   ].join('\n');
   return { types, client };
+}
+
+async function loadGenerator(): Promise<typeof import('openapi-typescript')> {
+  try {
+    return await import('openapi-typescript');
+  } catch (error) {
+    throw new Error(`the client generator (the openapi-typescript and typescript packages beside Imperium Flow) cannot be loaded: ${(error as Error).message.split('\n')[0]}`, { cause: error });
+  }
 }
