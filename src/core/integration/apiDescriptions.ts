@@ -99,3 +99,10 @@ export interface ContractCase {
   readonly status: number;
   readonly response: unknown;
 }
+
+const OPENAPI_HEAD = /^\s*\{?\s*["']?openapi["']?\s*:\s*["']?3\.[01]\.\d+/m;
+
+/** Whether a YAML or JSON text is an OpenAPI 3.0 or 3.1 description, from its first lines (for the code lens). */
+export function looksLikeOpenApi(text: string): boolean {
+  return OPENAPI_HEAD.test(text.slice(0, 4000));
+}

@@ -120,3 +120,15 @@ describe('API descriptions (@redocly/openapi-core, openapi-typescript, openapi-b
     await assert.rejects(generateClient(join(examples, '3.0/json/petstore.json'), 'lodash'), /relative path/);
   });
 });
+
+describe('which files are OpenAPI descriptions (the code lens)', () => {
+  it('knows OpenAPI 3.0 and 3.1 by their first lines, in YAML and JSON, and nothing else', async () => {
+    const { looksLikeOpenApi } = await import('../../../../src/core/integration/apiDescriptions');
+    assert.equal(looksLikeOpenApi('openapi: 3.1.0\ninfo:\n  title: x\n'), true);
+    assert.equal(looksLikeOpenApi("# the API\nopenapi: '3.0.3'\n"), true);
+    assert.equal(looksLikeOpenApi('{\n  "openapi": "3.0.0",\n  "info": {}\n}'), true);
+    assert.equal(looksLikeOpenApi('swagger: "2.0"\n'), false);
+    assert.equal(looksLikeOpenApi('services:\n  api:\n    image: node:22\n'), false);
+    assert.equal(looksLikeOpenApi('description: openapi: 3.1.0 is nice\n'), false);
+  });
+});
