@@ -37,7 +37,9 @@ describe('API integrations and deployments in the editor', function () {
     assert.equal(lens.range.start.line, 0);
     assert.equal(lens.command.command, 'imperium.implementWithAgents');
     assert.deepEqual([(lens.command.arguments?.[0] as { path: string }).path, lens.command.arguments?.[1]], ['openapi.yaml', 'integration']);
-    const other = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', vscode.Uri.joinPath(root(), 'package.json'))) ?? [];
+    // The lens provider is asked for a document the editor has open.
+    const manifest = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(root(), 'package.json'));
+    const other = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', manifest.uri)) ?? [];
     assert.ok(!other.some((entry) => entry.command?.title.includes('Generate client')), 'no such lens on a JSON file that is not a description');
   });
 
