@@ -31,8 +31,8 @@ export function integrationRedStep(deps: IntegrationDependencies): HealableStepH
       const operations = (named.length > 0 ? named : withIds).slice(0, MAX_OPERATIONS);
       const cases = await deps.integration.apis.contractCases(spec, operations.map((operation) => operation.operationId as string));
       const frameworks = await deps.tests.detect();
-      const framework: ContractFramework | undefined = frameworks.includes('mocha') ? 'mocha' : frameworks.includes('node-test') ? 'node-test' : undefined;
-      if (framework === undefined) throw new TerminalStepError(`the contract tests are written for mocha or node:test (with tsx), and this workspace uses ${frameworks.join(', ') || 'no test framework Imperium Flow knows'}.`);
+      const framework: ContractFramework | undefined = frameworks.includes('mocha') ? 'mocha' : undefined;
+      if (framework === undefined) throw new TerminalStepError(`the contract tests are written for mocha running TypeScript (with tsx), and this workspace uses ${frameworks.join(', ') || 'no test framework Imperium Flow knows'}.`);
       const files = contractTestFiles(spec, module, cases, framework);
       const origin = { workflowId: context.workflowId, taskId: context.taskId, agent: 'engine' as const };
       await deps.workspace.write(files.mockFile, files.mock, origin);
