@@ -42,8 +42,9 @@ export function contractTestFiles(spec: string, module: string, cases: readonly 
   const test = `${HEADER}
 // ${framework}: describe, it and the hooks are its globals.
 import * as assert from 'node:assert/strict';
-import * as api from ${JSON.stringify(fromTests(module).replace(/\.ts$/, ''))};
+// The mock first: a package it lacks is named before the module under test is looked for.
 import { startContractMock, type ContractMock } from ${JSON.stringify(`./${base}.mock`)};
+import * as api from ${JSON.stringify(fromTests(module).replace(/\.ts$/, ''))};
 
 describe(${JSON.stringify(`the contract of ${spec}`)}, () => {
   let mock: ContractMock;

@@ -125,6 +125,18 @@ describe('the integration workflow, contract-first with a generated client', fun
     assert.match(JSON.stringify(workflow), /does not import a client generated from openapi\.yaml/);
   });
 
+  it('stops at red when the project lacks the contract tests\' packages, naming the install a person runs', async () => {
+    await rm(join(folder, 'node_modules', 'openapi-backend'));
+    server = await startScriptedModelServer({ roles: {} });
+    headless = await HeadlessEngine.open({ folder, model: { baseUrl: server.url, model: 'scripted-model' }, logger: quiet, limits: { testTimeoutMs: 60_000 }, globalMemory: join(folder, '.imperium', 'global-memory'), skillsHome: false, browser: false });
+    const id = await headless.engine.start(integrationModule.definition, integrationModule.input({ workflow: 'integration', request: REQUEST }));
+    const workflow = await headless.engine.settled(id);
+    assert.equal(workflow.status, 'FAILED');
+    assert.match(workflow.reason ?? '', /need the packages openapi-backend, which the workspace does not have\. Adding dependencies is a person's to do: run `npm install --save-dev openapi-backend`/);
+    assert.equal(await readFile(join(folder, 'package.json'), 'utf8'), await readFile(join(FIXTURE, 'package.json'), 'utf8'), 'nothing changed the manifest');
+    assert.equal(server.requests.filter((request) => request.path === '/v1/chat/completions').length, 0, 'no model was asked');
+  });
+
   it('stops at red on a description that does not validate, naming each problem and where', async () => {
     const spec = join(folder, 'openapi.yaml');
     await writeFile(spec, (await readFile(spec, 'utf8')).replace('required: false', 'required: perhaps').replace('example: { id: 1, name: Rex, species: dog }', 'example: { id: one, name: Rex, species: dog }'));
