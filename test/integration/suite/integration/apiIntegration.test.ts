@@ -80,5 +80,24 @@ describe('API integrations and deployments in the editor', function () {
     assert.equal(existsSync(join(root().fsPath, 'RAN_BY_AN_AGENT')), false, 'no command of the plan ran');
     const report = await workflows.report(workflowId);
     assert.ok(JSON.stringify(report).includes('you run: docker compose up -d --build'), 'the report lists the commands for the person');
+
+    // The person picks the plan's second command: it is typed into a terminal, not run.
+    const picking = vscode.commands.executeCommand('imperium.runDeploymentCommand');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await picking;
+    const terminal = vscode.window.terminals.find((entry) => entry.name === 'Imperium: deployment plan');
+    assert.ok(terminal, `a terminal for the plan: ${vscode.window.terminals.map((entry) => entry.name).join(', ')}`);
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    assert.equal(existsSync(join(root().fsPath, 'RAN_BY_AN_AGENT')), false, 'typed, not run: the person presses Enter');
+    terminal.sendText('', true);
+    let ran = false;
+    for (let tries = 0; tries < 50 && !ran; tries++) {
+      ran = existsSync(join(root().fsPath, 'RAN_BY_AN_AGENT'));
+      if (!ran) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    assert.ok(ran, 'once the person presses Enter the typed command runs: it was the one picked');
+    terminal.dispose();
   });
 });
