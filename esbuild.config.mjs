@@ -100,7 +100,9 @@ const builds = [
     // The Conductor SDK's optional undici is left out: it gets the global fetch (infra/conductor/).
     // playwright-core reads its own files at run time, so it is loaded from node_modules when a page
     // is first checked (DesignBot, the design workflow, Check This Page's UI), never bundled.
-    external: ['vscode', 'undici', 'playwright-core'],
+    // openapi-typescript (IntegrationBot's client generator) needs the TypeScript compiler, about 9 MB:
+    // both are loaded from node_modules when a client is first generated, never bundled.
+    external: ['vscode', 'undici', 'playwright-core', 'openapi-typescript', 'typescript'],
     plugins: [zodEnglishOnly, lazyLibraries, hostBundle],
   },
   {
@@ -111,7 +113,8 @@ const builds = [
     // playwright-core reads its own files at run time (browsers.json), so it cannot be bundled; it is
     // a runtime dependency, loaded only by `imperium ui-check`. undici: the Conductor SDK's optional
     // transport, unused since it is given the global fetch.
-    external: ['./testsCli', './fullCli', 'playwright-core', 'undici'],
+    // openapi-typescript and the TypeScript compiler it needs: loaded when a client is generated.
+    external: ['./testsCli', './fullCli', 'playwright-core', 'undici', 'openapi-typescript', 'typescript'],
     plugins: [zodEnglishOnly, lazyLibraries],
     outdir: 'dist',
     ...node,

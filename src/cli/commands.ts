@@ -1,4 +1,6 @@
 // The subcommands of `imperium`, in the order `imperium --help` lists them.
+import { apiCheckCommand } from './apiCheckCommand';
+import { apiMockCommand } from './apiMockCommand';
 import type { CliCommand } from './cliCommand';
 import { conductorCommand } from './conductorCommand';
 import { demoCommand } from './demoCommand';
@@ -14,4 +16,4 @@ import { undoCommand } from './undoCommand';
 import { workerCommand } from './workerCommand';
 import { workflowsCommand } from './workflowsCommand';
 
-export const COMMANDS: readonly CliCommand[] = [runCommand, resumeCommand, statusCommand, undoCommand, workflowsCommand, testsCommand, skillsCommand, uiCheckCommand, mcpCommand, serveCommand, workerCommand, conductorCommand, demoCommand];
+export const COMMANDS: readonly CliCommand[] = [runCommand, resumeCommand, statusCommand, undoCommand, workflowsCommand, testsCommand, skillsCommand, uiCheckCommand, apiCheckCommand, apiMockCommand, mcpCommand, serveCommand, workerCommand, conductorCommand, demoCommand];

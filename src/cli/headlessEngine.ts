@@ -33,6 +33,7 @@ import { type CliMemory, defaultGlobalMemoryFolder, openCliMemory } from './cliM
 import { openCliSkills } from './cliSkills';
 import type { PageInspector } from '../superpowers/design/pageInspector';
 import { workspaceBrowser } from '../runtime/workspaceBrowser';
+import { workspaceIntegration } from '../runtime/workspaceIntegration';
 
 export interface ModelSettings {
   readonly baseUrl: string;
@@ -142,6 +143,7 @@ export class HeadlessEngine {
           skills,
           journal,
           ...(pages && { pages }),
+          integration: workspaceIntegration(options.folder),
           ...(options.approvals && { approvals: options.approvals }),
           ...(options.modules && { modules: options.modules }),
           ...(options.openEngine && { openEngine: options.openEngine }),

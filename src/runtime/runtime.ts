@@ -95,9 +95,9 @@ export class Runtime {
     const skills = ports.skills?.(events.emit, approvals);
     // The superpowers' code comes from the skills loaded; a runtime that loads none runs the built-ins' code.
     const superpowers = skills ?? builtinSuperpowers;
-    // Who planned tasks are dispatched to: CodeBot, TestBot, and DesignBot when there is a browser.
-    const agents = builtInTaskAgents({ model, workspace, tests: ports.tests, ...(ports.pages && { pages: ports.pages }) });
-    const deps: ModuleDependencies = { model, workspace, undo: workspace, tests: ports.tests, board, workflowMemory: memory, ...(learned && { learned }), ...(skills && { skills }), superpowers, ...(ports.pages && { pages: ports.pages }), ...(approvals && { approvals }), ...(settings.modelSeesImages === true && { modelSeesImages: true }), agents, limits, logger, clock };
+    // Who planned tasks are dispatched to: CodeBot, TestBot, DesignBot when there is a browser, IntegrationBot when there are its tools.
+    const agents = builtInTaskAgents({ model, workspace, tests: ports.tests, ...(ports.pages && { pages: ports.pages }), ...(ports.integration && { integration: ports.integration }) });
+    const deps: ModuleDependencies = { model, workspace, undo: workspace, tests: ports.tests, board, workflowMemory: memory, ...(learned && { learned }), ...(skills && { skills }), superpowers, ...(ports.pages && { pages: ports.pages }), ...(ports.integration && { integration: ports.integration }), ...(approvals && { approvals }), ...(settings.modelSeesImages === true && { modelSeesImages: true }), agents, limits, logger, clock };
     const healingOptions: HealingOptions = {
       clock,
       monitor,

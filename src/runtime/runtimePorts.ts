@@ -4,6 +4,7 @@
 import type { MemoryScopes } from '../core/memory/learnedMemories';
 import type { SkillUseJournal, WorkflowUndo } from '../core/journal/journalEntry';
 import type { OpenEngine } from '../core/orchestrator/engineApi';
+import type { IntegrationTools } from '../core/integration/integrationTools';
 import type { Approvals, Clock, CountTextTokens, EventSink, Logger, ModelClient, Store, TestRunner, Workspace } from '../core/ports';
 import type { PageInspector } from '../superpowers/design/pageInspector';
 import type { WorkflowSkills } from '../superpowers/registry/workflowSkills';
@@ -44,4 +45,6 @@ export interface RuntimePorts {
   readonly journal?: SkillUseJournal;
   /** The browser for the workspace's pages (its owner closes it); without one there is no DesignBot to dispatch UI tasks to. */
   readonly pages?: PageInspector;
+  /** API descriptions and deployment files (workspaceIntegration.ts); without them there is no IntegrationBot, and the integration and deploy workflows end saying so. */
+  readonly integration?: IntegrationTools;
 }

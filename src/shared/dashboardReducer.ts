@@ -23,6 +23,7 @@ import {
 } from './dashboardState';
 import type { AgentEvent, EngineEvent, HealingEvent, RetryEvent, SkillEvent, TaskEvent, TestRunEvent, TokensEvent, ToolCallEvent, VerdictEvent, WorkflowEvent } from './events';
 import type { WorkflowDesignChecks } from './designChecksView';
+import type { WorkflowIntegrationView } from './integrationView';
 import { isTerminalTask, isTerminalWorkflow } from './taskStatus';
 import type { TestCaseResult } from './testResults';
 
@@ -44,6 +45,8 @@ export function applyUpdate(state: DashboardState, update: DashboardUpdate): Das
       return setFiles(state, update);
     case 'design-checks':
       return setDesignChecks(state, update);
+    case 'integration-view':
+      return setIntegrationView(state, update);
     case 'memories':
       return { ...state, memories: update.memories.slice(0, DASHBOARD_LIMITS.memories).map(memoryView) };
     case 'superpowers':
@@ -289,6 +292,24 @@ function setDesignChecks(state: DashboardState, update: WorkflowDesignChecks): D
     screenshots: checks.screenshots.slice(0, DASHBOARD_LIMITS.designShots),
   };
   return { ...state, workflows: state.workflows.with(index, { ...state.workflows[index], design }) };
+}
+
+function setIntegrationView(state: DashboardState, update: WorkflowIntegrationView): DashboardState {
+  const index = state.workflows.findIndex((workflow) => workflow.id === update.workflowId);
+  if (index < 0) return state;
+  const { contract, plan } = update.view;
+  const limit = DASHBOARD_LIMITS.designFindings;
+  const integration = {
+    ...(contract && { contract: { ...contract, operations: contract.operations.slice(0, limit).map(clip), failingBefore: contract.failingBefore.slice(0, limit).map(clip) } }),
+    ...(plan && {
+      plan: {
+        summary: clip(plan.summary),
+        files: plan.files.slice(0, limit).map((file) => ({ ...file, problems: file.problems.slice(0, limit).map(clip) })),
+        commands: plan.commands.slice(0, limit).map((command) => ({ command: clip(command.command), purpose: clip(command.purpose), whyPerson: clip(command.whyPerson) })),
+      },
+    }),
+  };
+  return { ...state, workflows: state.workflows.with(index, { ...state.workflows[index], integration }) };
 }
 
 function memoryView(memory: MemoryView): MemoryView {

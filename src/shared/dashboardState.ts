@@ -2,6 +2,7 @@
 // host keeps one (its snapshot) and each webview keeps its own, both built by dashboardReducer.ts
 // from the same updates, so a reopened view starts where the host is and follows it from there.
 import type { DesignChecksView, WorkflowDesignChecks } from './designChecksView';
+import type { IntegrationView, WorkflowIntegrationView } from './integrationView';
 import type { SuperpowersView } from './superpowers';
 import type { AgentRole } from './agents';
 import type { EngineEvent } from './events';
@@ -147,7 +148,7 @@ export interface SuperpowersUpdate {
 }
 
 /** Everything that changes a dashboard: an engine event, or what the host learned besides the events. */
-export type DashboardUpdate = EngineEvent | WorkflowDescription | ApprovalPending | ApprovalSettled | WorkflowFiles | WorkflowDesignChecks | MemoriesUpdate | SuperpowersUpdate;
+export type DashboardUpdate = EngineEvent | WorkflowDescription | ApprovalPending | ApprovalSettled | WorkflowFiles | WorkflowDesignChecks | WorkflowIntegrationView | MemoriesUpdate | SuperpowersUpdate;
 
 export interface TokenTally {
   readonly calls: number;
@@ -217,6 +218,8 @@ export interface WorkflowView {
   readonly files?: readonly ChangedFileView[];
   /** Its browser checks (design workflow, or DesignBot's tasks); undefined when it ran none. */
   readonly design?: DesignChecksView;
+  /** Its contract tests (integration workflow) or deployment plan (deploy workflow); undefined otherwise. */
+  readonly integration?: IntegrationView;
   /** The skills its agents loaded, by name, first use first; absent until one is. */
   readonly skills?: readonly string[];
 }

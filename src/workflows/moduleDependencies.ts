@@ -7,6 +7,7 @@ import type { Board } from '../core/board/boardReview';
 import type { WorkflowUndo } from '../core/journal/journalEntry';
 import type { LearnedMemories } from '../core/memory/learnedMemories';
 import type { WorkflowMemory } from '../core/memory/workflowMemory';
+import type { IntegrationTools } from '../core/integration/integrationTools';
 import type { Approvals, Clock, Logger, ModelClient, TestRunner, Workspace } from '../core/ports';
 import type { PageInspector } from '../superpowers/design/pageInspector';
 import type { WorkflowSkills } from '../superpowers/registry/workflowSkills';
@@ -30,6 +31,8 @@ export interface ModuleDependencies {
   readonly superpowers: Superpowers;
   /** The browser for the workspace's pages; absent when the host has none (no DesignBot, no design workflow). */
   readonly pages?: PageInspector;
+  /** API descriptions and deployment files; absent when the host gives none (no IntegrationBot, no integration or deploy workflow). */
+  readonly integration?: IntegrationTools;
   /** Who a step asks a person through (axe's undecided results in the design workflow); absent: nobody, so it reports them. */
   readonly approvals?: Approvals;
   /** The configured model accepts images (screenshots of failed checks for the Product Owner's advice). */

@@ -28,4 +28,6 @@ export const INTEGRATION_RUNS: readonly IntegrationRun[] = [
   { name: 'superpowers', workspace: 'test/fixtures/integration-workspace', extraExtensions: ['test/fixtures/superpower-extension'] },
   // UI checks: "Check This Page's UI" and the design workflow in the command center, on a page with planted defects.
   { name: 'design', workspace: 'test/fixtures/shop-site' },
+  // API integrations and deployments: the OpenAPI code lens, and a deploy workflow's plan the person approves file by file.
+  { name: 'integration', workspace: 'test/fixtures/contract-service' },
 ];

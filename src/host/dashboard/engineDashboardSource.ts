@@ -18,6 +18,7 @@ import {
   type WorkflowDescription,
 } from '../../shared/dashboardState';
 import type { DesignChecksView } from '../../shared/designChecksView';
+import type { IntegrationView } from '../../shared/integrationView';
 import type { EngineEvent } from '../../shared/events';
 import type { SuperpowersView } from '../../shared/superpowers';
 import type { WorkflowPhaseInfo } from '../../shared/workflowPhase';
@@ -60,6 +61,8 @@ export interface EngineDashboardSourceOptions {
   readonly changedFiles?: (workflowId: string) => Promise<readonly ChangedFileView[]>;
   /** A workflow's browser checks with their screenshots (designChecksOf); undefined when it ran none. */
   readonly designChecks?: (workflowId: string) => Promise<DesignChecksView | undefined>;
+  /** A workflow's contract tests or deployment plan (integrationViewOf); undefined when it has none. */
+  readonly integrationView?: (workflowId: string) => Promise<IntegrationView | undefined>;
   readonly memories?: MemoryBrowser;
   /** The skills loaded, for the Superpowers section, and word when they are loaded again. */
   readonly superpowers?: {
@@ -276,6 +279,7 @@ export class EngineDashboardSource implements DashboardSource {
   }
 
   private async readDesignChecks(workflowId: string): Promise<void> {
+    await this.readIntegrationView(workflowId);
     const { designChecks } = this.options;
     if (!designChecks) return;
     try {
@@ -283,6 +287,17 @@ export class EngineDashboardSource implements DashboardSource {
       if (checks) this.apply({ type: 'design-checks', workflowId, checks });
     } catch (error) {
       this.options.logger.warn(`dashboard: could not read the browser checks of workflow ${workflowId}: ${messageOf(error)}`);
+    }
+  }
+
+  private async readIntegrationView(workflowId: string): Promise<void> {
+    const { integrationView } = this.options;
+    if (!integrationView) return;
+    try {
+      const view = await integrationView(workflowId);
+      if (view) this.apply({ type: 'integration-view', workflowId, view });
+    } catch (error) {
+      this.options.logger.warn(`dashboard: could not read the contract tests or plan of workflow ${workflowId}: ${messageOf(error)}`);
     }
   }
 

@@ -6,6 +6,7 @@ import { IMPLEMENT_TARGET_KINDS, type ImplementTarget } from '../../shared/imple
 import { isTerminalWorkflow } from '../../shared/taskStatus';
 import { DEFAULT_WORKFLOW } from '../../runtime/defaultWorkflow';
 import type { TestExplorer } from '../testing/testExplorer';
+import { RUN_DEPLOYMENT_COMMAND, runDeploymentCommand } from './deploymentCommand';
 import { FIX_WITH_AGENTS_COMMAND, fixWithAgents } from './fixCommand';
 import { implementRequest } from './implementRequest';
 import { workflowForTarget } from './targetWorkflow';
@@ -33,6 +34,7 @@ export function registerWorkflowCommands(service: ServiceSource, log: vscode.Log
     command('imperium.resumeWorkflow', async (id) => withWorkflow(await service(), id, 'resume', (w) => w.status === 'PAUSED', (s, w) => s.resume(w))),
     command('imperium.cancelWorkflow', async (id) => withWorkflow(await service(), id, 'cancel', (w) => !isTerminalWorkflow(w.status), (s, w) => s.cancel(w))),
     command('imperium.undoWorkflow', async (id) => undoWorkflow(await service(), id)),
+    command(RUN_DEPLOYMENT_COMMAND, async () => runDeploymentCommand(await service())),
   ];
 }
 

@@ -8,6 +8,7 @@ import type { DashboardSource } from '../dashboard/dashboardSource';
 import { type DashboardEngine, EngineDashboardSource } from '../dashboard/engineDashboardSource';
 import type { MemoryScopes } from '../../core/memory/learnedMemories';
 import { designChecksOf, pngFilesIn } from '../dashboard/designChecksOf';
+import { integrationViewOf } from '../dashboard/integrationViewOf';
 import { memoryBrowser } from './memoryBrowser';
 import { openWorkflowDiff } from './workflowDiffs';
 import type { WorkflowService } from './workflowService';
@@ -81,6 +82,10 @@ export class WorkflowDashboardSource {
       designChecks: async (workflowId) => {
         const workflow = await engine.get(workflowId);
         return workflow && designChecksOf(workflow, pngFilesIn(service.screenshotsFolder, SHOWN_SCREENSHOT_BYTES));
+      },
+      integrationView: async (workflowId) => {
+        const workflow = await engine.get(workflowId);
+        return workflow && integrationViewOf(workflow);
       },
       changedFiles: async (workflowId) => {
         const plan = await service.undoPlan(workflowId);

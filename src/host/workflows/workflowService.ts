@@ -24,6 +24,7 @@ import type { JsonStore } from '../../infra/store/jsonStore';
 import { countTextTokens } from '../../llm/tokenCount';
 import { openFolderStore, STATE_FOLDER } from '../../runtime/folderStore';
 import { workspaceBrowser } from '../../runtime/workspaceBrowser';
+import { workspaceIntegration } from '../../runtime/workspaceIntegration';
 import type { PageInspector } from '../../superpowers/design/pageInspector';
 import { Runtime } from '../../runtime/runtime';
 import type { EngineEvent } from '../../shared/events';
@@ -129,6 +130,7 @@ export class WorkflowService implements vscode.Disposable {
           skills: options.skills.forEngine,
           journal,
           ...(pages && { pages }),
+          integration: workspaceIntegration(root),
         },
         options.settings.runtimeSettings((message) => options.log.warn(message)),
       );

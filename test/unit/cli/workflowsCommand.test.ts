@@ -49,8 +49,8 @@ describe('imperium workflows, and run --workflow', () => {
 
   it('exits 2 on an unknown --workflow, naming the ids there are, before opening the folder', async () => {
     const out = capture();
-    assert.equal(await runCli(['run', folder, 'Add a thing.', '--workflow', 'deploy', '--scenario', 'missing.json'], out.io, COMMANDS), 2);
-    assert.equal(out.stderr().split('\n')[0], `imperium run: There is no workflow "deploy"; the workflows are: ${BUILT_IN_MODULES.map((module) => module.id).join(', ')}.`);
+    assert.equal(await runCli(['run', folder, 'Add a thing.', '--workflow', 'release', '--scenario', 'missing.json'], out.io, COMMANDS), 2);
+    assert.equal(out.stderr().split('\n')[0], `imperium run: There is no workflow "release"; the workflows are: ${BUILT_IN_MODULES.map((module) => module.id).join(', ')}.`);
     assert.equal(out.stdout(), '');
   });
 

@@ -249,6 +249,6 @@ describe('imperium run --workflow fix (end to end)', function () {
     const project = await copy('fix-exercises/bowling-jest');
     const run = await runImperium(['run', project.folder, 'Fix it', '--workflow', 'mend', '--scenario', join(SCENARIOS, 'jest-bowling.json')], RUN_DEADLINE_MS);
     assert.equal(run.code, 2, printed(run));
-    assert.match(run.stderr, /^imperium run: There is no workflow "mend"; the workflows are: feature, fix, design\.$/m);
+    assert.match(run.stderr, /^imperium run: There is no workflow "mend"; the workflows are: feature, fix, design, integration, deploy\.$/m);
   });
 });

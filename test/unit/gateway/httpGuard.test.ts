@@ -92,7 +92,7 @@ describe('the gateway HTTP API guard', function () {
     const post = (body: unknown, headers: Record<string, string> = {}) => call(`${server.url}/api/workflows`, { method: 'POST', body, headers: { ...auth, ...headers } });
     assert.equal((await post({ request: '  ' })).status, 400);
     assert.equal((await post({ request: 'x', approve: true })).status, 400, 'unknown fields are refused');
-    assert.equal((await post({ request: 'x', workflow: 'deploy' })).status, 404);
+    assert.equal((await post({ request: 'x', workflow: 'release' })).status, 404);
     assert.equal((await call(`${server.url}/api/workflows`, { method: 'POST', rawBody: '{"request":', headers: { ...auth, 'Content-Type': 'application/json' } })).status, 400);
     assert.equal((await call(`${server.url}/api/workflows`, { method: 'POST', rawBody: 'request=x', headers: { ...auth, 'Content-Type': 'application/x-www-form-urlencoded' } })).status, 415);
     assert.equal((await call(`${server.url}/api/workflows`, { method: 'POST', rawBody: JSON.stringify({ request: 'x'.repeat(70_000) }), headers: { ...auth, 'Content-Type': 'application/json' } })).status, 413);

@@ -58,9 +58,9 @@ describe('imperium mcp over stdio, with the official MCP client (end to end)', f
     const empty = resultOf(await client.callTool({ name: 'start_workflow', arguments: { request: '   ' } }));
     assert.equal(empty.isError, true);
     assert.match(empty.text, /request is empty/);
-    const unknownModule = resultOf(await client.callTool({ name: 'start_workflow', arguments: { request: 'x', workflow: 'deploy' } }));
+    const unknownModule = resultOf(await client.callTool({ name: 'start_workflow', arguments: { request: 'x', workflow: 'release' } }));
     assert.equal(unknownModule.isError, true);
-    assert.match(unknownModule.text, /no workflow module "deploy"/);
+    assert.match(unknownModule.text, /no workflow module "release"/);
     const missing = resultOf(await client.callTool({ name: 'workflow_status', arguments: { id: 'wf-404' } }));
     assert.equal(missing.isError, true);
     assert.match(missing.text, /no workflow wf-404/);

@@ -1,7 +1,7 @@
 // The command center: on the left the workflows and the form that starts a new one; on the right
 // the selected workflow with its controls, what waits for the user's decision, the charts, its
 // activity, then the Board's verdicts, its tests, the files it changed and its tokens, its browser
-// checks with their screenshots; last, the learned memories.
+// checks with their screenshots, its contract tests or deployment plan; last, the learned memories.
 import type { Dom } from '../dom';
 import { DashboardCharts } from '../charts/dashboardCharts';
 import { ApprovalsCard } from './approvalsCard';
@@ -9,6 +9,7 @@ import { BoardVerdicts } from './boardVerdicts';
 import { ChangedFiles } from './changedFiles';
 import { ConnectionBanner } from './connectionBanner';
 import { DesignChecksCard } from './designChecksCard';
+import { IntegrationCard } from './integrationCard';
 import { MemoriesCard } from './memoriesCard';
 import { RequestForm } from './requestForm';
 import { TestResults } from './testResults';
@@ -36,6 +37,7 @@ export class CommandCenterView implements DashboardView {
   private readonly approvals: ApprovalsCard;
   private readonly files: ChangedFiles;
   private readonly design: DesignChecksCard;
+  private readonly integration: IntegrationCard;
   private readonly memories: MemoriesCard;
   private readonly form: RequestForm;
 
@@ -52,6 +54,7 @@ export class CommandCenterView implements DashboardView {
     this.approvals = new ApprovalsCard(context, { compact: false });
     this.files = new ChangedFiles(context);
     this.design = new DesignChecksCard(context);
+    this.integration = new IntegrationCard(context);
     this.memories = new MemoriesCard(context);
     this.form = new RequestForm(context);
     this.root = dom.el('div', { class: 'command-center' }, [
@@ -65,6 +68,7 @@ export class CommandCenterView implements DashboardView {
           this.timeline.element,
           dom.el('div', { class: 'detail-grid' }, [this.verdicts.element, this.tests.element, this.files.element, this.tokens.element]),
           this.design.element,
+          this.integration.element,
           this.memories.element,
         ]),
       ]),
@@ -84,6 +88,7 @@ export class CommandCenterView implements DashboardView {
     this.approvals.render(state.approvals, capabilities?.approvals);
     this.files.render(selected, capabilities?.files, capabilities?.diff);
     this.design.render(selected?.design);
+    this.integration.render(selected?.integration);
     this.memories.render(state.memories, capabilities?.memories);
     this.form.render(capabilities?.start, model.ui.requestDraft);
   }

@@ -113,7 +113,7 @@ describe("the extension's exports", () => {
   it('validate what another extension sends', async () => {
     const workflows = await api(false, fresh()).workflows();
     await assert.rejects(workflows.start({ request: '' }), { name: 'GatewayError', code: 'invalid-input' });
-    await assert.rejects(workflows.start({ request: 'x', workflow: 'deploy' }), { name: 'GatewayError', code: 'not-found' });
+    await assert.rejects(workflows.start({ request: 'x', workflow: 'release' }), { name: 'GatewayError', code: 'not-found' });
     await assert.rejects(workflows.status('../../etc'), { name: 'GatewayError', code: 'invalid-input' });
     await assert.rejects(workflows.status('wf-99'), { name: 'GatewayError', code: 'not-found' });
     await assert.rejects(workflows.report('wf-1'), { name: 'GatewayError', code: 'conflict' });

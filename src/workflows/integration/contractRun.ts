@@ -1,0 +1,25 @@
+// Runs the contract tests and says, a line each, what fails: the red step needs them failing, the
+// green gate needs them passing.
+import type { TestRunner } from '../../core/ports';
+import type { TestRunResult } from '../../shared/testResults';
+
+export interface ContractRun {
+  readonly result: TestRunResult;
+  readonly passed: boolean;
+  readonly failing: string[];
+}
+
+const MAX_MESSAGE = 300;
+
+export async function runContractTests(tests: TestRunner, testFile: string, signal: AbortSignal): Promise<ContractRun> {
+  const result = await tests.run({ files: [testFile] }, { signal });
+  const own = result.tests.filter((test) => test.file === testFile);
+  const failing = [
+    ...own.filter((test) => test.status !== 'passed').map((test) => `${test.name}: ${(test.message ?? test.status).split('\n')[0]?.slice(0, MAX_MESSAGE)}`),
+    ...result.errors.map((error) => `${error.file ?? testFile}: ${error.message.split('\n')[0]?.slice(0, MAX_MESSAGE)}`),
+  ];
+  const passed = result.outcome === 'completed' && own.length > 0 && failing.length === 0 && (result.untrusted ?? []).length === 0;
+  if (result.outcome !== 'completed') failing.push(`the test run ${result.outcome}`);
+  for (const reason of result.untrusted ?? []) failing.push(`the run cannot be trusted: ${reason}`);
+  return { result, passed, failing };
+}
