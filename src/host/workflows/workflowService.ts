@@ -32,6 +32,8 @@ import { isTerminalWorkflow } from '../../shared/taskStatus';
 import type { WorkflowPhaseInfo } from '../../shared/workflowPhase';
 import type { WorkflowRequest } from '../../shared/workflowRequest';
 import type { ApiKeyStore } from '../apiKeyStore';
+import type { ConductorTokenStore } from '../conductorTokenStore';
+import { engineOpenerFor } from './engineChoice';
 import type { Settings } from '../settings';
 import { vscodeRipgrep } from '../vscodeRipgrep';
 import { ConfinementNotice } from './confinementNotice';
@@ -50,6 +52,8 @@ export interface WorkflowServiceOptions {
   readonly memory: MemoryScopes;
   /** The skills agents are offered, and what the Superpowers view shows. */
   readonly skills: HostSkills;
+  /** The token for a Conductor server that asks for one (imperium.engine: conductor). */
+  readonly conductorTokens: ConductorTokenStore;
 }
 
 /** What a workflow's input holds besides the request: the target the code lens started it on. */
@@ -96,6 +100,7 @@ export class WorkflowService implements vscode.Disposable {
     const store = await openFolderStore(options.folder.uri.fsPath, options.log);
     const pages = workspaceBrowser(options.folder.uri.fsPath, STATE_FOLDER, options.settings.designBrowser());
     try {
+      const openEngine = await engineOpenerFor(options);
       const approvals = new PendingApprovals();
       const journal = new WriteJournal(store.log<JournalEntry>('journal'), clock);
       const root = options.folder.uri.fsPath;
@@ -125,6 +130,7 @@ export class WorkflowService implements vscode.Disposable {
           approvals,
           skills: options.skills.forEngine,
           ...(pages && { pages }),
+          ...(openEngine && { openEngine }),
         },
         options.settings.runtimeSettings((message) => options.log.warn(message)),
       );

@@ -17,6 +17,7 @@ import { isTerminalWorkflow, type TaskStatus, type WorkflowStatus } from '../../
 import { conductorWorkflowName, DEFAULT_NAME_PREFIX, toConductorMetadata } from './conductorDefinitions';
 import { type ConductorConnection, ConductorUnreachableError, describeFetchError } from './conductorConnection';
 import { snapshotOf, summaryOf } from './conductorSnapshot';
+import { CONDUCTOR_WORKFLOWS_DOCUMENT } from './conductorStatus';
 import { ConductorWorkers } from './conductorWorkers';
 import { DeliveryLedger, type DeliveryRecord } from './deliveryLedger';
 
@@ -97,7 +98,7 @@ export class ConductorEngine {
   /** Opens the engine on a connected server; its workers start polling for the given definitions at once. */
   static async open(options: ConductorEngineOptions): Promise<ConductorEngine> {
     const events = options.events ?? (await EventStream.open(options.store.log('events'), options.clock, options.logger));
-    const document = await options.store.document<EngineDocument>('conductor-workflows', () => ({ workflows: {} }));
+    const document = await options.store.document<EngineDocument>(CONDUCTOR_WORKFLOWS_DOCUMENT, () => ({ workflows: {} }));
     const engine = new ConductorEngine(options, events, document);
     for (const definition of options.definitions ?? []) await engine.prepare(parseWorkflowDefinition(definition));
     return engine;
