@@ -34,6 +34,8 @@ import type { WorkflowRequest } from '../../shared/workflowRequest';
 import type { ApiKeyStore } from '../apiKeyStore';
 import type { ConductorTokenStore } from '../conductorTokenStore';
 import { engineOpenerFor } from './engineChoice';
+import { conductorWorkflowLink } from '../../runtime/conductorOpener';
+import type { EngineLink } from '../../shared/dashboardState';
 import type { Settings } from '../settings';
 import { vscodeRipgrep } from '../vscodeRipgrep';
 import { ConfinementNotice } from './confinementNotice';
@@ -141,6 +143,18 @@ export class WorkflowService implements vscode.Disposable {
       await pages?.close();
       await store.close();
       throw error;
+    }
+  }
+
+  /** The workflow's page in Conductor's UI, when it runs on Conductor and imperium.conductor.uiUrl is set. */
+  engineLink(workflowId: string): EngineLink | undefined {
+    const uiUrl = this.options.settings.conductorUiUrl();
+    if (this.runtime.engine.kind !== 'conductor' || uiUrl === undefined) return undefined;
+    try {
+      return { label: 'Open in Conductor', url: conductorWorkflowLink(uiUrl, workflowId) };
+    } catch (error) {
+      this.options.log.warn(`imperium.conductor.uiUrl: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
     }
   }
 

@@ -13,7 +13,7 @@ import type { StepHandlers } from '../../core/orchestrator/stepHandler';
 import { parseWorkflowDefinition, type WorkflowDefinition, WorkflowDefinitionError } from '../../core/orchestrator/workflowDefinition';
 import type { WorkflowSnapshot, WorkflowSummary } from '../../core/orchestrator/workflowState';
 import type { Clock, DurableDocument, EventSink, Logger, Store } from '../../core/ports';
-import { isTerminalWorkflow, type TaskStatus, type WorkflowStatus } from '../../shared/taskStatus';
+import { isTerminalTask, isTerminalWorkflow, type TaskStatus, type WorkflowStatus } from '../../shared/taskStatus';
 import { conductorWorkflowName, DEFAULT_NAME_PREFIX, toConductorMetadata } from './conductorDefinitions';
 import { type ConductorConnection, ConductorUnreachableError, describeFetchError } from './conductorConnection';
 import { snapshotOf, summaryOf } from './conductorSnapshot';
@@ -275,7 +275,11 @@ export class ConductorEngine {
   }
 
   private publishTask(task: { readonly workflowId: string; readonly taskId: string; readonly step: string; readonly retryCount: number }, status: TaskStatus, reason?: string): void {
-    if (this.taskStatus.get(task.taskId) === status) return;
+    const previous = this.taskStatus.get(task.taskId);
+    if (previous === status) return;
+    // The watcher may read the server a moment before the worker's result landed there: a task
+    // the worker already saw end does not go back to IN_PROGRESS in the views.
+    if (previous !== undefined && isTerminalTask(previous) && !isTerminalTask(status)) return;
     this.taskStatus.set(task.taskId, status);
     this.events.publish({ type: 'task', workflowId: task.workflowId, taskId: task.taskId, step: task.step, status, retryCount: task.retryCount, ...(reason !== undefined && { reason }) });
   }
