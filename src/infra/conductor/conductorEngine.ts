@@ -38,6 +38,8 @@ export interface ConductorEngineOptions {
   readonly prefix?: string;
   readonly responseTimeoutSeconds?: number;
   readonly pollIntervalMs?: number;
+  /** How long the server may hold a poll open (see DEFAULT_LONG_POLL_MS). */
+  readonly longPollMs?: number;
   /** How often the watcher reads a running workflow from the server; default 200 ms. */
   readonly watchIntervalMs?: number;
   readonly workerId?: string;
@@ -90,6 +92,7 @@ export class ConductorEngine {
         onTaskStatus: (task, status, reason) => this.publishTask(task, status, reason),
         prefix: this.prefix,
         ...(options.pollIntervalMs !== undefined && { pollIntervalMs: options.pollIntervalMs }),
+        ...(options.longPollMs !== undefined && { longPollMs: options.longPollMs }),
         ...(options.workerId !== undefined && { workerId: options.workerId }),
       });
     }
