@@ -41,12 +41,14 @@ async function status(args: readonly string[], io: CliIo): Promise<number> {
   const folder = resolve(io.cwd, parsed.positionals[0] as string);
   if (!(await stat(folder).catch(() => undefined))?.isDirectory()) throw new ConfigurationError(`the folder ${folder} does not exist or is not a folder.`);
   const stateFolder = join(folder, STATE_FOLDER);
+  // The server is asked even for a folder without state, so a wrong address says so at once.
+  const onServer = engine.kind === 'conductor' ? await conductorWorkflows(engine, stateFolder) : undefined;
   if (!(await stat(stateFolder).catch(() => undefined))) {
     io.stdout(parsed.values.json ? '[]\n' : `No workflows: ${folder} has no ${STATE_FOLDER}/ folder yet.\n`);
     return EXIT_OK;
   }
   // Read without the store's lock, so the status of a folder shows while a run is writing it.
-  const workflows = (engine.kind === 'conductor' ? await conductorWorkflows(engine, stateFolder) : summariesOfIndex(await DocumentFile.peek(join(stateFolder, 'workflows')))).reverse();
+  const workflows = (onServer ?? summariesOfIndex(await DocumentFile.peek(join(stateFolder, 'workflows')))).reverse();
   if (parsed.values.json) {
     io.stdout(`${JSON.stringify(workflows, null, 2)}\n`);
     return EXIT_OK;
