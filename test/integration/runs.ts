@@ -28,4 +28,6 @@ export const INTEGRATION_RUNS: readonly IntegrationRun[] = [
   { name: 'superpowers', workspace: 'test/fixtures/integration-workspace', extraExtensions: ['test/fixtures/superpower-extension'] },
   // UI checks: "Check This Page's UI" and the design workflow in the command center, on a page with planted defects.
   { name: 'design', workspace: 'test/fixtures/shop-site' },
+  // The Conductor engine chosen in the folder's settings, at an address where no server answers; the token commands.
+  { name: 'conductor', workspace: 'test/fixtures/conductor-workspace' },
 ];
