@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { RequestMessage } from '../../../src/shared/webviewProtocol';
+import type { WorkflowDescription } from '../../../src/shared/dashboardState';
 import { DESCRIPTION, EDIT_APPROVAL, ESCALATION, FEATURE_EVENTS, featureSnapshot, MEMORY, reviewSnapshot, snapshotOf, stamp } from './dashboardFixture';
 import { FakeVsCodeApi, openPage, type TestPage } from './jsdomPage';
 
@@ -158,7 +159,7 @@ describe('undo, changed files and diffs in the command center (jsdom)', () => {
     page.runFrames();
     const hidden = page.document.querySelector('vscode-button[aria-label="Open in Conductor"]');
     assert.equal(hidden?.closest('[hidden]') !== null || hidden?.hasAttribute('hidden'), true, 'no link for an embedded workflow');
-    page.post(snapshotOf([{ ...DESCRIPTION, engineLink: { label: 'Open in Conductor', url: 'http://127.0.0.1:5000/execution/wf-1' } }, ...stamp(FEATURE_EVENTS)]));
+    page.post(snapshotOf([{ ...(DESCRIPTION as WorkflowDescription), engineLink: { label: 'Open in Conductor', url: 'http://127.0.0.1:5000/execution/wf-1' } }, ...stamp(FEATURE_EVENTS)]));
     page.runFrames();
     const link = button(page, 'Open in Conductor');
     assert.equal(link.hasAttribute('hidden'), false);
