@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { imperiumApi } from '../imperium';
 
-// The folder's settings choose the Conductor engine at an address where nothing listens (port 9 on
+// The folder's settings choose the Conductor engine at an address where nothing listens (port 2 on
 // loopback): the workflows do not open and say which address did not answer; the token commands
 // keep a token in SecretStorage for that server and clear it.
 
@@ -10,15 +10,15 @@ describe('Conductor settings in the editor', () => {
   it('reads imperium.engine and imperium.conductor.url from the workspace settings', () => {
     const section = vscode.workspace.getConfiguration('imperium');
     assert.equal(section.get('engine'), 'conductor');
-    assert.equal(section.get('conductor.url'), 'http://127.0.0.1:9');
+    assert.equal(section.get('conductor.url'), 'http://127.0.0.1:2');
   });
 
   it('does not open the workflows while the server does not answer, naming its address; a retry asks again', async () => {
     const api = await imperiumApi();
-    await assert.rejects(api.workflows(), /^ConductorUnreachableError: Conductor unreachable at http:\/\/127\.0\.0\.1:9: .*imperium\.conductor\.url/);
+    await assert.rejects(api.workflows(), /^ConductorUnreachableError: Conductor unreachable at http:\/\/127\.0\.0\.1:2: fetch failed \(ECONNREFUSED\)\. .*imperium\.conductor\.url/);
     // The palette's command shows the notification (with Retry) rather than throwing.
     assert.equal(await vscode.commands.executeCommand('imperium.startWorkflow', 'Add a subtract function'), undefined);
-    await assert.rejects(api.workflows(), /Conductor unreachable at http:\/\/127\.0\.0\.1:9/, 'a failed open is tried again on the next request');
+    await assert.rejects(api.workflows(), /Conductor unreachable at http:\/\/127\.0\.0\.1:2/, 'a failed open is tried again on the next request');
   });
 
   it('stores a token for the server and clears it, refusing one that is not a string', async () => {
