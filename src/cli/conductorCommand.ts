@@ -12,8 +12,9 @@ const WORKFLOWS: Readonly<Record<string, unknown>> = Object.fromEntries(builtInM
 const USAGE = `Usage: imperium conductor export [--workflow <name>] [options]
 
 Prints the Conductor metadata for a workflow as JSON: { "taskDefs": [...], "workflowDef": {...} }.
-Each step is a SIMPLE task with its own task definition (retry count, delay and logic, total and
-response timeouts); a step that may send the workflow back closes a DO_WHILE loop. Load it by hand
+Every step is a SIMPLE task of the workflow's one task type (the taskDefs entry, with the defaults),
+its own retry count, delay and logic and its total and response timeouts inline on the task
+(taskDefinition); a step that may send the workflow back closes a DO_WHILE loop. Load it by hand
 with POST /api/metadata/taskdefs (the taskDefs) and PUT /api/metadata/workflow ([workflowDef]).
 
 Options:

@@ -2,9 +2,7 @@
 // Conductor server (--engine conductor --conductor-url <url>, a token from the environment).
 import type { OpenEngine } from '../core/orchestrator/engineApi';
 import type { Logger } from '../core/ports';
-import { ConductorConfigurationError, ConductorUnreachableError, connectConductor } from '../infra/conductor/conductorConnection';
-import { ConductorEngine } from '../infra/conductor/conductorEngine';
-import { workspaceDomain } from '../infra/conductor/workspaceDomain';
+import { ConductorConfigurationError, ConductorUnreachableError, conductorEngineOpener } from '../runtime/conductorOpener';
 import { ConfigurationError, UsageError } from './cliCommand';
 
 export const ENGINE_OPTIONS = {
@@ -38,22 +36,20 @@ export function parseEngineChoice(values: EngineValues, env: NodeJS.ProcessEnv =
   return { kind: 'conductor', url: url.trim(), ...(token ? { token } : {}) };
 }
 
-export interface ConductorOpenOptions {
+export interface EngineOpenOptions {
   readonly folder: string;
-  /** The workflows whose tasks this process's workers take. */
-  readonly definitions: readonly unknown[];
   readonly logger: Logger;
   /** A worker-only process in a container sees the workspace at another path: it names the domain. */
   readonly domain?: string;
 }
 
 /** The engine opener for the choice: undefined for the embedded engine (the default). */
-export function engineOpener(choice: EngineChoice, options: ConductorOpenOptions): OpenEngine | undefined {
+export function engineOpener(choice: EngineChoice, options: EngineOpenOptions): OpenEngine | undefined {
   if (choice.kind === 'embedded') return undefined;
+  const open = conductorEngineOpener(choice, options);
   return async (parts) => {
     try {
-      const connection = await connectConductor({ url: choice.url, logger: options.logger, ...(choice.token !== undefined && { token: choice.token }) });
-      return await ConductorEngine.open({ ...parts, connection, domain: options.domain ?? workspaceDomain(options.folder), definitions: options.definitions });
+      return await open(parts);
     } catch (error) {
       if (error instanceof ConductorUnreachableError || error instanceof ConductorConfigurationError) throw new ConfigurationError(error.message);
       throw error;

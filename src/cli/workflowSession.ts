@@ -15,7 +15,6 @@ import { progressLine } from './progressPrinter';
 import { sandboxBanner } from './sandboxOptions';
 import type { ModelTimeLimits } from './modelLimitOptions';
 import type { SandboxPolicy } from '../infra/sandbox/confinement';
-import { builtInModules } from '../runtime/workflowCatalog';
 
 export interface SessionOptions {
   readonly folder: string;
@@ -49,7 +48,7 @@ export async function openSession(options: SessionOptions, io: CliIo): Promise<S
   let headless: HeadlessEngine;
   try {
     const logger = terminalLogger(io, options.verbose);
-    const openEngine = options.engine && engineOpener(options.engine, { folder, definitions: builtInModules().list().map((module) => module.definition), logger, ...(options.domain !== undefined && { domain: options.domain }) });
+    const openEngine = options.engine && engineOpener(options.engine, { folder, logger, ...(options.domain !== undefined && { domain: options.domain }) });
     headless = await HeadlessEngine.open({
       folder,
       ...(openEngine && { openEngine }),

@@ -3,6 +3,8 @@ import * as vscode from 'vscode';
 import type { ActivationReport } from './activationReport';
 import type { ImperiumApi } from './api';
 import { ApiKeyStore } from './apiKeyStore';
+import { ConductorTokenStore, registerConductorTokenCommands } from './conductorTokenStore';
+import { isConductorProblem, showConductorProblem } from './workflows/conductorNotice';
 import { registerCodeLens } from './codeLens/registerCodeLens';
 import { registerCommands } from './commands';
 import { registerCheckPageUi } from './design/checkPageUiCommand';
@@ -36,6 +38,7 @@ export class Container implements vscode.Disposable {
     const log = vscode.window.createOutputChannel('Imperium Flow', { log: true });
     const settings = new Settings();
     const apiKeys = new ApiKeyStore(context.secrets, settings);
+    const conductorTokens = new ConductorTokenStore(context.secrets, settings);
     const firstFolder = vscode.workspace.workspaceFolders?.[0];
     // Every test run, the user's and the agents', goes through the Test Explorer.
     const tests = firstFolder ? TestExplorer.create({ folder: firstFolder, log, settings }) : undefined;
@@ -45,6 +48,7 @@ export class Container implements vscode.Disposable {
       globalStorageFolder: context.globalStorageUri.fsPath,
       settings,
       apiKeys,
+      conductorTokens,
       log,
       extension: context.extension,
       tests: (folder) => {
@@ -55,7 +59,7 @@ export class Container implements vscode.Disposable {
     const container = new Container(context, log, settings, apiKeys, workflows, tests);
     container.register(log, workflows);
     if (tests) container.register(tests, ...registerCodeLens({ failingTests: tests.failingTests, workflows: workflows.targets, log }));
-    container.register(...registerCommands({ log, apiKeys }), ...registerWorkflowCommands(workflows.service, log, tests), ...registerCheckPageUi({ settings, log }));
+    container.register(...registerCommands({ log, apiKeys }), ...registerConductorTokenCommands(conductorTokens, log), ...registerWorkflowCommands(workflows.service, log, tests), ...registerCheckPageUi({ settings, log }));
     container.register(...registerMemoryCommands({ memories: workflows.memories, log }), ...registerSkillCommands(workflows.service, log));
     const views = new WorkflowDashboardSource(workflows.service, workflows.memories, log);
     const showLog = () => log.show(true);
@@ -68,7 +72,12 @@ export class Container implements vscode.Disposable {
     if (folderPath !== undefined) {
       void hasInterruptedWorkflow(stateFolderOf(folderPath))
         .then((interrupted) => (interrupted ? workflows.service() : undefined))
-        .catch((error: unknown) => log.warn(`workflows: ${error instanceof Error ? error.message : String(error)}`));
+        .catch((error: unknown) => {
+          const text = error instanceof Error ? error.message : String(error);
+          log.warn(`workflows: ${text}`);
+          // The workflow to resume lives on a Conductor server that does not answer: say so, with Retry.
+          if (isConductorProblem(text)) void showConductorProblem(text, () => workflows.service());
+        });
     }
     return container;
   }

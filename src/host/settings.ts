@@ -103,6 +103,21 @@ export class Settings {
     };
   }
 
+  /** Which engine runs the workflows: the embedded one unless the setting says conductor. */
+  engine(): 'embedded' | 'conductor' {
+    return this.section.get<string>('engine') === 'conductor' ? 'conductor' : 'embedded';
+  }
+
+  /** The Conductor server's address; undefined when none is set. */
+  conductorUrl(): string | undefined {
+    return this.trimmed('conductor.url');
+  }
+
+  /** The address of Conductor's UI, for links to a workflow's page; undefined when none is set. */
+  conductorUiUrl(): string | undefined {
+    return this.trimmed('conductor.uiUrl');
+  }
+
   /** The model the retry ladder falls back to; undefined when none is set. */
   fallbackModel(): string | undefined {
     return this.trimmed('model.fallback');

@@ -52,6 +52,14 @@ export interface WorkflowDescription {
   readonly createdAt: number;
   readonly updatedAt: number;
   readonly endedAt?: number;
+  /** Where the engine's own UI shows the workflow (Conductor's, when its address is configured). */
+  readonly engineLink?: EngineLink;
+}
+
+/** A link to the workflow in the engine's own UI. */
+export interface EngineLink {
+  readonly label: string;
+  readonly url: string;
 }
 
 /** One line of an edit's diff: a hunk's header (`@@ -1,3 +1,4 @@`), or a line added, removed or kept. */
@@ -206,6 +214,8 @@ export interface WorkflowView {
   readonly createdAt: number;
   readonly updatedAt: number;
   readonly endedAt?: number;
+  /** Where the engine's own UI shows it, when the host knows. */
+  readonly engineLink?: EngineLink;
   /** Time spent in each step (by step name) over the task attempts that ended. */
   readonly stepMs: Readonly<Record<string, number>>;
   /** The attempt running now, for the time spent in its step so far. */

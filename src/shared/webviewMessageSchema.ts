@@ -17,6 +17,7 @@ const hostRequestSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('decide'), approvalId: id, approved: z.boolean(), choice: z.string().min(1).max(1_000).optional() }),
   z.strictObject({ kind: z.literal('undo'), workflowId }),
   z.strictObject({ kind: z.literal('open-diff'), workflowId, path }),
+  z.strictObject({ kind: z.literal('open-engine-link'), workflowId }),
   z
     .strictObject({
       kind: z.literal('edit-memory'),

@@ -38,6 +38,8 @@ export type HostRequest =
   | { readonly kind: 'decide'; readonly approvalId: string; readonly approved: boolean; readonly choice?: string }
   /** Puts back what the workflow wrote, after the host's own confirmation. */
   | { readonly kind: 'undo'; readonly workflowId: string }
+  /** Opens the workflow's page in the engine's own UI (Conductor's), at the address the host knows. */
+  | { readonly kind: 'open-engine-link'; readonly workflowId: string }
   /** Opens the diff of a file the workflow changed. */
   | { readonly kind: 'open-diff'; readonly workflowId: string; readonly path: string }
   | { readonly kind: 'edit-memory'; readonly memoryId: string; readonly title?: string; readonly text?: string }

@@ -20,7 +20,7 @@ describe('The feature workflow on Conductor (end to end)', function () {
   const copies: ProjectCopy[] = [];
   after(() => Promise.all(copies.map((copy) => copy.remove())));
 
-  it('imperium run --engine conductor completes with the same report as on the embedded engine', async () => {
+  it('imperium run --engine conductor completes with the same report as on the embedded engine, and status reads it from the server', async () => {
     const [embeddedCopy, conductorCopy] = await Promise.all([copyFixture('node-test-project'), copyFixture('node-test-project')]);
     copies.push(embeddedCopy, conductorCopy);
     const embeddedReport = join(embeddedCopy.root, 'report.json');
@@ -43,6 +43,11 @@ describe('The feature workflow on Conductor (end to end)', function () {
     const steps = onServer.tasks.filter((task) => task.taskType !== 'DO_WHILE');
     assert.ok(steps.every((task) => task.status === 'COMPLETED'), steps.map((task) => `${task.referenceTaskName}:${task.status}`).join(', '));
     assert.deepEqual([...new Set(steps.map((task) => task.referenceTaskName.replace(/__\d+$/, '')))], ['plan', 'planReview', 'red', 'green', 'refactor', 'review']);
+
+    // imperium status --engine conductor reads the workflow back from the server.
+    const listed = await runImperium(['status', conductorCopy.folder, '--json', '--engine', 'conductor', '--conductor-url', suiteServer().url], 60_000);
+    assert.equal(listed.code, 0, printed(listed));
+    assert.deepEqual((JSON.parse(listed.stdout) as { id: string; status: string; step?: string }[]).map((workflow) => [workflow.id, workflow.status]), [[b.workflowId, 'COMPLETED']]);
   });
 
   it('exits 2 naming the address when the server is unreachable at start', async () => {

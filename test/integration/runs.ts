@@ -30,4 +30,6 @@ export const INTEGRATION_RUNS: readonly IntegrationRun[] = [
   { name: 'design', workspace: 'test/fixtures/shop-site' },
   // API integrations and deployments: the OpenAPI code lens, and a deploy workflow's plan the person approves file by file.
   { name: 'integration', workspace: 'test/fixtures/contract-service' },
+  // The Conductor engine chosen in the folder's settings, at an address where no server answers; the token commands.
+  { name: 'conductor', workspace: 'test/fixtures/conductor-workspace' },
 ];

@@ -49,6 +49,8 @@ export interface DashboardSource {
   /** Resolves when the workflow was undone, or the user declined the host's confirmation. */
   undo(workflowId: string): Promise<void>;
   openDiff(workflowId: string, path: string): Promise<void>;
+  /** Opens the workflow's page in the engine's own UI; rejects when the host knows none. */
+  openEngineLink(workflowId: string): Promise<void>;
   editMemory(id: string, edit: MemoryEdit): Promise<void>;
   deleteMemory(id: string): Promise<void>;
 }

@@ -15,6 +15,7 @@ import {
   type DashboardUpdate,
   emptyDashboard,
   type WorkflowChoice,
+  type EngineLink,
   type WorkflowDescription,
 } from '../../shared/dashboardState';
 import type { DesignChecksView } from '../../shared/designChecksView';
@@ -40,6 +41,10 @@ export type StartWorkflow = (request: string, workflow: string | undefined) => P
 export interface EngineDashboardSourceOptions {
   readonly engine: DashboardEngine;
   readonly logger: Logger;
+  /** Where the engine's own UI shows a workflow (Conductor's), when there is one. */
+  readonly engineLink?: (workflowId: string) => EngineLink | undefined;
+  /** Opens an address in the person's browser. */
+  readonly openExternal?: (url: string) => Promise<void>;
   /**
    * The events the engine published before (its events log), so that after a window reload the
    * views show what happened, not only where each workflow stands.
@@ -209,6 +214,13 @@ export class EngineDashboardSource implements DashboardSource {
     await this.require('diff', this.options.openDiff)(workflowId, path);
   }
 
+  /** The address is the host's own (never one a webview sent), computed again here. */
+  async openEngineLink(workflowId: string): Promise<void> {
+    const link = this.options.engineLink?.(workflowId);
+    if (!link || !this.options.openExternal) throw new Error(`Workflow ${workflowId} has no page in an engine UI here (set imperium.conductor.uiUrl for Conductor's).`);
+    await this.options.openExternal(link.url);
+  }
+
   async editMemory(id: string, edit: MemoryEdit): Promise<void> {
     await this.require('memories', this.options.memories).update(id, edit);
     await this.memories.refresh('all');
@@ -268,7 +280,8 @@ export class EngineDashboardSource implements DashboardSource {
         updatedAt: snapshot.updatedAt,
         endedAt: snapshot.endedAt,
       };
-      this.apply(description);
+      const link = this.options.engineLink?.(workflowId);
+      this.apply(link ? { ...description, engineLink: link } : description);
     } catch (error) {
       // The workflow still shows, by its id and from its events.
       this.options.logger.warn(`dashboard: could not read workflow ${workflowId} from the store: ${messageOf(error)}`);

@@ -166,6 +166,8 @@ export class WebviewChannel {
         return source.decide(request.approvalId, { approved: request.approved, choice: request.choice });
       case 'undo':
         return source.undo(request.workflowId);
+      case 'open-engine-link':
+        return source.openEngineLink(request.workflowId);
       case 'open-diff':
         return source.openDiff(request.workflowId, request.path);
       case 'edit-memory':

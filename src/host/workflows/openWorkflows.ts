@@ -8,6 +8,8 @@ import { DEFAULT_MODEL } from '../../llm/modelDefaults';
 import { OpenAiCompatibleClient } from '../../llm/openAiCompatibleClient';
 import { FolderInUseError, stateFolderOf } from '../../runtime/folderStore';
 import type { ApiKeyStore } from '../apiKeyStore';
+import type { ConductorTokenStore } from '../conductorTokenStore';
+import { ConductorConfigurationError, ConductorUnreachableError } from '../../runtime/conductorOpener';
 import { type ExtensionMemories, openExtensionMemories } from '../memory/extensionMemories';
 import type { Settings } from '../settings';
 import { HostSkills } from '../superpowers/hostSkills';
@@ -45,6 +47,7 @@ export interface ServiceRequest {
   readonly folder: vscode.WorkspaceFolder;
   readonly settings: Settings;
   readonly apiKeys: ApiKeyStore;
+  readonly conductorTokens: ConductorTokenStore;
   readonly log: vscode.LogOutputChannel;
   readonly tests: TestRunner;
   readonly memory: ExtensionMemories;
@@ -66,6 +69,7 @@ export async function openWorkflowService(request: ServiceRequest): Promise<Open
       folder: request.folder,
       settings: request.settings,
       apiKeys: request.apiKeys,
+      conductorTokens: request.conductorTokens,
       log: request.log,
       tests: request.tests,
       memory: request.memory,
@@ -73,7 +77,8 @@ export async function openWorkflowService(request: ServiceRequest): Promise<Open
     return { service, skills };
   } catch (error) {
     skills.dispose();
-    if (error instanceof FolderInUseError) throw error;
+    // These name what to fix (the folder's holder, the server's address) and are shown with actions.
+    if (error instanceof FolderInUseError || error instanceof ConductorUnreachableError || error instanceof ConductorConfigurationError) throw error;
     throw new Error(`The workflow state of this workspace could not be opened: ${message(error)}`, { cause: error });
   }
 }

@@ -7,6 +7,7 @@ import { isTerminalWorkflow } from '../../shared/taskStatus';
 import { DEFAULT_WORKFLOW } from '../../runtime/defaultWorkflow';
 import type { TestExplorer } from '../testing/testExplorer';
 import { RUN_DEPLOYMENT_COMMAND, runDeploymentCommand } from './deploymentCommand';
+import { isConductorProblem, showConductorProblem } from './conductorNotice';
 import { FIX_WITH_AGENTS_COMMAND, fixWithAgents } from './fixCommand';
 import { implementRequest } from './implementRequest';
 import { workflowForTarget } from './targetWorkflow';
@@ -22,7 +23,8 @@ export function registerWorkflowCommands(service: ServiceSource, log: vscode.Log
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         log.error(`${id}: ${message}`);
-        void showError(message);
+        if (isConductorProblem(message)) void showConductorProblem(message, () => vscode.commands.executeCommand(id, ...args));
+        else void showError(message);
         return undefined;
       }
     });

@@ -55,6 +55,10 @@ export class WorkflowDashboardSource {
     return EngineDashboardSource.open({
       engine: controls,
       logger: this.logger,
+      engineLink: (workflowId) => service.engineLink(workflowId),
+      openExternal: async (url) => {
+        await vscode.env.openExternal(vscode.Uri.parse(url));
+      },
       pastEvents: () => service.runtime.pastEvents(),
       startWorkflow: (request, workflow) => service.start({ workflow: workflow ?? DEFAULT_WORKFLOW, request }),
       workflows: service.modules().map(({ id, title }) => ({ id, title })),

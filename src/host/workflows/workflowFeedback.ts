@@ -17,6 +17,8 @@ class WorkflowFeedback implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('imperium.workflow', vscode.StatusBarAlignment.Left, 50);
   /** The running workflows that have a progress notification open, and how to end it. */
   private readonly progress = new Map<string, { report: (message: string) => void; end: () => void }>();
+  /** Workflows whose Conductor server is away, with what the engine said. */
+  private readonly unreachable = new Map<string, string>();
 
   constructor(private readonly service: WorkflowService) {
     this.item.name = 'Imperium Flow workflow';
@@ -33,8 +35,11 @@ class WorkflowFeedback implements vscode.Disposable {
     }
     if (event?.type === 'workflow') {
       const open = this.progress.get(event.workflowId);
+      if (event.reason !== undefined && UNREACHABLE.test(event.reason)) this.unreachable.set(event.workflowId, event.reason);
+      else this.unreachable.delete(event.workflowId);
       if (event.status === 'RUNNING') {
-        const message = this.progressMessage(event.workflowId, describe(event, this.service.phasesOf(event.workflowId)));
+        const lost = this.unreachable.get(event.workflowId);
+        const message = lost ?? this.progressMessage(event.workflowId, describe(event, this.service.phasesOf(event.workflowId)));
         if (open) open.report(message);
         else this.showProgress(event.workflowId, message);
       } else {
@@ -62,9 +67,11 @@ class WorkflowFeedback implements vscode.Disposable {
     const shown = active.find((w) => w.status === 'RUNNING') ?? active[0];
     if (shown) {
       const phase = phaseOf(shown, this.service.phasesOf(shown.id)) ?? shown.step ?? 'starting';
-      const icon = shown.status === 'PAUSED' ? '$(debug-pause)' : '$(sync~spin)';
-      this.item.text = `${icon} Imperium: ${shown.status === 'PAUSED' ? 'paused' : phase}${active.length > 1 ? ` (+${active.length - 1})` : ''}`;
-      this.item.tooltip = `Workflow ${shown.id}: ${shown.status.toLowerCase()}${shown.step ? `, step ${shown.step}` : ''}. Click to open the command center.`;
+      const lost = this.unreachable.get(shown.id);
+      const icon = lost ? '$(warning)' : shown.status === 'PAUSED' ? '$(debug-pause)' : '$(sync~spin)';
+      const what = lost ? 'Conductor unreachable' : shown.status === 'PAUSED' ? 'paused' : phase;
+      this.item.text = `${icon} Imperium: ${what}${active.length > 1 ? ` (+${active.length - 1})` : ''}`;
+      this.item.tooltip = lost ? `Workflow ${shown.id}: ${lost}. The workers carry on when it answers.` : `Workflow ${shown.id}: ${shown.status.toLowerCase()}${shown.step ? `, step ${shown.step}` : ''}. Click to open the command center.`;
       this.item.show();
     } else {
       this.item.hide();
@@ -110,6 +117,9 @@ function describe(event: { readonly step?: string; readonly status: WorkflowSumm
   const phase = phaseOf(event, phases);
   return phase ? `${phase}${event.step && event.step !== phase ? ` (${event.step})` : ''}` : (event.step ?? 'starting');
 }
+
+/** What the Conductor engine says while its server is away (src/infra/conductor/conductorEngine.ts). */
+const UNREACHABLE = /^Conductor unreachable/;
 
 const contexts = new Map<string, boolean>();
 

@@ -7,6 +7,7 @@ import type { TestRunner } from '../../core/ports';
 import { moduleForTarget } from './targetWorkflow';
 import type { ExtensionMemories } from '../memory/extensionMemories';
 import type { ApiKeyStore } from '../apiKeyStore';
+import type { ConductorTokenStore } from '../conductorTokenStore';
 import { loadEngine } from '../lazyEngine';
 import type { Settings } from '../settings';
 import { ApprovalPrompts, registerApprovalCommands, registerApprovalPrompts } from './approvalPrompts';
@@ -20,6 +21,7 @@ export interface WorkflowHostOptions {
   readonly globalStorageFolder: string;
   readonly settings: Settings;
   readonly apiKeys: ApiKeyStore;
+  readonly conductorTokens: ConductorTokenStore;
   readonly log: vscode.LogOutputChannel;
   /** The Test Explorer's runner for the folder. */
   readonly tests: (folder: vscode.WorkspaceFolder) => TestRunner;
@@ -105,6 +107,7 @@ export class WorkflowHost implements vscode.Disposable {
       folder,
       settings: this.options.settings,
       apiKeys: this.options.apiKeys,
+      conductorTokens: this.options.conductorTokens,
       log: this.options.log,
       tests: this.options.tests(folder),
       memory: await this.memories(),

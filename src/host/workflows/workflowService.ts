@@ -33,6 +33,10 @@ import { isTerminalWorkflow } from '../../shared/taskStatus';
 import type { WorkflowPhaseInfo } from '../../shared/workflowPhase';
 import type { WorkflowRequest } from '../../shared/workflowRequest';
 import type { ApiKeyStore } from '../apiKeyStore';
+import type { ConductorTokenStore } from '../conductorTokenStore';
+import { engineOpenerFor } from './engineChoice';
+import { conductorWorkflowLink } from '../../runtime/conductorOpener';
+import type { EngineLink } from '../../shared/dashboardState';
 import type { Settings } from '../settings';
 import { vscodeRipgrep } from '../vscodeRipgrep';
 import { ConfinementNotice } from './confinementNotice';
@@ -52,6 +56,8 @@ export interface WorkflowServiceOptions {
   readonly memory: MemoryScopes;
   /** The skills agents are offered, and what the Superpowers view shows. */
   readonly skills: HostSkills;
+  /** The token for a Conductor server that asks for one (imperium.engine: conductor). */
+  readonly conductorTokens: ConductorTokenStore;
 }
 
 /** What a workflow's input holds besides the request: the target the code lens started it on. */
@@ -98,6 +104,7 @@ export class WorkflowService implements vscode.Disposable {
     const store = await openFolderStore(options.folder.uri.fsPath, options.log);
     const pages = workspaceBrowser(options.folder.uri.fsPath, STATE_FOLDER, options.settings.designBrowser());
     try {
+      const openEngine = await engineOpenerFor(options);
       const approvals = new PendingApprovals();
       const journal = new WriteJournal(store.log<JournalEntry>('journal'), clock);
       const root = options.folder.uri.fsPath;
@@ -131,6 +138,7 @@ export class WorkflowService implements vscode.Disposable {
           journal,
           ...(pages && { pages }),
           integration: workspaceIntegration(root),
+          ...(openEngine && { openEngine }),
         },
         options.settings.runtimeSettings((message) => options.log.warn(message)),
       );
@@ -141,6 +149,18 @@ export class WorkflowService implements vscode.Disposable {
       await pages?.close();
       await store.close();
       throw error;
+    }
+  }
+
+  /** The workflow's page in Conductor's UI, when it runs on Conductor and imperium.conductor.uiUrl is set. */
+  engineLink(workflowId: string): EngineLink | undefined {
+    const uiUrl = this.options.settings.conductorUiUrl();
+    if (this.runtime.engine.kind !== 'conductor' || uiUrl === undefined) return undefined;
+    try {
+      return { label: 'Open in Conductor', url: conductorWorkflowLink(uiUrl, workflowId) };
+    } catch (error) {
+      this.options.log.warn(`imperium.conductor.uiUrl: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
     }
   }
 

@@ -103,7 +103,9 @@ export function describeFetchError(error: unknown): string {
   const cause = (error as { cause?: unknown }).cause;
   const code = typeof cause === 'object' && cause !== null ? (cause as { code?: unknown }).code : undefined;
   if (error.name === 'TimeoutError') return 'no answer in time';
-  return typeof code === 'string' ? `${error.message} (${code})` : error.message;
+  if (typeof code === 'string') return `${error.message} (${code})`;
+  // fetch refuses some ports outright ("bad port"), with no code: say that rather than "fetch failed".
+  return cause instanceof Error && cause.message !== '' ? `${error.message} (${cause.message})` : error.message;
 }
 
 /** The SDK logs every failed poll; our engine reports the outage itself, once, so its lines go to debug. */

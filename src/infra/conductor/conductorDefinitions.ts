@@ -1,6 +1,9 @@
 // A workflow definition as Conductor metadata: one task definition per step (its retry count, delay
-// and logic, its response and total timeouts) and one workflow definition whose SIMPLE tasks carry
-// the step's inputs in Conductor's own `${ref.output.path}` syntax. A step that may send the
+// and logic, its response and total timeouts), given inline on the step's SIMPLE task, and one
+// workflow definition whose SIMPLE tasks carry the step's inputs in Conductor's own
+// `${ref.output.path}` syntax. Every step of a workflow shares one task type (the task definition
+// registered under it holds the defaults), so one poller per workflow serves all its steps and the
+// server's update-v2 answer hands the worker the next step at once, without a poll in between. A step that may send the
 // workflow back becomes a DO_WHILE loop from its target to itself, looping while the step's output
 // names that target. The JSON is what a Conductor user writes by hand, so the server's UI shows it.
 import type { StepDefinition, WorkflowDefinition } from '../../core/orchestrator/workflowDefinition';
@@ -34,6 +37,8 @@ export interface ConductorSimpleTask {
   readonly taskReferenceName: string;
   readonly type: 'SIMPLE';
   readonly inputParameters: Record<string, unknown>;
+  /** This step's retries and timeouts, over the shared task type's registered defaults. */
+  readonly taskDefinition: ConductorTaskDef;
 }
 
 export interface ConductorLoopTask {
@@ -63,6 +68,7 @@ export interface ConductorWorkflowDef {
 }
 
 export interface ConductorMetadata {
+  /** The one task definition registered for the workflow's shared task type. */
   readonly taskDefs: readonly ConductorTaskDef[];
   readonly workflowDef: ConductorWorkflowDef;
 }
@@ -82,9 +88,9 @@ export function conductorWorkflowName(definitionName: string, prefix = DEFAULT_N
   return `${prefix}_${definitionName}`;
 }
 
-/** The task definition name a step's tasks have on the server. */
-export function conductorTaskName(definitionName: string, step: string, prefix = DEFAULT_NAME_PREFIX): string {
-  return `${prefix}_${definitionName}_${step}`;
+/** The task type every step of a workflow has on the server; the reference name says which step. */
+export function conductorTaskName(definitionName: string, prefix = DEFAULT_NAME_PREFIX): string {
+  return `${prefix}_${definitionName}_step`;
 }
 
 /** The DO_WHILE's reference name for the loop a step closes. */
@@ -98,7 +104,7 @@ export function toConductorMetadata(definition: WorkflowDefinition, options: Tra
   if (!Number.isInteger(responseTimeout) || responseTimeout < 1) throw new ConductorDefinitionError(`The response timeout must be a whole number of seconds, at least 1 (got ${responseTimeout}).`);
   const loops = findLoops(definition);
   return {
-    taskDefs: definition.steps.map((step) => taskDef(definition, step, prefix, responseTimeout)),
+    taskDefs: [sharedTaskDef(definition, prefix, responseTimeout)],
     workflowDef: {
       name: conductorWorkflowName(definition.name, prefix),
       description: `Imperium Flow workflow "${definition.name}" v${definition.version}: ${definition.steps.map((step) => step.name).join(' → ')}. Generated from its definition; register it again rather than editing it here.`,
@@ -111,7 +117,7 @@ export function toConductorMetadata(definition: WorkflowDefinition, options: Tra
       timeoutSeconds: 0,
       inputParameters: workflowInputNames(definition),
       outputParameters: Object.fromEntries(definition.steps.map((step) => [step.name, `\${${step.name}.output}`])),
-      tasks: workflowTasks(definition, 0, definition.steps.length, loops, prefix),
+      tasks: workflowTasks(definition, 0, definition.steps.length, loops, prefix, responseTimeout),
     },
   };
 }
@@ -148,7 +154,7 @@ function findLoops(definition: WorkflowDefinition): Loop[] {
   return loops;
 }
 
-function workflowTasks(definition: WorkflowDefinition, from: number, to: number, loops: readonly Loop[], prefix: string): ConductorWorkflowTask[] {
+function workflowTasks(definition: WorkflowDefinition, from: number, to: number, loops: readonly Loop[], prefix: string, responseTimeout: number): ConductorWorkflowTask[] {
   const tasks: ConductorWorkflowTask[] = [];
   for (let i = from; i < to; i++) {
     const loop = loops.find((candidate) => candidate.from === i);
@@ -160,21 +166,43 @@ function workflowTasks(definition: WorkflowDefinition, from: number, to: number,
         inputParameters: {},
         // Conductor evaluates this as JavaScript over the loop's tasks' latest outputs.
         loopCondition: `if ($.${loop.step.name}['${GOTO_OUTPUT_KEY}'] == '${loop.target}') { true; } else { false; }`,
-        loopOver: workflowTasks(definition, loop.from, loop.to + 1, [], prefix),
+        loopOver: workflowTasks(definition, loop.from, loop.to + 1, [], prefix, responseTimeout),
       });
       i = loop.to;
       continue;
     }
     const step = definition.steps[i] as StepDefinition;
-    tasks.push({ name: conductorTaskName(definition.name, step.name, prefix), taskReferenceName: step.name, type: 'SIMPLE', inputParameters: structuredClone(step.inputs) as Record<string, unknown> });
+    tasks.push({
+      name: conductorTaskName(definition.name, prefix),
+      taskReferenceName: step.name,
+      type: 'SIMPLE',
+      inputParameters: structuredClone(step.inputs) as Record<string, unknown>,
+      taskDefinition: taskDef(definition, step, prefix, responseTimeout),
+    });
   }
   return tasks;
+}
+
+/** The registered definition of the shared task type: no retries, the response timeout; each step's own is inline. */
+function sharedTaskDef(definition: WorkflowDefinition, prefix: string, responseTimeout: number): ConductorTaskDef {
+  return {
+    name: conductorTaskName(definition.name, prefix),
+    description: `The steps of Imperium Flow workflow "${definition.name}" (the task's reference name says which); each step's retries and timeouts are on its task in the workflow definition.`,
+    ownerEmail: OWNER_EMAIL,
+    retryCount: 0,
+    retryLogic: 'FIXED',
+    retryDelaySeconds: 0,
+    timeoutPolicy: 'RETRY',
+    timeoutSeconds: 0,
+    responseTimeoutSeconds: responseTimeout,
+    inputKeys: [],
+  };
 }
 
 function taskDef(definition: WorkflowDefinition, step: StepDefinition, prefix: string, responseTimeout: number): ConductorTaskDef {
   const timeoutSeconds = step.responseTimeoutMs === undefined ? 0 : Math.ceil(step.responseTimeoutMs / 1000);
   return {
-    name: conductorTaskName(definition.name, step.name, prefix),
+    name: conductorTaskName(definition.name, prefix),
     description: `Step "${step.name}" of Imperium Flow workflow "${definition.name}", run by handler ${step.handler}.`,
     ownerEmail: OWNER_EMAIL,
     retryCount: step.retry.retryCount,

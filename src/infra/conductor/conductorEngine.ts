@@ -13,10 +13,11 @@ import type { StepHandlers } from '../../core/orchestrator/stepHandler';
 import { parseWorkflowDefinition, type WorkflowDefinition, WorkflowDefinitionError } from '../../core/orchestrator/workflowDefinition';
 import type { WorkflowSnapshot, WorkflowSummary } from '../../core/orchestrator/workflowState';
 import type { Clock, DurableDocument, EventSink, Logger, Store } from '../../core/ports';
-import { isTerminalWorkflow, type TaskStatus, type WorkflowStatus } from '../../shared/taskStatus';
+import { isTerminalTask, isTerminalWorkflow, type TaskStatus, type WorkflowStatus } from '../../shared/taskStatus';
 import { conductorWorkflowName, DEFAULT_NAME_PREFIX, toConductorMetadata } from './conductorDefinitions';
 import { type ConductorConnection, ConductorUnreachableError, describeFetchError } from './conductorConnection';
 import { snapshotOf, summaryOf } from './conductorSnapshot';
+import { CONDUCTOR_WORKFLOWS_DOCUMENT } from './conductorStatus';
 import { ConductorWorkers } from './conductorWorkers';
 import { DeliveryLedger, type DeliveryRecord } from './deliveryLedger';
 
@@ -37,6 +38,8 @@ export interface ConductorEngineOptions {
   readonly prefix?: string;
   readonly responseTimeoutSeconds?: number;
   readonly pollIntervalMs?: number;
+  /** How long the server may hold a poll open (see DEFAULT_LONG_POLL_MS). */
+  readonly longPollMs?: number;
   /** How often the watcher reads a running workflow from the server; default 200 ms. */
   readonly watchIntervalMs?: number;
   readonly workerId?: string;
@@ -89,6 +92,7 @@ export class ConductorEngine {
         onTaskStatus: (task, status, reason) => this.publishTask(task, status, reason),
         prefix: this.prefix,
         ...(options.pollIntervalMs !== undefined && { pollIntervalMs: options.pollIntervalMs }),
+        ...(options.longPollMs !== undefined && { longPollMs: options.longPollMs }),
         ...(options.workerId !== undefined && { workerId: options.workerId }),
       });
     }
@@ -97,7 +101,7 @@ export class ConductorEngine {
   /** Opens the engine on a connected server; its workers start polling for the given definitions at once. */
   static async open(options: ConductorEngineOptions): Promise<ConductorEngine> {
     const events = options.events ?? (await EventStream.open(options.store.log('events'), options.clock, options.logger));
-    const document = await options.store.document<EngineDocument>('conductor-workflows', () => ({ workflows: {} }));
+    const document = await options.store.document<EngineDocument>(CONDUCTOR_WORKFLOWS_DOCUMENT, () => ({ workflows: {} }));
     const engine = new ConductorEngine(options, events, document);
     for (const definition of options.definitions ?? []) await engine.prepare(parseWorkflowDefinition(definition));
     return engine;
@@ -274,7 +278,11 @@ export class ConductorEngine {
   }
 
   private publishTask(task: { readonly workflowId: string; readonly taskId: string; readonly step: string; readonly retryCount: number }, status: TaskStatus, reason?: string): void {
-    if (this.taskStatus.get(task.taskId) === status) return;
+    const previous = this.taskStatus.get(task.taskId);
+    if (previous === status) return;
+    // The watcher may read the server a moment before the worker's result landed there: a task
+    // the worker already saw end does not go back to IN_PROGRESS in the views.
+    if (previous !== undefined && isTerminalTask(previous) && !isTerminalTask(status)) return;
     this.taskStatus.set(task.taskId, status);
     this.events.publish({ type: 'task', workflowId: task.workflowId, taskId: task.taskId, step: task.step, status, retryCount: task.retryCount, ...(reason !== undefined && { reason }) });
   }

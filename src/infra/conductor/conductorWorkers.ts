@@ -12,6 +12,7 @@ import type { TaskStatus } from '../../shared/taskStatus';
 import { conductorTaskName, GOTO_OUTPUT_KEY } from './conductorDefinitions';
 import type { ConductorConnection } from './conductorConnection';
 import type { DeliveryLedger, DeliveryRecord } from './deliveryLedger';
+import { stepOfReference } from './conductorSnapshot';
 
 export interface ConductorWorkersOptions {
   readonly connection: ConductorConnection;
@@ -26,6 +27,8 @@ export interface ConductorWorkersOptions {
   readonly onTaskStatus: (task: { readonly workflowId: string; readonly taskId: string; readonly step: string; readonly retryCount: number }, status: TaskStatus, reason?: string) => void;
   readonly prefix: string;
   readonly pollIntervalMs?: number;
+  /** How long the server may hold a poll open waiting for a task (its long poll); see DEFAULT_LONG_POLL_MS. */
+  readonly longPollMs?: number;
   readonly workerId?: string;
 }
 
@@ -37,6 +40,13 @@ interface RunningTask {
 }
 
 export const DEFAULT_POLL_INTERVAL_MS = 20;
+/**
+ * conductor-oss's SQLite queue answers a long poll by looking, sleeping 100 ms, and looking again.
+ * 0 (one look per poll) made the server use a whole core and schedule slower (bench/conductor.ts).
+ */
+export const DEFAULT_LONG_POLL_MS = 100;
+/** Tasks of one workflow definition a process runs at once (several workflows of it, in one window or worker). */
+const CONCURRENCY = 4;
 /** While the server is away, workers poll this seldom. */
 const BACKOFF_POLL_INTERVAL_MS = 2_000;
 
@@ -57,16 +67,19 @@ export class ConductorWorkers {
   serve(definition: WorkflowDefinition): void {
     const key = `${definition.name}@${definition.version}`;
     if (this.stopped || this.managers.has(key)) return;
-    const workers: ConductorWorker[] = definition.steps.map((step) => ({
-      taskDefName: conductorTaskName(definition.name, step.name, this.options.prefix),
-      domain: this.options.domain,
-      concurrency: 2,
-      leaseExtendEnabled: true,
-      execute: (task) => this.execute(step, task),
-    }));
+    // One poller for every step of the workflow: the task's reference name says which step it is.
+    const workers: ConductorWorker[] = [
+      {
+        taskDefName: conductorTaskName(definition.name, this.options.prefix),
+        domain: this.options.domain,
+        concurrency: CONCURRENCY,
+        leaseExtendEnabled: true,
+        execute: (task) => this.executeStep(definition, task),
+      },
+    ];
     const manager = new TaskManager(this.options.connection.client, workers, {
       logger: { info: () => undefined, debug: () => undefined, error: (...args: unknown[]) => this.options.logger.debug(`conductor worker: ${args.map(String).join(' ')}`) },
-      options: { workerID: this.workerId, domain: this.options.domain, pollInterval: this.pollInterval(), concurrency: 2, batchPollingTimeout: 100 },
+      options: { workerID: this.workerId, domain: this.options.domain, pollInterval: this.pollInterval(), concurrency: CONCURRENCY, batchPollingTimeout: this.options.longPollMs ?? DEFAULT_LONG_POLL_MS },
       onError: (error) => this.options.logger.debug(`conductor worker: ${error.message}`),
     });
     manager.startPolling();
@@ -94,6 +107,13 @@ export class ConductorWorkers {
 
   private pollInterval(): number {
     return this.backedOff ? BACKOFF_POLL_INTERVAL_MS : (this.options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS);
+  }
+
+  private executeStep(definition: WorkflowDefinition, task: Task): Promise<WorkerResult> {
+    const name = stepOfReference(task.referenceTaskName ?? '');
+    const step = definition.steps.find((candidate) => candidate.name === name);
+    if (step) return this.execute(step, task);
+    return Promise.resolve({ status: 'FAILED_WITH_TERMINAL_ERROR', outputData: {}, reasonForIncompletion: `workflow "${definition.name}" v${definition.version} has no step "${name}" (task ${task.referenceTaskName ?? 'without a reference name'})` });
   }
 
   private async execute(step: StepDefinition, task: Task): Promise<WorkerResult> {

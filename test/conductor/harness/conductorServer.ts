@@ -131,7 +131,9 @@ export class ConductorServer {
 
   async dispose(): Promise<void> {
     await this.stop();
-    rmSync(this.folder, { recursive: true, force: true });
+    // IMPERIUM_CONDUCTOR_KEEP=1 keeps the server's logs and database to read after the run.
+    if (process.env.IMPERIUM_CONDUCTOR_KEEP === '1') console.log(`[conductor] server logs and database kept in ${this.folder}`);
+    else rmSync(this.folder, { recursive: true, force: true });
   }
 }
 

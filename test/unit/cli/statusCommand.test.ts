@@ -10,6 +10,7 @@ import { EventStream } from '../../../src/core/orchestrator/eventStream';
 import { StepHandlers } from '../../../src/core/orchestrator/stepHandler';
 import { SystemClock } from '../../../src/core/orchestrator/systemClock';
 import { JsonStore } from '../../../src/infra/store/jsonStore';
+import { freeLoopbackPort } from '../../conductor/harness/conductorServer';
 
 const silent = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -57,5 +58,15 @@ describe('imperium status', () => {
       await engine.close();
       await store.close();
     }
+  });
+
+  it('with --engine conductor, exits 2 naming the address when the server does not answer', async () => {
+    const url = `http://127.0.0.1:${await freeLoopbackPort()}`;
+    const result = await status(folder, '--engine', 'conductor', '--conductor-url', url);
+    assert.equal(result.code, 2, result.stdout);
+    assert.match(result.stderr, new RegExp(`Conductor unreachable at ${url.replace(/\./g, '\\.')}`));
+    const bad = await status(folder, '--engine', 'conductr');
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--engine must be "embedded" or "conductor", not "conductr"/);
   });
 });

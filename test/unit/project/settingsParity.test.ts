@@ -19,6 +19,7 @@ const EDITOR_ONLY: Record<string, string> = {
   'imperium.model.provider': 'vscode.lm models exist only inside VS Code',
   'imperium.review.mode': 'the CLI has no person at hand to review edits: the Board decides and code-running files are refused',
   'imperium.codeLens.enabled': 'code lenses are an editor surface',
+  'imperium.conductor.uiUrl': "links from the editor's views to Conductor's UI; the CLI prints workflow ids",
 };
 
 /** Flags of `imperium run` no setting mirrors, and why. */
@@ -29,8 +30,6 @@ const CLI_ONLY: Record<string, string> = {
   '--verbose': 'the terminal log of one run',
   '--workflow': 'chosen per request (the editor has a command per workflow)',
   '--test': 'chosen per request (the editor takes the Test Explorer selection)',
-  '--engine': 'the Conductor engine is chosen per run on the CLI',
-  '--conductor-url': 'the Conductor engine is chosen per run on the CLI',
   '--help': 'help',
 };
 
@@ -98,5 +97,6 @@ describe("the editor's settings and the CLI's flags", () => {
     assert.equal(defaultOf('imperium.gateway.http.port'), DEFAULT_PORT);
     assert.equal(defaultOf('imperium.tests.allowNetwork'), false);
     assert.equal(defaultOf('imperium.model.seesImages'), false);
+    assert.equal(defaultOf('imperium.engine'), 'embedded');
   });
 });

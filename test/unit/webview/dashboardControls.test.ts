@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { RequestMessage } from '../../../src/shared/webviewProtocol';
-import { EDIT_APPROVAL, ESCALATION, FEATURE_EVENTS, MEMORY, reviewSnapshot, stamp } from './dashboardFixture';
+import type { WorkflowDescription } from '../../../src/shared/dashboardState';
+import { DESCRIPTION, EDIT_APPROVAL, ESCALATION, FEATURE_EVENTS, featureSnapshot, MEMORY, reviewSnapshot, snapshotOf, stamp } from './dashboardFixture';
 import { FakeVsCodeApi, openPage, type TestPage } from './jsdomPage';
 
 // The controls that act on what waits for the user and on what a workflow left behind: approvals
@@ -150,6 +151,20 @@ describe('undo, changed files and diffs in the command center (jsdom)', () => {
     await new Promise((resolve) => setTimeout(resolve, 40));
     assert.equal(text(page, '[role="alert"]'), '');
     page.post({ type: 'response', id: request.id, ok: true });
+  });
+
+  it("offers Open in Conductor only for a workflow the host links to Conductor's UI, and names only the workflow to the host", () => {
+    page = openPage('command-center');
+    page.post(featureSnapshot());
+    page.runFrames();
+    const hidden = page.document.querySelector('vscode-button[aria-label="Open in Conductor"]');
+    assert.equal(hidden?.closest('[hidden]') !== null || hidden?.hasAttribute('hidden'), true, 'no link for an embedded workflow');
+    page.post(snapshotOf([{ ...(DESCRIPTION as WorkflowDescription), engineLink: { label: 'Open in Conductor', url: 'http://127.0.0.1:5000/execution/wf-1' } }, ...stamp(FEATURE_EVENTS)]));
+    page.runFrames();
+    const link = button(page, 'Open in Conductor');
+    assert.equal(link.hasAttribute('hidden'), false);
+    link.click();
+    assert.deepEqual(lastRequest(page).request, { kind: 'open-engine-link', workflowId: 'wf-1' }, 'the host opens its own address, not one from the view');
   });
 
   it("lists the workflow's changed files, opens one, and opens its diff", () => {

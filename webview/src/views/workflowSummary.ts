@@ -42,6 +42,7 @@ export class WorkflowSummary {
   private readonly progress: HTMLElement;
   private readonly progressBar: HTMLElement;
   private readonly reason: HTMLElement;
+  private readonly engineLink: ActionButton;
   private readonly details: HTMLElement;
   private readonly empty: HTMLElement;
   private readonly unavailable: HTMLElement | undefined;
@@ -57,7 +58,7 @@ export class WorkflowSummary {
     options: { readonly compact: boolean; readonly emptyText: string },
   ) {
     const { dom, actions } = context;
-    const act = (kind: 'pause' | 'resume' | 'cancel' | 'undo', label: string) => () => {
+    const act = (kind: 'pause' | 'resume' | 'cancel' | 'undo' | 'open-engine-link', label: string) => () => {
       if (this.workflowId !== undefined) return actions.request({ kind, workflowId: this.workflowId }, label);
     };
     this.pause = new ActionButton(context, { icon: 'debug-pause', label: 'Pause', onPress: act('pause', 'Pause') });
@@ -75,12 +76,15 @@ export class WorkflowSummary {
     this.progressBar = dom.el('div', { class: 'progress-bar' });
     this.progress = dom.el('div', { class: 'progress', attrs: { role: 'progressbar', 'aria-label': 'Progress', 'aria-valuemin': 0, 'aria-valuemax': 100 } }, [this.progressBar]);
     this.reason = dom.el('p', { class: 'summary-reason' });
+    // The host opens the page at the address it computes itself; the view only names the workflow.
+    this.engineLink = new ActionButton(context, { icon: 'link-external', label: 'Open in Conductor', appearance: 'secondary', onPress: act('open-engine-link', 'Open in Conductor') });
     this.details = dom.el('div', { class: 'summary-details' }, [
       dom.el('div', { class: 'summary-head' }, [this.title, this.status]),
       this.meta,
       this.stepper,
       this.progress,
       this.reason,
+      this.engineLink.element,
       dom.el('div', { class: 'summary-controls', attrs: { role: 'group', 'aria-label': 'Workflow controls' } }, [
         this.pause.element,
         this.resume.element,
@@ -115,6 +119,8 @@ export class WorkflowSummary {
     if (this.progressBar.style.width !== `${percent}%`) this.progressBar.style.width = `${percent}%`;
     setText(this.reason, workflow.reason ?? '');
     setAttribute(this.reason, 'hidden', !workflow.reason);
+    setAttribute(this.engineLink.element, 'hidden', workflow.engineLink === undefined);
+    this.engineLink.update(workflow.engineLink !== undefined && capabilities !== undefined);
     const live = capabilities !== undefined;
     this.pause.update(live && workflow.status === 'RUNNING');
     this.resume.update(live && workflow.status === 'PAUSED');

@@ -1,15 +1,23 @@
 import { strict as assert } from 'node:assert';
 import { parseWorkflowDefinition } from '../../../../src/core/orchestrator/workflowDefinition';
-import { ConductorDefinitionError, type ConductorLoopTask, toConductorMetadata } from '../../../../src/infra/conductor/conductorDefinitions';
+import { ConductorDefinitionError, type ConductorLoopTask, type ConductorSimpleTask, type ConductorWorkflowTask, toConductorMetadata } from '../../../../src/infra/conductor/conductorDefinitions';
+
+/** The workflow's SIMPLE tasks in order, those inside loops included. */
+function simpleTasks(tasks: readonly ConductorWorkflowTask[]): ConductorSimpleTask[] {
+  return tasks.flatMap((task) => (task.type === 'DO_WHILE' ? simpleTasks(task.loopOver) : [task]));
+}
 import { FEATURE_WORKFLOW } from '../../../../src/workflows/feature/featureWorkflow';
 
 describe('Conductor metadata from a workflow definition', () => {
-  it('gives the feature workflow one task definition per step and its two jumps back as DO_WHILE loops', () => {
+  it('gives the feature workflow one shared task type, each step its own task definition inline, and its two jumps back as DO_WHILE loops', () => {
     const { taskDefs, workflowDef } = toConductorMetadata(parseWorkflowDefinition(FEATURE_WORKFLOW));
-    assert.deepEqual(taskDefs.map((def) => def.name), ['plan', 'planReview', 'red', 'green', 'refactor', 'review'].map((step) => `imperium_feature_${step}`));
+    assert.deepEqual(taskDefs.map((def) => [def.name, def.retryCount, def.responseTimeoutSeconds]), [['imperium_feature_step', 0, 30]], 'one registered task type with the defaults');
+    const steps = simpleTasks(workflowDef.tasks);
+    assert.deepEqual(steps.map((task) => `${task.name} ${task.taskReferenceName}`), ['plan', 'planReview', 'red', 'green', 'refactor', 'review'].map((step) => `imperium_feature_step ${step}`));
+    const plan = steps[0]?.taskDefinition;
     assert.deepEqual(
-      { retryCount: taskDefs[0]?.retryCount, retryDelaySeconds: taskDefs[0]?.retryDelaySeconds, retryLogic: taskDefs[0]?.retryLogic, timeoutPolicy: taskDefs[0]?.timeoutPolicy },
-      { retryCount: 1, retryDelaySeconds: 1, retryLogic: 'FIXED', timeoutPolicy: 'RETRY' },
+      { retryCount: plan?.retryCount, retryDelaySeconds: plan?.retryDelaySeconds, retryLogic: plan?.retryLogic, timeoutPolicy: plan?.timeoutPolicy, name: plan?.name },
+      { retryCount: 1, retryDelaySeconds: 1, retryLogic: 'FIXED', timeoutPolicy: 'RETRY', name: 'imperium_feature_step' },
     );
     assert.equal(workflowDef.name, 'imperium_feature');
     assert.deepEqual(workflowDef.inputParameters, ['request']);
@@ -24,12 +32,12 @@ describe('Conductor metadata from a workflow definition', () => {
 
   it('maps timeouts: the total one from the step, the response one capped by it', () => {
     const definition = parseWorkflowDefinition({ name: 'w', version: 2, steps: [{ name: 'a', handler: 'h', responseTimeoutMs: 4500, retry: { retryCount: 3, retryDelayMs: 1500, backoff: 'exponential' } }, { name: 'b', handler: 'h' }] });
-    const { taskDefs } = toConductorMetadata(definition, { responseTimeoutSeconds: 10, prefix: 'team' });
+    const { workflowDef } = toConductorMetadata(definition, { responseTimeoutSeconds: 10, prefix: 'team' });
     assert.deepEqual(
-      taskDefs.map((def) => [def.name, def.timeoutSeconds, def.responseTimeoutSeconds, def.retryLogic, def.retryDelaySeconds, def.retryCount]),
+      simpleTasks(workflowDef.tasks).map(({ taskReferenceName, taskDefinition: def }) => [taskReferenceName, def.name, def.timeoutSeconds, def.responseTimeoutSeconds, def.retryLogic, def.retryDelaySeconds, def.retryCount]),
       [
-        ['team_w_a', 5, 5, 'EXPONENTIAL_BACKOFF', 2, 3],
-        ['team_w_b', 0, 10, 'FIXED', 0, 0],
+        ['a', 'team_w_step', 5, 5, 'EXPONENTIAL_BACKOFF', 2, 3],
+        ['b', 'team_w_step', 0, 10, 'FIXED', 0, 0],
       ],
     );
   });

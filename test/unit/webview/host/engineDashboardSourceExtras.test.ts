@@ -108,6 +108,26 @@ describe('the dashboard source: approvals, changed files, undo, diffs and memori
     await assert.rejects(source.decide(pending.id, { approved: true }), /no longer waiting/);
   });
 
+  it("links a workflow to its page in the engine's UI when the host knows one, and opens only the host's own address", async () => {
+    const underTest = await engines.open(handlersOf({ code: handler(async () => ({ output: {} })) }));
+    const opened: string[] = [];
+    const source = await open({
+      engine: underTest.engine,
+      engineLink: (workflowId) => (workflowId === 'not-on-conductor' ? undefined : { label: 'Open in Conductor', url: `http://127.0.0.1:5000/execution/${workflowId}` }),
+      openExternal: async (url) => void opened.push(url),
+    });
+    const id = await underTest.engine.start(EDITING);
+    await underTest.engine.settled(id);
+    await until('the workflow to be described', () => source.snapshot().state.workflows.some((workflow) => workflow.id === id && workflow.engineLink !== undefined));
+    assert.deepEqual(source.snapshot().state.workflows.find((workflow) => workflow.id === id)?.engineLink, { label: 'Open in Conductor', url: `http://127.0.0.1:5000/execution/${id}` });
+    await source.openEngineLink(id);
+    assert.deepEqual(opened, [`http://127.0.0.1:5000/execution/${id}`]);
+    await assert.rejects(source.openEngineLink('not-on-conductor'), /has no page in an engine UI here \(set imperium\.conductor\.uiUrl/);
+    const plain = await open({ engine: underTest.engine });
+    await assert.rejects(plain.openEngineLink(id), /has no page in an engine UI/);
+    assert.equal(plain.snapshot().state.workflows.find((workflow) => workflow.id === id)?.engineLink, undefined, 'no link without an engine UI');
+  });
+
   it("takes an escalation's answer only among its options, and an edit's verdict without one", async () => {
     const approvals = new PendingApprovals();
     const underTest = await engines.open(handlersOf({}));

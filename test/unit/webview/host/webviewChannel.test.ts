@@ -59,6 +59,7 @@ class FakeSource implements DashboardSource {
   decide = (id: string, answer: ApprovalAnswer) => this.act(`decide ${id} ${JSON.stringify(answer)}`);
   undo = (id: string) => this.act(`undo ${id}`);
   openDiff = (id: string, path: string) => this.act(`diff ${id} ${path}`);
+  openEngineLink = (id: string) => this.act(`engine-link ${id}`);
   editMemory = (id: string, edit: MemoryEdit) => this.act(`edit ${id} ${JSON.stringify(edit)}`);
   deleteMemory = (id: string) => this.act(`delete ${id}`);
 
@@ -172,12 +173,13 @@ describe('the channel between the host and a dashboard webview', () => {
     );
   });
 
-  it('hands decisions, undo, diffs and memory changes to the source, as checked', async () => {
+  it('hands decisions, undo, diffs, engine links and memory changes to the source, as checked', async () => {
     const requests = [
       { kind: 'decide', approvalId: 'approval-1', approved: false },
       { kind: 'decide', approvalId: 'approval-2', approved: true, choice: 'Skip this edit' },
       { kind: 'undo', workflowId: 'wf-1' },
       { kind: 'open-diff', workflowId: 'wf-1', path: 'src/a.js' },
+      { kind: 'open-engine-link', workflowId: 'wf-1' },
       { kind: 'edit-memory', memoryId: 'mem-1', text: '  Lower-case both sides.  ' },
       { kind: 'delete-memory', memoryId: 'mem-2' },
     ];
@@ -188,6 +190,7 @@ describe('the channel between the host and a dashboard webview', () => {
       'decide approval-2 {"approved":true,"choice":"Skip this edit"}',
       'undo wf-1',
       'diff wf-1 src/a.js',
+      'engine-link wf-1',
       'edit mem-1 {"text":"Lower-case both sides."}',
       'delete mem-2',
     ]);
