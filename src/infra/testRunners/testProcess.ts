@@ -4,11 +4,12 @@
 // then for good, so no worker outlives the run. Model-written code runs here, so the process is
 // confined (see ../sandbox/confinement.ts) and its group is killed if this process ends first.
 import { spawn } from 'node:child_process';
+import type { Readable } from 'node:stream';
 import type { RunConfinement } from '../../shared/testResults';
 import { confine, type SandboxPolicy } from '../sandbox/confinement';
 import { signalGroupButLeader } from '../sandbox/groupMembers';
 import { trackProcessGroup } from '../sandbox/liveProcessGroups';
-import { underParentWatchdog } from '../sandbox/parentWatchdog';
+import { START_ERROR_FD, underParentWatchdog } from '../sandbox/parentWatchdog';
 import { CappedOutput } from './cappedOutput';
 
 export interface ProcessSpec {
@@ -69,15 +70,17 @@ export async function runProcess(spec: ProcessSpec): Promise<ProcessEnd> {
   });
   try {
     // Unconfined, nothing else takes the run down with this process if it is killed outright.
-    const started = confined.confinement.confined || process.platform === 'win32' ? confined : { ...confined, ...underParentWatchdog(confined.command, confined.args, confined.env) };
-    const end = await runSpawned({ ...spec, command: started.command, args: started.args, env: started.env }, confined.confinement.confined);
+    const watched = !confined.confinement.confined && process.platform !== 'win32';
+    const started = watched ? underParentWatchdog(confined.command, confined.args, confined.env) : confined;
+    const end = await runSpawned({ ...spec, command: started.command, args: started.args, env: started.env }, confined.confinement.confined, watched ? spec.command : undefined);
     return { ...end, confinement: confined.confinement };
   } finally {
     await confined.dispose();
   }
 }
 
-function runSpawned(spec: ProcessSpec, sandboxed: boolean): Promise<ProcessEnd> {
+/** `watchedCommand`: the command the watchdog starts, which tells on START_ERROR_FD why it could not. */
+function runSpawned(spec: ProcessSpec, sandboxed: boolean, watchedCommand?: string): Promise<ProcessEnd> {
   const started = Date.now();
   const output = new CappedOutput(spec.outputLimit);
 
@@ -89,7 +92,8 @@ function runSpawned(spec: ProcessSpec, sandboxed: boolean): Promise<ProcessEnd> 
     const child = spawn(spec.command, [...spec.args], {
       cwd: spec.cwd,
       env: spec.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      // Under the watchdog a fourth pipe (START_ERROR_FD) carries why the command could not start.
+      stdio: watchedCommand === undefined ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'pipe', 'pipe', 'pipe'],
       detached: process.platform !== 'win32',
       windowsHide: true,
     });
@@ -116,17 +120,21 @@ function runSpawned(spec: ProcessSpec, sandboxed: boolean): Promise<ProcessEnd> 
     };
     const onAbort = (): void => stop('canceled');
 
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => output.append(chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => output.append(chunk));
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => output.append(chunk));
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => output.append(chunk));
+    let startError = '';
+    (child.stdio[START_ERROR_FD] as Readable | null | undefined)?.setEncoding('utf8').on('data', (chunk: string) => (startError += chunk));
+    const ended = (code: number | null, signal: NodeJS.Signals | null): ProcessEnd =>
+      startError && watchedCommand !== undefined ? end('failed-to-start', null, null, `Could not start ${watchedCommand}: ${startError}`) : end(stopReason ?? 'exited', code, signal);
     child.on('error', (error) => settle(end('failed-to-start', null, null, `Could not start ${spec.command}: ${error.message}`)));
     child.on('exit', (code, signal) => {
       exit = { code, signal };
       // Whatever the leader left behind (workers, servers a test started) goes with it.
       signalGroup(child.pid, 'SIGKILL');
-      timers.push(setTimeout(() => settle(end(stopReason ?? 'exited', code, signal)), DRAIN_MS));
+      timers.push(setTimeout(() => settle(ended(code, signal)), DRAIN_MS));
     });
     child.on('close', () => {
-      if (exit) settle(end(stopReason ?? 'exited', exit.code, exit.signal));
+      if (exit) settle(ended(exit.code, exit.signal));
     });
     timers.push(setTimeout(() => stop('timed-out'), spec.timeoutMs));
     spec.signal?.addEventListener('abort', onAbort, { once: true });
