@@ -28,4 +28,6 @@ export const INTEGRATION_RUNS: readonly IntegrationRun[] = [
   { name: 'superpowers', workspace: 'test/fixtures/integration-workspace', extraExtensions: ['test/fixtures/superpower-extension'] },
   // UI checks: "Check This Page's UI" and the design workflow in the command center, on a page with planted defects.
   { name: 'design', workspace: 'test/fixtures/shop-site' },
+  // @imperium in the Chat view, answered by Imperium's own model provider (no Copilot); the keybindings against VS Code's defaults.
+  { name: 'chat', workspace: 'examples/bookshelf' },
 ];
