@@ -76,8 +76,8 @@ async function startAndFollow(workflow: string, text: string, stream: vscode.Cha
   const problem = await workflows.modelProblem();
   if (problem !== undefined) {
     stream.markdown(`${problem}\n`);
-    stream.button({ command: 'imperium.chooseModel', title: 'Choose Model' });
-    stream.button({ command: 'imperium.tryWithoutModel', title: 'Try Without a Model' });
+    stream.button({ command: 'imperium.setApiKey', title: 'Set API Key' });
+    stream.button({ command: 'workbench.action.openSettings', title: 'Model Settings', arguments: ['imperium.model'] });
     return { metadata: {} };
   }
   if (text === '' && workflow !== 'fix') {

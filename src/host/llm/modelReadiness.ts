@@ -1,6 +1,6 @@
 // Whether the agents have a model before a workflow is taken: an OpenAI-compatible endpoint with a
 // key (or one on this machine, which needs none), or some extension's vscode.lm model. Asked up front
-// by every surface that starts a workflow, so a request without a model is refused at once, saying
+// by @imperium before it takes a request, so a request without a model is refused at once, saying
 // what to set, instead of failing at the first model call.
 import * as vscode from 'vscode';
 import { isLoopbackEndpoint } from '../../llm/localEndpoint';
@@ -8,7 +8,7 @@ import type { ApiKeyStore } from '../apiKeyStore';
 import type { Settings } from '../settings';
 import { IMPERIUM_LM_VENDOR } from './imperiumModelProvider';
 
-export const NO_MODEL_HELP = 'Run "Imperium: Choose Model", "Imperium: Set API Key", or "Imperium: Try Without a Model" to see a workflow run on the scripted model.';
+export const NO_MODEL_HELP = 'Run "Imperium: Set API Key", or point imperium.model.baseUrl at a model on this machine (Ollama, LM Studio), or set imperium.model.provider to "vscode-lm".';
 
 /** Why no workflow can run now for want of a model; undefined when one is set. */
 export async function modelProblem(settings: Settings, apiKeys: ApiKeyStore): Promise<string | undefined> {

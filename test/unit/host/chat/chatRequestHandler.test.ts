@@ -165,7 +165,7 @@ describe('@imperium, the chat handler (VS Code chat API types)', () => {
     const result = await handleChatRequest(request('Add search by author'), context(), stream, TOKEN, workflows);
     assert.deepEqual(workflows.started, []);
     assert.match(stream.text, /^No model is set: there is no API key/);
-    assert.deepEqual(stream.buttons.map((button) => button.command), ['imperium.chooseModel', 'imperium.tryWithoutModel']);
+    assert.deepEqual(stream.buttons.map((button) => button.command), ['imperium.setApiKey', 'workbench.action.openSettings']);
     assert.deepEqual(result.metadata, {});
   });
 
