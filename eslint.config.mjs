@@ -102,6 +102,11 @@ export default tseslint.config(
   },
   ...Object.entries(ZONES).flatMap(([layer, zone]) => zoneConfigs(layer, zone)),
   {
+    // The chat participant's unit tests build their requests and streams with VS Code's own types: type imports only, erased before Node runs them.
+    files: ['test/unit/host/chat/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [{ ...VSCODE_ONLY_IN_HOST, allowTypeImports: true }] }] },
+  },
+  {
     files: ['webview/**'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {

@@ -5,7 +5,9 @@ import type { ImperiumApi } from './api';
 import { ApiKeyStore } from './apiKeyStore';
 import { ConductorTokenStore, registerConductorTokenCommands } from './conductorTokenStore';
 import { isConductorProblem, showConductorProblem } from './workflows/conductorNotice';
+import { registerChatParticipant } from './chat/registerChatParticipant';
 import { registerCodeLens } from './codeLens/registerCodeLens';
+import { registerImperiumModelProvider } from './llm/imperiumModelProvider';
 import { registerCommands } from './commands';
 import { registerCheckPageUi } from './design/checkPageUiCommand';
 import { registerDashboard } from './dashboard/registerDashboard';
@@ -65,6 +67,8 @@ export class Container implements vscode.Disposable {
     const showLog = () => log.show(true);
     container.register(views, registerWorkflowDiffs(workflows.service), ...registerDashboard({ extensionUri: context.extensionUri, source: views.source, logger: log, version: container.version, showLog }));
     container.register(...registerGateway({ commands: container.gateway, settings, apiKeys, secrets: context.secrets, log, version: container.version, cliPath: context.asAbsolutePath('dist/cli.js') }));
+    // @imperium in the Chat view, and Imperium's own model as a vscode.lm provider so the view has one without Copilot.
+    container.register(...registerImperiumModelProvider(settings, apiKeys), ...registerChatParticipant({ service: workflows.service, settings, apiKeys, log, extensionUri: context.extensionUri }));
     context.subscriptions.push(container);
     log.info(`Imperium Flow ${container.version} activated in ${vscode.workspace.name ?? 'an empty window'}`);
     // Opened on first use, or now when a workflow a reload interrupted is waiting to resume.

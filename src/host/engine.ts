@@ -10,3 +10,7 @@ export { TestRunnerError, WorkspaceTestRunner } from '../infra/testRunners/works
 export { BrowserUnavailableError, openChromium } from '../infra/browser/chromiumSession';
 export { checkPages, PageLoadError } from '../infra/browser/pageChecker';
 export { PageTargetError, resolvePageTargets } from '../infra/browser/pageTargets';
+export { OpenAiCompatibleClient } from '../llm/openAiCompatibleClient';
+export { countTextTokens } from '../llm/tokenCount';
+export { handleChatRequest } from './chat/chatRequestHandler';
+export { EditorChatWorkflows } from './chat/editorChatWorkflows';

@@ -13,6 +13,7 @@ import { HealingMonitor } from '../core/healing/healingMonitor';
 import type { HealingOptions } from '../core/healing/healingStepHandler';
 import { type AttemptRecord, ReplayGuard } from '../core/healing/replayGuard';
 import { WatchedModelClient } from '../core/healing/watchedModelClient';
+import { PersonGuidance } from '../core/guidance/personGuidance';
 import { changedFiles } from '../core/journal/changedFiles';
 import type { SkillUseJournal, WorkflowUndo } from '../core/journal/journalEntry';
 import { LearnedMemories } from '../core/memory/learnedMemories';
@@ -24,6 +25,7 @@ import { StepHandlers } from '../core/orchestrator/stepHandler';
 import type { WorkflowEngine } from '../core/orchestrator/workflowEngine';
 import type { Logger, TestRunner, Workspace } from '../core/ports';
 import type { EngineEvent } from '../shared/events';
+import { isTerminalWorkflow } from '../shared/taskStatus';
 import type { TestRunResult } from '../shared/testResults';
 import type { WorkflowPhaseInfo } from '../shared/workflowPhase';
 import type { WorkflowRequest } from '../shared/workflowRequest';
@@ -63,6 +65,8 @@ export class Runtime {
     private readonly monitor: HealingMonitor,
     private readonly ports: RuntimePorts,
     private readonly settings: RuntimeSettings,
+    /** What a person told a running workflow's agents; they read it with their next model call. */
+    private readonly guidance: PersonGuidance,
   ) {}
 
   /** Opens everything over the host's ports; call recover() next to take up interrupted workflows. */
@@ -88,7 +92,11 @@ export class Runtime {
     if (ports.journal) events.subscribe(journalSkillUses(ports.journal, logger));
     monitor.onDetection(new DeadlockResponder({ engine, emit: events.emit, logger, ...(approvals && { approvals }) }).onDetection);
     const fallback = settings.fallbackModel === undefined ? undefined : ports.model(events.emit, settings.fallbackModel);
-    const model = new WatchedModelClient(ports.model(events.emit), { monitor, clock, ...(fallback && { fallback }) });
+    const guidance = new PersonGuidance();
+    events.subscribe((event) => {
+      if (event.type === 'workflow' && isTerminalWorkflow(event.status)) guidance.forget(event.workflowId);
+    });
+    const model = new WatchedModelClient(guidance.wrap(ports.model(events.emit)), { monitor, clock, ...(fallback && { fallback: guidance.wrap(fallback) }) });
     const board = new Board({ model, audit: store.log<VerdictRecord>('board-verdicts'), clock, events: events.emit });
     const memory = new WorkflowMemory(store, clock, ports.countTokens);
     const learned = ports.memory && new LearnedMemories(ports.memory, logger);
@@ -109,7 +117,7 @@ export class Runtime {
     };
     for (const module of modules.list()) module.registerSteps(handlers, deps, healingOptions);
     monitor.start();
-    return new Runtime(engine, events, board, memory, modules, limits, monitor, ports, settings);
+    return new Runtime(engine, events, board, memory, modules, limits, monitor, ports, settings, guidance);
   }
 
   get workspace(): Workspace & WorkflowUndo {
@@ -127,6 +135,17 @@ export class Runtime {
   async start(request: WorkflowRequest): Promise<string> {
     const module = this.modules.get(request.workflow);
     return this.engine.start(module.definition, module.input(request));
+  }
+
+  /**
+   * Passes a person's note to a running (or paused) workflow's agents: they read it with their next
+   * model call, and every call after. Refused for a workflow that is not in the store or has ended.
+   */
+  guide(workflowId: string, text: string): void {
+    const workflow = this.engine.list().find((candidate) => candidate.id === workflowId);
+    if (!workflow) throw new Error(`There is no workflow ${workflowId} in this workspace.`);
+    if (isTerminalWorkflow(workflow.status)) throw new Error(`Workflow ${workflowId} has ended (${workflow.status.toLowerCase()}); start a new one to ask for more.`);
+    this.guidance.add(workflowId, text);
   }
 
   /** The module a stored workflow was started from; undefined for one no module here defines. */

@@ -32,4 +32,6 @@ export const INTEGRATION_RUNS: readonly IntegrationRun[] = [
   { name: 'integration', workspace: 'test/fixtures/contract-service' },
   // The Conductor engine chosen in the folder's settings, at an address where no server answers; the token commands.
   { name: 'conductor', workspace: 'test/fixtures/conductor-workspace' },
+  // @imperium in the Chat view, answered by Imperium's own model provider (no Copilot); the keybindings against VS Code's defaults.
+  { name: 'chat', workspace: 'examples/bookshelf' },
 ];

@@ -14,6 +14,12 @@ import { canceledError, toModelError } from './languageModelErrors';
 import { toLanguageModelMessages, toLanguageModelTools } from './languageModelMessages';
 import { describeOffered, modelLabel, selectModel } from './modelSelection';
 import { argumentsText } from './toolCallInput';
+import { IMPERIUM_LM_VENDOR } from './imperiumModelProvider';
+
+/** The models other extensions offer: Imperium's own provider is its own endpoint, not another model. */
+async function offeredModels(): Promise<vscode.LanguageModelChat[]> {
+  return (await vscode.lm.selectChatModels()).filter((model) => model.vendor !== IMPERIUM_LM_VENDOR);
+}
 
 export interface LanguageModelClientOptions {
   /** The model a role talks to, by id, family or "vendor/id"; undefined means the first one offered. */
@@ -33,7 +39,7 @@ export class LanguageModelClient implements ModelClient {
   async chat(request: ChatRequest): Promise<ChatResponse> {
     const { signal } = request;
     if (signal?.aborted) throw canceledError();
-    const model = selectModel(await vscode.lm.selectChatModels(), this.options.modelFor(request.role), request.role);
+    const model = selectModel(await offeredModels(), this.options.modelFor(request.role), request.role);
     const label = modelLabel(model);
     const messages = toLanguageModelMessages(request.messages);
     const tools = request.tools && request.tools.length > 0 ? toLanguageModelTools(request.tools) : undefined;
@@ -123,7 +129,7 @@ async function readReply(response: vscode.LanguageModelChatResponse, onText: ((d
 
 async function offeredNow(): Promise<string> {
   try {
-    return describeOffered(await vscode.lm.selectChatModels());
+    return describeOffered(await offeredModels());
   } catch {
     return 'unknown (the list of models could not be read)';
   }

@@ -26,6 +26,7 @@ const operations = {
   click: z.strictObject({ view, target, timeoutMs }),
   press: z.strictObject({ view, target, key: z.string().min(1), timeoutMs }),
   texts: z.strictObject({ view, selector: z.string().min(1), timeoutMs }),
+  workbenchTexts: z.strictObject({ selector: z.string().min(1), timeoutMs }),
   attributes: z.strictObject({ view, selector: z.string().min(1), name: z.string().min(1), timeoutMs }),
   waitFor: z.strictObject({ view, target, state: z.enum(['visible', 'hidden', 'attached']).optional(), timeoutMs }),
   screenshot: z.strictObject({ path: z.string().min(1), view: view.optional() }),
@@ -105,6 +106,12 @@ export class PageDriverServer {
       case 'texts': {
         const { view, selector, timeoutMs } = operations.texts.parse(body);
         const elements = await locate(page, view, { selector }, timeoutMs);
+        await elements.first().waitFor({ state: 'attached', timeout: timeoutMs ?? DEFAULT_TIMEOUT_MS });
+        return elements.evaluateAll((found) => found.map((element) => element.textContent?.trim() ?? ''));
+      }
+      case 'workbenchTexts': {
+        const { selector, timeoutMs } = operations.workbenchTexts.parse(body);
+        const elements = page.locator(selector);
         await elements.first().waitFor({ state: 'attached', timeout: timeoutMs ?? DEFAULT_TIMEOUT_MS });
         return elements.evaluateAll((found) => found.map((element) => element.textContent?.trim() ?? ''));
       }

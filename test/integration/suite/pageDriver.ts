@@ -22,6 +22,8 @@ export interface PageDriverOperations {
   click: { request: { view: ViewKind; target: Target; timeoutMs?: number }; answer: null };
   press: { request: { view: ViewKind; target: Target; key: string; timeoutMs?: number }; answer: null };
   texts: { request: { view: ViewKind; selector: string; timeoutMs?: number }; answer: string[] };
+  /** Like texts, in the workbench's own page (the Chat view, the status bar), outside any webview. */
+  workbenchTexts: { request: { selector: string; timeoutMs?: number }; answer: string[] };
   attributes: { request: { view: ViewKind; selector: string; name: string; timeoutMs?: number }; answer: (string | null)[] };
   waitFor: { request: { view: ViewKind; target: Target } & WaitOptions; answer: null };
   /** The whole workbench, or only `view`'s webview. Relative paths resolve against the harness's working folder. */
@@ -54,6 +56,11 @@ export class PageDriver {
   /** The text content of every match, trimmed (what a screen reader gets, hidden text included), once there is one. */
   texts(view: ViewKind, selector: string, timeoutMs?: number): Promise<string[]> {
     return this.call('texts', { view, selector, timeoutMs });
+  }
+
+  /** The text content of every match in the workbench's own page, once there is one. */
+  workbenchTexts(selector: string, timeoutMs?: number): Promise<string[]> {
+    return this.call('workbenchTexts', { selector, timeoutMs });
   }
 
   /** An attribute of every match, once there is one. */

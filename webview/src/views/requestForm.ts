@@ -1,6 +1,6 @@
 // The form that starts a workflow from a request written by the user, with a choice of workflow
 // when the host offers more than one module. While the host cannot start one, the form is disabled
-// and says why. The draft survives a hidden view or a reload.
+// and says why. The draft survives a hidden view or a reload. Ctrl/Cmd+Enter in the field submits it.
 import type { StartAvailability, WorkflowChoice } from '../../../src/shared/dashboardState';
 import { setAttribute, setText } from '../dom';
 import { ActionButton } from './actionButton';
@@ -25,6 +25,12 @@ export class RequestForm {
       attrs: { rows: 3, resize: 'vertical', placeholder: 'Describe the change, e.g. "Add a search by author to the bookshelf"', 'aria-label': 'Request' },
     }) as ValueElement;
     this.input.addEventListener('input', () => actions.saveDraft(this.input.value));
+    // Ctrl+Enter (Cmd+Enter on a Mac) submits, as in VS Code's own multi-line inputs; Enter alone adds a line.
+    this.input.addEventListener('keydown', (event) => {
+      if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey) || event.shiftKey || event.altKey) return;
+      event.preventDefault();
+      if (this.available) void this.start();
+    });
     this.submit = new ActionButton(context, { icon: 'play', label: 'Start workflow', appearance: 'primary', onPress: () => this.start() });
     this.note = dom.el('p', { class: 'unavailable-note' });
     this.workflow = dom.el('vscode-dropdown', { class: 'workflow-choice', attrs: { 'aria-label': 'Workflow', hidden: true } }) as ValueElement;
