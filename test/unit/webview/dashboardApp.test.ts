@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { RequestMessage } from '../../../src/shared/webviewProtocol';
+import type { WorkflowDescription } from '../../../src/shared/dashboardState';
 import { BARE, DESCRIPTION, featureSnapshot, FEATURE_EVENTS, LIVE, reviewSnapshot, snapshotOf, stamp } from './dashboardFixture';
 import { FakeVsCodeApi, openPage, type TestPage } from './jsdomPage';
 
@@ -34,7 +35,7 @@ describe('the dashboard app (command center, in jsdom)', () => {
 
   it('titles a workflow by its request, in the list and the summary, with its kind and id beside (no step names)', () => {
     page = openPage('command-center');
-    page.post(snapshotOf([{ ...DESCRIPTION, request: 'Search the bookshelf by author\nand say so' }, ...stamp(FEATURE_EVENTS)]));
+    page.post(snapshotOf([{ ...(DESCRIPTION as WorkflowDescription), request: 'Search the bookshelf by author\nand say so' }, ...stamp(FEATURE_EVENTS)]));
     page.runFrames();
     assert.equal(text(page, '.workflow-entry .entry-title'), 'Search the bookshelf by author');
     assert.equal(text(page, '.summary-title'), 'Search the bookshelf by author');
