@@ -13,6 +13,11 @@ import { DEMO_EXAMPLES, demoExample } from './demoExamples';
 import { MODEL_OPTIONS } from './modelOptions';
 import { STATE_FOLDER } from '../runtime/folderStore';
 import { finishWorkflow, openSession } from './workflowSession';
+import type { WorkflowReport } from '../runtime/workflowCatalog';
+import { BUILT_IN_PRICES_SOURCE, builtInCallCostUsd } from '../llm/builtInPrices';
+
+/** The model the demo prices the scripted run's tokens as, for comparison: the CLI's default model. */
+const COMPARISON_MODEL = 'gpt-4.1-mini';
 
 const USAGE = `Usage: imperium demo [--workflow <id>] [options]
 
@@ -68,13 +73,20 @@ async function demo(args: readonly string[], io: CliIo): Promise<number> {
   const session = await openSession({ folder, modelValues, globalMemory: join(folder, STATE_FOLDER, 'global-memory'), verbose: false }, io);
   try {
     const workflowId = await session.headless.engine.start(module.definition, module.input({ workflow: module.id, request }));
-    const code = await finishWorkflow(session, workflowId, io, values.report, { diffs: true });
+    const code = await finishWorkflow(session, workflowId, io, values.report, { diffs: true, ...(scripted && { onReport: (report) => io.stdout(`${pricedAsReal(report)}\n`) }) });
     io.stdout(`\nThe project, as the agents left it: ${folder}\n`);
     if (code === EXIT_OK) io.stdout(`Its tests: cd ${folder} && npm test\n`);
     return code;
   } finally {
     await session.close();
   }
+}
+
+/** What the scripted run's tokens would have cost on a real model, so the free total is not the whole story. */
+function pricedAsReal(report: WorkflowReport): string {
+  const usage = { promptTokens: report.totals.promptTokens, completionTokens: report.totals.completionTokens, totalTokens: report.totals.promptTokens + report.totals.completionTokens };
+  const cost = builtInCallCostUsd(usage, COMPARISON_MODEL);
+  return cost === undefined ? '' : `The scripted model is free; on ${COMPARISON_MODEL} the same tokens would cost about $${cost.toFixed(4)} (${BUILT_IN_PRICES_SOURCE}).`;
 }
 
 function moduleOf(id: string): WorkflowModule {

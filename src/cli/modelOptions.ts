@@ -27,6 +27,8 @@ export const MODEL_OPTIONS = {
 /** The scripted server embeds with any model name; this one says where the vectors come from. */
 export const SCRIPTED_EMBEDDING_MODEL = 'scripted-embedding';
 
+const FREE = { promptUsdPerMillion: 0, completionUsdPerMillion: 0 } as const;
+
 export const MODEL_USAGE = `Model options:
   --base-url <url>       An OpenAI-compatible endpoint (default $IMPERIUM_BASE_URL or ${DEFAULT_BASE_URL}).
   --model <name>         The model (default $IMPERIUM_MODEL or ${DEFAULT_MODEL}). The key is read from
@@ -47,7 +49,9 @@ export const MODEL_USAGE = `Model options:
                          gate). Also $IMPERIUM_MODEL_SEES_IMAGES=1; the editor's imperium.model.seesImages.
   --prices <file>        USD per million tokens by model, as JSON: { "<model>": { "promptUsdPerMillion": 0.15,
                          "completionUsdPerMillion": 0.6 } }, for costs, --budget-cost and the forecast
-                         (the editor's imperium.model.prices). A model without a price has no cost.
+                         (the editor's imperium.model.prices). They override the built-in prices of common
+                         models (@pydantic/genai-prices); a model neither knows has no cost. With --scenario
+                         the scripted model is free, or priced as the model --model names.
   $IMPERIUM_BROWSER=<path>
                          The Chromium DesignBot and the design workflow check pages in (default /usr/bin/chromium).`;
 
@@ -82,9 +86,13 @@ export async function connectModel(values: ModelValues, io: CliIo): Promise<Mode
       throw error;
     }
     const server = await startScriptedModelServer(scenario);
+    const model = values.model ?? scenario.model;
+    // The scenario's own model name is no real model's: it is free. Named with --model, it is priced as that model.
+    const scriptedPrices = values.model === undefined && !prices?.[model] ? { [model]: FREE, ...prices } : prices;
+    const pricing = values.model === undefined ? `Priced as free (${model}): its calls cost $0.` : `Priced as ${model} (its built-in price, or --prices).`;
     return {
-      settings: { baseUrl: server.url, model: values.model ?? scenario.model, ...extras, ...priced, embeddingModel: embeddingModel || SCRIPTED_EMBEDDING_MODEL },
-      banner: `Model: SCRIPTED. Answers come from ${file} through the scripted model server at ${server.url}, not from a language model.`,
+      settings: { baseUrl: server.url, model, ...extras, ...(scriptedPrices && { prices: scriptedPrices }), embeddingModel: embeddingModel || SCRIPTED_EMBEDDING_MODEL },
+      banner: `Model: SCRIPTED. Answers come from ${file} through the scripted model server at ${server.url}, not from a language model. ${pricing}`,
       close: () => server.close(),
     };
   }

@@ -5,7 +5,7 @@ export function workflowReportText(report: WorkflowReport, options: { readonly d
   const lines = [`Report of ${report.workflow} workflow ${report.workflowId}: ${report.status}${report.reason ? ` (${report.reason})` : ''}`, '', `Request: ${report.request}`, ''];
   if (report.criteria.length) lines.push('Acceptance criteria:', ...report.criteria.map((c, i) => `  ${i + 1}. ${c}`), '');
   if (report.assignments.length) {
-    lines.push('Tasks by agent:');
+    lines.push(`Tasks (${report.assignments.length}), by agent:`);
     for (const a of report.assignments) {
       lines.push(`  ${a.agent.padEnd(14)} ${a.status.padEnd(8)} ${a.task}`);
       if (a.summary) lines.push(`  ${''.padEnd(14)} ${''.padEnd(8)} checked by ${a.checkedBy === 'own checks' ? 'its own checks' : 'the tests'}: ${a.summary.split('\n')[0]}`);
@@ -15,7 +15,7 @@ export function workflowReportText(report: WorkflowReport, options: { readonly d
   }
   lines.push('Phases:');
   for (const phase of report.phases) {
-    lines.push(`  ${phase.phase.padEnd(9)} ${phase.status.padEnd(12)} ${seconds(phase.durationMs).padStart(7)}  ${phase.tasks} task${phase.tasks === 1 ? ' ' : 's'}  ${phase.summary ?? ''}`.trimEnd());
+    lines.push(`  ${phase.phase.padEnd(9)} ${phase.status.padEnd(12)} ${seconds(phase.durationMs).padStart(7)}  ${phase.summary ?? ''}`.trimEnd());
   }
   lines.push('', `Files changed (${report.files.length}):`, ...report.files.map((f) => `  ${f.change.padEnd(9)} ${f.path}`));
   if (options.diffs) lines.push('', ...report.files.map((f) => f.diff.trimEnd()));
@@ -41,7 +41,15 @@ export function workflowReportText(report: WorkflowReport, options: { readonly d
   lines.push('', 'Tokens and cost per agent:');
   for (const u of report.usage) lines.push(`  ${u.agent.padEnd(14)} ${String(u.calls).padStart(3)} calls ${String(u.promptTokens).padStart(8)} prompt ${String(u.completionTokens).padStart(7)} completion  ${cost(u.costUsd)}`);
   lines.push(`  ${'total'.padEnd(14)}           ${String(report.totals.promptTokens).padStart(8)} prompt ${String(report.totals.completionTokens).padStart(7)} completion  ${cost(report.totals.costUsd)}`);
+  lines.push('', totalLine(report));
   return `${lines.join('\n')}\n`;
+}
+
+/** The run in one line: how long it took, the tokens it used and what they cost. */
+export function totalLine(report: Pick<WorkflowReport, 'durationMs' | 'totals'>): string {
+  const tokens = report.totals.promptTokens + report.totals.completionTokens;
+  const spent = report.totals.costUsd === undefined ? 'cost unknown: no price for this model (--prices or imperium.model.prices sets one)' : cost(report.totals.costUsd);
+  return `Total: ${seconds(report.durationMs)}, ${tokens.toLocaleString('en')} tokens, ${spent}`;
 }
 
 function seconds(ms: number): string {
@@ -49,5 +57,5 @@ function seconds(ms: number): string {
 }
 
 function cost(usd: number | undefined): string {
-  return usd === undefined ? '(no price set)' : `$${usd.toFixed(4)}`;
+  return usd === undefined ? 'no price' : `$${usd.toFixed(4)}`;
 }

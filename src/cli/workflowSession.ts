@@ -11,7 +11,7 @@ import { workflowReportText } from './workflowReportText';
 import { HeadlessEngine, type ModelSettings } from './headlessEngine';
 import { connectModel, type ModelValues } from './modelOptions';
 import { engineOpener, type EngineChoice } from './engineOptions';
-import { progressLine } from './progressPrinter';
+import { progressPrinter } from './progressPrinter';
 import { sandboxBanner } from './sandboxOptions';
 import type { ModelTimeLimits } from './modelLimitOptions';
 import type { SandboxPolicy } from '../infra/sandbox/confinement';
@@ -64,8 +64,9 @@ export async function openSession(options: SessionOptions, io: CliIo): Promise<S
     throw error;
   }
   const phaseOfStep = (workflowId: string, step: string) => headless.runtime.phaseOfStep(workflowId, step)?.id;
+  const progressLine = progressPrinter(phaseOfStep);
   const unsubscribe = headless.engine.subscribe((event) => {
-    const line = progressLine(event, phaseOfStep);
+    const line = progressLine(event);
     if (line !== undefined) io.stdout(`${line}\n`);
   });
   return {

@@ -36,6 +36,7 @@ import type { WorkflowModule } from '../workflows/workflowModule';
 import type { WorkflowModules } from '../workflows/workflowModules';
 import type { WorkflowReport } from '../workflows/workflowReport';
 import { builtinSuperpowers } from '../superpowers/builtinSuperpowers';
+import { pricesWithBuiltIns } from '../llm/builtInPrices';
 import type { RuntimePorts } from './runtimePorts';
 import type { RuntimeSettings } from './runtimeSettings';
 
@@ -177,7 +178,8 @@ export class Runtime {
   /** What the next run will likely use, from the runs this folder's store remembers, with the budgets it must keep. */
   async forecast(): Promise<RunForecast> {
     const { models, prices, budgets } = this.settings;
-    return forecastFromHistory(await this.pastEvents(), { models, ...(prices && { prices }), ...(budgets && { budgets }) });
+    const named = [models.default, ...Object.values(models.byRole ?? {}).filter((model): model is string => model !== undefined)];
+    return forecastFromHistory(await this.pastEvents(), { models, prices: pricesWithBuiltIns(named, prices), ...(budgets && { budgets }) });
   }
 
   /**

@@ -238,7 +238,7 @@ function onHealing(state: DashboardState, event: HealingEvent): DashboardState {
 
 function describe(state: DashboardState, description: WorkflowDescription): DashboardState {
   return updateWorkflow(state, description.workflowId, description.createdAt, (workflow, isNew) => {
-    const described = { ...workflow, name: clip(description.name), steps: description.steps, phases: description.phases, createdAt: description.createdAt, ...(description.engineLink && { engineLink: description.engineLink }) };
+    const described = { ...workflow, name: clip(description.name), request: clip(description.request ?? ''), steps: description.steps, phases: description.phases, createdAt: description.createdAt, ...(description.engineLink && { engineLink: description.engineLink }) };
     // The store's status is taken only when it is newer than what the events said.
     if (!isNew && description.updatedAt <= workflow.updatedAt) return described;
     return {
@@ -328,7 +328,7 @@ function memoryView(memory: MemoryView): MemoryView {
 // ------------------------------------------------------------------ helpers
 
 function newWorkflow(id: string, at: number): WorkflowView {
-  return { id, name: '', steps: [], phases: [], status: 'RUNNING', createdAt: at, updatedAt: at, stepMs: {}, retries: 0, testRuns: [], verdicts: [], tokens: {} };
+  return { id, name: '', request: '', steps: [], phases: [], status: 'RUNNING', createdAt: at, updatedAt: at, stepMs: {}, retries: 0, testRuns: [], verdicts: [], tokens: {} };
 }
 
 /**

@@ -43,6 +43,8 @@ export interface WorkflowDescription {
   readonly type: 'workflow-description';
   readonly workflowId: string;
   readonly name: string;
+  /** What the person asked for: the workflow's title in the views. */
+  readonly request?: string;
   readonly steps: readonly string[];
   /** The phases a person sees, from the workflow's module; empty for a workflow no module defines. */
   readonly phases: readonly WorkflowPhaseInfo[];
@@ -204,6 +206,8 @@ export interface WorkflowView {
   readonly id: string;
   /** Empty until the workflow is described. */
   readonly name: string;
+  /** What the person asked for, the workflow's title; empty until described (or for a workflow started without one). */
+  readonly request: string;
   /** Empty until the workflow is described. */
   readonly steps: readonly string[];
   /** Its module's phases; empty until the workflow is described. */

@@ -15,6 +15,8 @@ export interface IntegrationRun {
 export const INTEGRATION_RUNS: readonly IntegrationRun[] = [
   { name: 'editor', workspace: 'test/fixtures/integration-workspace' },
   { name: 'workflow', workspace: 'examples/bookshelf' },
+  // The sidebar dashboard and the command center opened one after the other, in both orders (issue 15).
+  { name: 'views', workspace: 'test/fixtures/integration-workspace' },
   { name: 'restricted', workspace: 'test/fixtures/integration-workspace', trust: 'restricted' },
   // vscode.lm models from another extension: the fixture stands in for Copilot, answered by the scripted server.
   { name: 'lm', workspace: 'examples/bookshelf', extraExtensions: ['test/fixtures/lm-provider-extension'] },

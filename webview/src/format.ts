@@ -53,8 +53,18 @@ export function stepLabel(step: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-export function workflowTitle(workflow: Pick<WorkflowView, 'id' | 'name'>): string {
+const TITLE_CHARS = 140;
+
+/** The workflow's title: what the person asked for (its first line), else its module and id. */
+export function workflowTitle(workflow: Pick<WorkflowView, 'id' | 'name'> & Partial<Pick<WorkflowView, 'request'>>): string {
+  const request = workflow.request?.split('\n')[0]?.trim();
+  if (request) return request.length > TITLE_CHARS ? `${request.slice(0, TITLE_CHARS - 1)}…` : request;
   return workflow.name ? `${workflow.name} (${workflow.id})` : workflow.id;
+}
+
+/** What kind of workflow it is and its id, beside a title that is the request. */
+export function workflowKind(workflow: Pick<WorkflowView, 'id' | 'name'>): string {
+  return workflow.name ? `${workflow.name} · ${workflow.id}` : workflow.id;
 }
 
 export const MEMBER_LABELS: Readonly<Record<string, string>> = {

@@ -204,7 +204,8 @@ export class WorkflowRunner {
         return this.complete(step, task, outcome);
       case 'failed':
         this.endTask(task, 'FAILED', { reason: outcome.reason, output: outcome.terminal?.output });
-        if (outcome.terminal) return this.setStatus('FAILED', `step "${step.name}" failed: ${outcome.reason}`);
+        // The reason is the person's to read: the workflow's step already says where it ended.
+        if (outcome.terminal) return this.setStatus('FAILED', outcome.reason);
         return this.retryOrEnd(step, task, 'FAILED', outcome.reason);
       case 'timed-out':
         this.endTask(task, 'TIMED_OUT', { reason: outcome.reason });
@@ -237,8 +238,8 @@ export class WorkflowRunner {
   private async retryOrEnd(step: StepDefinition, task: TaskRecord, status: 'FAILED' | 'TIMED_OUT', reason: string): Promise<void> {
     if (task.retryCount >= step.retry.retryCount) {
       const attempts = task.retryCount + 1;
-      const what = status === 'TIMED_OUT' ? 'timed out' : 'failed';
-      return this.setStatus(status, `step "${step.name}" ${what} after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${reason}`);
+      const what = status === 'TIMED_OUT' ? 'took too long' : 'failed';
+      return this.setStatus(status, `${reason.replace(/[.\s]+$/, '')} (${what} ${attempts === 1 ? 'once' : `${attempts} times`}).`);
     }
     const retry = task.retryCount + 1;
     const delayMs = retryDelayMs(step.retry, retry);

@@ -271,6 +271,7 @@ export class EngineDashboardSource implements DashboardSource {
         type: 'workflow-description',
         workflowId,
         name: snapshot.definition.name,
+        ...(typeof snapshot.input.request === 'string' && snapshot.input.request.trim() !== '' && { request: snapshot.input.request.trim() }),
         steps: snapshot.definition.steps.map((step) => step.name),
         phases: this.options.phasesOf?.(snapshot.definition.name) ?? [],
         status: snapshot.status,

@@ -28,4 +28,22 @@ describe('CLI --prices', () => {
     await writeFile(join(folder, 'list.json'), '[1, 2]');
     await assert.rejects(connectModel({ 'base-url': 'http://127.0.0.1:9/v1', prices: 'list.json' }, io), /must be a JSON object of model names to prices/);
   });
+
+  it('prices the scripted model as free and says so; named with --model, as that model', async () => {
+    const scenario = join(__dirname, '../../../examples/scenarios/bookshelf-citation.json');
+    const free = await connectModel({ scenario }, io);
+    try {
+      assert.deepEqual(free.settings.prices, { 'scripted-demo': { promptUsdPerMillion: 0, completionUsdPerMillion: 0 } });
+      assert.match(free.banner, /Priced as free \(scripted-demo\): its calls cost \$0\./);
+    } finally {
+      await free.close();
+    }
+    const named = await connectModel({ scenario, model: 'gpt-4o-mini' }, io);
+    try {
+      assert.equal(named.settings.prices, undefined);
+      assert.match(named.banner, /Priced as gpt-4o-mini/);
+    } finally {
+      await named.close();
+    }
+  });
 });

@@ -182,7 +182,7 @@ describe('imperium run --workflow fix (end to end)', function () {
     assert.equal(run.code, 1, printed(run));
     assert.match(run.stdout, /^workflow wf-1 FAILED/m);
     const report = readReport(reportFile);
-    assert.equal(report.reason, 'step "red" failed: Nothing to fix: the suite did not fail (8 tests ran, none failing).');
+    assert.equal(report.reason, 'Nothing to fix: the suite did not fail (8 tests ran, none failing).');
     assert.deepEqual(report.usage, [], 'no model was called');
     assert.deepEqual(
       report.phases.map((phase) => `${phase.phase} ${phase.status}`),
@@ -218,7 +218,7 @@ describe('imperium run --workflow fix (end to end)', function () {
 
       assert.equal(run.code, 1, printed(run));
       const report = readReport(reportFile);
-      assert.match(report.reason ?? '', /^step "red" failed: These tests fail because they cannot load, not because of the code under test:\n/);
+      assert.match(report.reason ?? '', /^These tests fail because they cannot load, not because of the code under test:\n/);
       assert.match(report.reason ?? '', broken.says);
       assert.match(run.stdout, /cannot load/);
       assert.doesNotMatch(run.stdout, /codebot starts/);

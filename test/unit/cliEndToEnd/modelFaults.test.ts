@@ -82,7 +82,7 @@ describe('imperium run: model faults (end to end)', function () {
     assert.ok(run.durationMs < 60_000, `ended in ${Math.round(run.durationMs)} ms`);
     const { maxRetries } = DEFAULT_RETRY_POLICY;
     const rateLimited = new RegExp(`rate limiting requests \\(HTTP 429: Rate limit reached for requests\\)\\. Gave up after ${maxRetries} retries\\.`);
-    assert.match(run.stdout, /^workflow wf-1 FAILED at planReview: /m);
+    assert.match(run.stdout, /^workflow wf-1 FAILED in plan: /m);
     assert.match(run.stdout, /^ {3}healing: retry \(model-error, attempt 2\): retrying in 2000 ms after: /m);
     const report = readReport(reportFile);
     assert.equal(report.status, 'FAILED');

@@ -137,6 +137,18 @@ describe('OpenAI-compatible client against the scripted model server', () => {
     });
   }
 
+  it('prices a call on a common model from the built-in prices, in dollars, and the configured price overrides them', async () => {
+    const { client, events } = await rig('role-turns.json', { models: { default: 'gpt-4o-mini', byRole: { testbot: 'gpt-4.1-mini' } }, prices: { 'gpt-4.1-mini': { promptUsdPerMillion: 1, completionUsdPerMillion: 1 } } });
+    const builtIn = await client.chat({ role: 'codebot', messages: ask('Price me.') });
+    // gpt-4o-mini: $0.15 per million prompt tokens, $0.60 per million completion tokens (OpenAI's price page).
+    const expected = (builtIn.usage.promptTokens * 0.15 + builtIn.usage.completionTokens * 0.6) / 1_000_000;
+    assert.ok(expected > 0);
+    assert.ok(Math.abs((builtIn.costUsd ?? Number.NaN) - expected) < 1e-12, `${builtIn.costUsd} is not ${expected}`);
+    const overridden = await client.chat({ role: 'testbot', messages: ask('And me.') });
+    assert.equal(overridden.costUsd, (overridden.usage.promptTokens + overridden.usage.completionTokens) / 1_000_000);
+    assert.deepEqual(tokenEvents(events).map((event) => event.costUsd), [builtIn.costUsd, overridden.costUsd]);
+  });
+
   it('prices each call from the configured prices, and leaves the cost out when the model has none', async () => {
     const { client, events } = await rig('role-turns.json', {
       models: { default: 'priced-model', byRole: { testbot: 'free-model' } },

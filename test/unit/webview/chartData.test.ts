@@ -4,7 +4,7 @@ import { testAttempts, timePerPhase, tokensPerAgent, workflowHistory } from '../
 import { featureModule } from '../../../src/workflows/feature/featureModule';
 
 function workflow(overrides: Partial<WorkflowView>): WorkflowView {
-  return { id: 'wf-1', name: 'feature', steps: ['plan', 'red', 'green'], phases: featureModule.phases, status: 'RUNNING', createdAt: 0, updatedAt: 0, stepMs: {}, retries: 0, testRuns: [], verdicts: [], tokens: {}, ...overrides };
+  return { id: 'wf-1', name: 'feature', request: '', steps: ['plan', 'red', 'green'], phases: featureModule.phases, status: 'RUNNING', createdAt: 0, updatedAt: 0, stepMs: {}, retries: 0, testRuns: [], verdicts: [], tokens: {}, ...overrides };
 }
 
 describe('the numbers behind the charts', () => {

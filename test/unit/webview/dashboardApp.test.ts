@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { RequestMessage } from '../../../src/shared/webviewProtocol';
-import { BARE, featureSnapshot, FEATURE_EVENTS, LIVE, reviewSnapshot, stamp } from './dashboardFixture';
+import type { WorkflowDescription } from '../../../src/shared/dashboardState';
+import { BARE, DESCRIPTION, featureSnapshot, FEATURE_EVENTS, LIVE, reviewSnapshot, snapshotOf, stamp } from './dashboardFixture';
 import { FakeVsCodeApi, openPage, type TestPage } from './jsdomPage';
 
 const settle = () => new Promise((resolve) => setImmediate(resolve));
@@ -30,6 +31,17 @@ describe('the dashboard app (command center, in jsdom)', () => {
     assert.deepEqual(page.api.posted, [{ type: 'ready' }]);
     assert.equal(text(page, '.connection'), 'Connecting to the extension…');
     assert.equal(page.document.getElementById('app')?.hasAttribute('aria-busy'), false);
+  });
+
+  it('titles a workflow by its request, in the list and the summary, with its kind and id beside (no step names)', () => {
+    page = openPage('command-center');
+    page.post(snapshotOf([{ ...(DESCRIPTION as WorkflowDescription), request: 'Search the bookshelf by author\nand say so' }, ...stamp(FEATURE_EVENTS)]));
+    page.runFrames();
+    assert.equal(text(page, '.workflow-entry .entry-title'), 'Search the bookshelf by author');
+    assert.equal(text(page, '.summary-title'), 'Search the bookshelf by author');
+    assert.match(text(page, '.summary-meta'), /^feature · wf-1 · started \d\d:\d\d:\d\d · /);
+    assert.doesNotMatch(text(page, '.summary-meta'), /step /);
+    assert.match(text(page, '.workflow-entry .entry-detail'), /· feature · wf-1$/);
   });
 
   it("draws the snapshot: the workflow, its phase, the Board's verdicts, the failed test and the tokens", () => {

@@ -96,7 +96,7 @@ describe('the feature report', () => {
           task('refactor', 'COMPLETED', 8_500, 9_000, { kept: true, summary: 'nothing to refactor' }),
           task('review', 'FAILED', 9_000, 9_600, { outcome: 'vetoed' }, 'the Board vetoed the change'),
         ],
-        { reason: 'step "review" failed: the Board vetoed the change', endedAt: 9_600 },
+        { reason: 'the Board vetoed the change', endedAt: 9_600 },
       ),
       events: [
         tokens('wf-7', 'codebot', 100, 10, 0.5),
@@ -119,7 +119,7 @@ describe('the feature report', () => {
       assert.equal(report.workflowId, 'wf-7');
       assert.equal(report.request, 'Add Shelf#size()');
       assert.equal(report.status, 'FAILED');
-      assert.equal(report.reason, 'step "review" failed: the Board vetoed the change');
+      assert.equal(report.reason, 'the Board vetoed the change');
       assert.equal(report.startedAt, '2025-01-02T03:04:05.000Z');
       assert.equal(report.durationMs, 9_600);
     });

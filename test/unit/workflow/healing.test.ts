@@ -219,7 +219,7 @@ describe('self-healing in the feature workflow', function () {
       const ladder = { ...DEFAULT_LADDER, 'step-failed': [{ kind: 'ask-human' as const }] };
       const result = await run({ scenario: 'healing-red-stuck.json', limits: { redAttempts: 1 }, healing: { ladder }, approvals: person });
       assert.equal(result.workflow.status, 'FAILED');
-      assert.match(result.workflow.reason ?? '', /^step "red" failed: a person aborted step "red" \(the request needs rethinking\) after: TestBot did not produce tests that fail for the right reason in 1 attempt/);
+      assert.match(result.workflow.reason ?? '', /^a person aborted step "red" \(the request needs rethinking\) after: TestBot did not produce tests that fail for the right reason in 1 attempt/);
       assert.deepEqual(climb(result.report), [
         ['ask-human', 'step-failed', 'red'],
         ['abort', 'step-failed', 'red'],
@@ -243,7 +243,7 @@ describe('self-healing in the feature workflow', function () {
       assert.equal(result.workflow.status, 'FAILED');
       assert.match(
         result.workflow.reason ?? '',
-        /^step "red" failed: Step "red" failed 3 time\(s\) \(step-failed\): .*\. A person must decide whether to retry it, skip it, edit the request or abort the workflow, and no one can be asked here/s,
+        /^Step "red" failed 3 time\(s\) \(step-failed\): .*\. A person must decide whether to retry it, skip it, edit the request or abort the workflow, and no one can be asked here/s,
       );
       assert.deepEqual(journalWrites(result), ['testbot write test/size.test.js']);
     });

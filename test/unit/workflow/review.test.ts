@@ -17,7 +17,7 @@ describe('feature workflow: the CSO vetoes a hard-coded secret', () => {
 
   it('does not complete: FAILED at review, with a reason naming the veto', () => {
     assert.equal(run.workflow.status, 'FAILED');
-    assert.match(run.workflow.reason ?? '', /^step "review" failed: the Board vetoed the change: CSO vetoed: security checks found .*\(src\/shelf\.js:\d+\)/);
+    assert.match(run.workflow.reason ?? '', /^the Board vetoed the change: CSO vetoed: security checks found .*\(src\/shelf\.js:\d+\)/);
     assert.equal(run.report.reason, run.workflow.reason);
     assert.equal(run.report.phases.find((p) => p.phase === 'review')?.status, 'failed');
     const board = run.events.filter((e): e is VerdictEvent => e.type === 'verdict' && e.subject === 'change' && e.member === 'board');

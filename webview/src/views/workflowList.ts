@@ -5,7 +5,7 @@ import { isTerminalWorkflow } from '../../../src/shared/taskStatus';
 import type { WorkflowView } from '../../../src/shared/dashboardState';
 import { phaseOf, phaseTitle, progressOf } from '../../../src/shared/workflowPhase';
 import { setAttribute, setText, syncChildren } from '../dom';
-import { formatTime, STATUS_ICONS, STATUS_LABELS, stepLabel, workflowTitle } from '../format';
+import { formatTime, STATUS_ICONS, STATUS_LABELS, stepLabel, workflowKind, workflowTitle } from '../format';
 import type { PartContext } from './viewModel';
 
 class WorkflowEntry {
@@ -42,7 +42,7 @@ class WorkflowEntry {
     const where = phase ? phaseTitle(phase, workflow.phases) : workflow.step ? stepLabel(workflow.step) : '';
     setAttribute(this.icon, 'class', `codicon codicon-${STATUS_ICONS[workflow.status]} status-icon status-${workflow.status.toLowerCase()}`);
     setText(this.title, workflowTitle(workflow));
-    setText(this.detail, `${STATUS_LABELS[workflow.status]}${where && phase !== 'done' && phase !== 'failed' ? ` · ${where}` : ''} · ${formatTime(workflow.createdAt)}`);
+    setText(this.detail, `${STATUS_LABELS[workflow.status]}${where && phase !== 'done' && phase !== 'failed' ? ` · ${where}` : ''} · ${formatTime(workflow.createdAt)} · ${workflowKind(workflow)}`);
     const width = `${Math.round(progressOf(workflow) * 100)}%`;
     if (this.bar.style.width !== width) this.bar.style.width = width;
     setAttribute(this.button, 'aria-current', selected ? 'true' : undefined);

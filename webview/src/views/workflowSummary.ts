@@ -5,7 +5,7 @@ import type { DashboardCapabilities, WorkflowView } from '../../../src/shared/da
 import { isTerminalWorkflow } from '../../../src/shared/taskStatus';
 import { phaseOf, phaseTitle, progressOf } from '../../../src/shared/workflowPhase';
 import { setAttribute, setText } from '../dom';
-import { formatDuration, formatTime, STATUS_ICONS, STATUS_LABELS, stepLabel, workflowTitle } from '../format';
+import { formatDuration, formatTime, STATUS_ICONS, STATUS_LABELS, stepLabel, workflowKind, workflowTitle } from '../format';
 import { ActionButton } from './actionButton';
 import type { PartContext } from './viewModel';
 
@@ -111,7 +111,7 @@ export class WorkflowSummary {
     }
     const elapsed = (workflow.endedAt ?? (workflow.status === 'RUNNING' ? now : workflow.updatedAt)) - workflow.createdAt;
     const retries = workflow.retries > 0 ? ` · ${workflow.retries} ${workflow.retries === 1 ? 'retry' : 'retries'}` : '';
-    setText(this.meta, `Started ${formatTime(workflow.createdAt)} · ${formatDuration(Math.max(0, elapsed))}${workflow.step ? ` · step ${workflow.step}` : ''}${retries}`);
+    setText(this.meta, `${workflowKind(workflow)} · started ${formatTime(workflow.createdAt)} · ${formatDuration(Math.max(0, elapsed))}${retries}`);
     this.renderStepper(stepperItems(workflow));
     const percent = Math.round(progressOf(workflow) * 100);
     setAttribute(this.progress, 'aria-valuenow', percent);

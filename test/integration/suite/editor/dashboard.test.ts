@@ -104,7 +104,7 @@ describe('the command center and the sidebar dashboard', () => {
     panel.show();
     const id = await source.start('Search the bookshelf by author');
     assert.equal((await engine.settled(id)).status, 'COMPLETED');
-    await page.waitFor('command-center', { role: 'heading', name: `feature (${id})` });
+    await page.waitFor('command-center', { role: 'heading', name: 'Search the bookshelf by author' });
     await page.waitFor('command-center', { selector: '.summary-head .status-completed' });
     assert.deepEqual(await page.texts('command-center', '.phase-stepper .step'), ['Plan, passed', 'Red, passed', 'Green, passed', 'Refactor, passed', 'Review, passed', 'Done, current']);
     const verdicts = await page.texts('command-center', '.verdict-head');

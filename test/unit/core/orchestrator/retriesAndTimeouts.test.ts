@@ -61,7 +61,7 @@ describe('embedded engine: retries and response timeouts', () => {
     const done = await engine.settled(id);
     assert.equal(attempts, 1, 'a terminal failure is not retried');
     assert.equal(done.status, 'FAILED');
-    assert.equal(done.reason, 'step "review" failed: the CSO vetoed the change');
+    assert.equal(done.reason, 'the CSO vetoed the change');
     assert.deepEqual(done.tasks.map((task) => [task.status, task.output]), [['FAILED', { outcome: 'vetoed' }]]);
   });
 
@@ -78,7 +78,7 @@ describe('embedded engine: retries and response timeouts', () => {
     });
     const done = await engine.settled(id);
     assert.equal(done.status, 'FAILED');
-    assert.equal(done.reason, 'step "first" failed after 3 attempts: boom 3');
+    assert.equal(done.reason, 'boom 3 (failed 3 times).');
     assert.equal(step.attempts.length, 3);
     assert.equal(done.tasks.length, 3);
     assert.equal(engine.list()[0]?.status, 'FAILED');
@@ -112,7 +112,7 @@ describe('embedded engine: retries and response timeouts', () => {
     const id = await engine.start({ name: 'w', version: 1, steps: [{ name: 'only', handler: 'deaf', responseTimeoutMs: 20, retry: { retryCount: 1, retryDelayMs: 5 } }] });
     const done = await engine.settled(id);
     assert.equal(done.status, 'TIMED_OUT');
-    assert.equal(done.reason, 'step "only" timed out after 2 attempts: no response within 20 ms');
+    assert.equal(done.reason, 'no response within 20 ms (took too long 2 times).');
   });
 
   it('does not time out a handler that answers in time', async () => {

@@ -92,11 +92,11 @@ describe('the dashboard source over the embedded engine', () => {
     const seen: DashboardUpdate[] = [];
     source.subscribe((update) => seen.push(update));
     const toolCalled = nextEvent(underTest, (event) => event.type === 'tool');
-    const id = await underTest.engine.start(FEATURE);
+    const id = await underTest.engine.start(FEATURE, { request: '  Search the shelf by author  ' });
     await toolCalled;
     const { state } = source.snapshot();
     const [workflow] = state.workflows;
-    assert.deepEqual([workflow.name, workflow.step, workflow.testRuns[0]?.summary?.failed], ['feature', 'green', 2]);
+    assert.deepEqual([workflow.name, workflow.request, workflow.step, workflow.testRuns[0]?.summary?.failed], ['feature', 'Search the shelf by author', 'green', 2]);
     assert.deepEqual(state.timeline.at(-1)?.path, 'src/a.js');
     assert.equal(seen.filter((update) => update.type === 'workflow-description').length, 1);
     assert.equal(seen.filter((update) => update.type !== 'workflow-description').length, underTest.events.length);
