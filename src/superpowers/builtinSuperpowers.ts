@@ -2,7 +2,7 @@
 // folder, and the code some of them register. Only these and installed extensions' superpowers may
 // bring code; a skill from a workspace or a user's folder is instructions only.
 import type { SuperpowerCode } from './superpowerCode';
-import type { Superpowers } from './superpowers';
+import type { Superpowers } from './superpowersPort';
 import { tddSuperpower, type TddCode } from './tdd/tddSuperpower';
 
 /** The code each code-bringing built-in registers, by skill name. */

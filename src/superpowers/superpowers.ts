@@ -2,15 +2,10 @@
 // superpower is its SKILL.md plus the gates it registers, so a workflow that needs them while the
 // tdd skill is not loaded (its SKILL.md rejected or missing) stops with that reason instead of
 // running gates nobody loaded.
-import type { TddCode } from './tdd/tddSuperpower';
 import { BUILTIN_SUPERPOWER_CODE } from './builtinSuperpowers';
 import { SuperpowerUnavailableError, type SuperpowerCode } from './superpowerCode';
+import type { Superpowers } from './superpowersPort';
 import type { Skill } from './registry/skill';
-
-export interface Superpowers {
-  /** The tdd superpower's gates and guard; throws SuperpowerUnavailableError when tdd is not loaded. */
-  tdd(): TddCode;
-}
 
 /** Code by skill name, for the skills an installed extension declared (resolved by the host from the extension's API). */
 export type ExtensionSuperpowerCode = ReadonlyMap<string, SuperpowerCode>;

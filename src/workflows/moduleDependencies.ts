@@ -11,7 +11,7 @@ import type { IntegrationTools } from '../core/integration/integrationTools';
 import type { Approvals, Clock, Logger, ModelClient, TestRunner, Workspace } from '../core/ports';
 import type { PageInspector } from '../superpowers/design/pageInspector';
 import type { WorkflowSkills } from '../superpowers/registry/workflowSkills';
-import type { Superpowers } from '../superpowers/superpowers';
+import type { Superpowers } from '../superpowers/superpowersPort';
 import type { WorkflowLimits } from '../shared/workflowLimits';
 
 export interface ModuleDependencies {

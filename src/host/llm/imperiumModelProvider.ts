@@ -7,10 +7,10 @@ import * as vscode from 'vscode';
 import type { ChatMessage, ToolCall, ToolSpec } from '../../core/ports';
 import type { ApiKeyStore } from '../apiKeyStore';
 import { loadEngine } from '../lazyEngine';
+import { IMPERIUM_LM_VENDOR } from './imperiumVendor';
 import type { Settings } from '../settings';
 import { argumentsText, inputObject } from './toolCallInput';
 
-export const IMPERIUM_LM_VENDOR = 'imperium';
 const DEFAULT_MODEL = 'gpt-4o-mini';
 
 export function registerImperiumModelProvider(settings: Settings, apiKeys: ApiKeyStore): vscode.Disposable[] {

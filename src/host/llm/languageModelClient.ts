@@ -14,7 +14,7 @@ import { canceledError, toModelError } from './languageModelErrors';
 import { toLanguageModelMessages, toLanguageModelTools } from './languageModelMessages';
 import { describeOffered, modelLabel, selectModel } from './modelSelection';
 import { argumentsText } from './toolCallInput';
-import { IMPERIUM_LM_VENDOR } from './imperiumModelProvider';
+import { IMPERIUM_LM_VENDOR } from './imperiumVendor';
 
 /** The models other extensions offer: Imperium's own provider is its own endpoint, not another model. */
 async function offeredModels(): Promise<vscode.LanguageModelChat[]> {

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { isLoopbackEndpoint } from '../../llm/localEndpoint';
 import type { ApiKeyStore } from '../apiKeyStore';
 import type { Settings } from '../settings';
-import { IMPERIUM_LM_VENDOR } from './imperiumModelProvider';
+import { IMPERIUM_LM_VENDOR } from './imperiumVendor';
 
 export const NO_MODEL_HELP = 'Run "Imperium: Set API Key", or point imperium.model.baseUrl at a model on this machine (Ollama, LM Studio), or set imperium.model.provider to "vscode-lm".';
 

@@ -4,7 +4,8 @@
 import type { EventSink } from '../../core/ports';
 import type { SkillUse } from '../../shared/superpowers';
 import type { TddCode } from '../tdd/tddSuperpower';
-import { registeredSuperpowers, type ExtensionSuperpowerCode, type Superpowers } from '../superpowers';
+import { registeredSuperpowers, type ExtensionSuperpowerCode } from '../superpowers';
+import type { Superpowers } from '../superpowersPort';
 import { agentSkills, type AgentSkills, type SkillScriptAccess } from './agentSkills';
 import type { SkillFileSystem } from './skillFileSystem';
 import { LoadedSkillShelf } from './skillShelf';

@@ -8,7 +8,7 @@ import type { WorkflowUndo } from '../../core/journal/journalEntry';
 import type { Logger, ModelClient, TestRunner, Workspace } from '../../core/ports';
 import type { WorkflowLimits } from '../../shared/workflowLimits';
 import type { WorkflowSkills } from '../registry/workflowSkills';
-import type { Superpowers } from '../superpowers';
+import type { Superpowers } from '../superpowersPort';
 import type { StepMemory } from './stepMemory';
 
 export interface TddStepDependencies {
