@@ -29,7 +29,7 @@ describe('The CLI on Conductor: run killed, status, resume, worker (end to end)'
     const conductor = ['--engine', 'conductor', '--conductor-url', suiteServer().url];
     const first = startImperium(['run', copy.folder, 'Add Stack#isEmpty().', '--scenario', join(SCENARIOS, 'kill-resume-first-run.json'), ...conductor], RUN_DEADLINE_MS);
     processes.push(first);
-    await first.waitForStdout(/^ {3}codebot starts: /m, RUN_DEADLINE_MS);
+    await first.waitForStdout(/^ {3}codebot starts/m, RUN_DEADLINE_MS);
     first.child.kill('SIGKILL');
     assert.equal((await first.ended).signal, 'SIGKILL');
 

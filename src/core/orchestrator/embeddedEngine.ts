@@ -32,6 +32,8 @@ const workflowInputSchema = z.record(z.string(), z.json());
 export class EmbeddedEngine implements WorkflowEngine {
   readonly kind = 'embedded';
   private readonly runners = new Map<string, WorkflowRunner>();
+  /** Workflows being created: listed already, not yet run (see settled). */
+  private readonly creating = new Set<Promise<WorkflowRecord>>();
   private readonly services: RunnerServices;
   private closed = false;
 
@@ -68,7 +70,15 @@ export class EmbeddedEngine implements WorkflowEngine {
     }
     const parsedInput = workflowInputSchema.safeParse(input);
     if (!parsedInput.success) throw new OrchestratorError(`The input of workflow "${checked.name}" must be a JSON object: ${z.prettifyError(parsedInput.error)}`);
-    const record = await this.repository.create(checked, parsedInput.data);
+    // The new workflow is listed before its first write is flushed; settled() waits for it to run.
+    const creating = this.repository.create(checked, parsedInput.data);
+    this.creating.add(creating);
+    let record: WorkflowRecord;
+    try {
+      record = await creating;
+    } finally {
+      this.creating.delete(creating);
+    }
     this.events.publish({ type: 'workflow', workflowId: record.id, status: 'RUNNING', step: checked.steps[0]?.name });
     this.launch(record);
     return record.id;
@@ -147,6 +157,7 @@ export class EmbeddedEngine implements WorkflowEngine {
 
   /** Resolves, with its state, once the workflow is not being run here (it ended, paused, or never ran). */
   async settled(id: string): Promise<WorkflowSnapshot> {
+    await Promise.allSettled(this.creating);
     await this.load(id);
     await this.runners.get(id)?.done;
     const snapshot = await this.get(id);

@@ -233,7 +233,7 @@ describe('imperium run --workflow fix (end to end)', function () {
     try {
       assert.equal(run.code, 0, printed(run));
       assert.match(run.stdout, /^Imperium Flow demo of the fix workflow: roman-numerals copied to /);
-      assert.match(run.stdout, /^ {3}tests \[wf-1 red: the suite before the fix\] completed: 5 passed, 5 failed, 0 skipped$/m);
+      assert.match(run.stdout, /^ {3}tests \(red: the suite before the fix\) completed: 5 passed, 5 failed, 0 skipped$/m);
       assert.match(run.stdout, /^ {2}red {7}done .* 5 tests fail for a reason the implementation can fix$/m);
       assert.match(run.stdout, /^workflow wf-1 COMPLETED$/m);
       assert.ok(folder);

@@ -153,7 +153,7 @@ describe('a request spanning UI and logic, dispatched by agent', function () {
     assert.equal(report.tests?.outcome, 'completed');
     assert.deepEqual([report.tests?.summary.passed, report.tests?.summary.failed], [3, 0]);
     const text = workflowReportText(report);
-    assert.match(text, /Tasks by agent:\n {2}codebot {8}done {5}discount\(cents, percent\)/);
+    assert.match(text, /Tasks \(3\), by agent:\n {2}codebot {8}done {5}discount\(cents, percent\)/);
     assert.match(text, /designbot {6}done {5}site\/checkout\.html: names[\s\S]*checked by its own checks: DesignBot's checks pass \(try 1\)[\s\S]*site\/checkout\.html at 375 px: \d+ of \d+ pixels changed; before \S+designbot-before-site_checkout\.html@375\.png/);
     assert.ok(report.usage.some((usage) => usage.agent === 'designbot') && report.usage.some((usage) => usage.agent === 'codebot'), 'one report counts every agent\'s tokens');
     assert.equal(server.remaining(), 0, 'every scripted reply was asked for');

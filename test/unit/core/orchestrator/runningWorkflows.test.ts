@@ -44,6 +44,16 @@ describe('embedded engine: running workflows', () => {
     assert.deepEqual(engine.list().map((summary) => [summary.id, summary.name, summary.status]), [[id, 'tdd', 'COMPLETED']]);
   });
 
+  it('settles a workflow listed while it is still being created with its end, not as RUNNING', async () => {
+    const { engine } = await engines.open(tddHandlers());
+    const starting = engine.start(tdd, { request: 'login' });
+    let listed: string | undefined;
+    while (!(listed = engine.list()[0]?.id)) await new Promise((resolve) => setImmediate(resolve));
+    const done = await engine.settled(listed);
+    assert.equal(done.status, 'COMPLETED');
+    assert.equal(await starting, listed);
+  });
+
   it('publishes every transition in order, numbered by seq, and appends each to the events log', async () => {
     const underTest = await engines.open(tddHandlers());
     const id = await underTest.engine.start(tdd, { request: 'login' });
