@@ -4,7 +4,7 @@
 // is reported, so a task delivered again reports the kept outcome instead of running twice.
 import { hostname } from 'node:os';
 import { type ConductorWorker, type Task, TaskManager, WorkflowExecutor } from '@io-orkes/conductor-javascript';
-import { parseReference } from '../../core/orchestrator/inputMapping';
+import { parseReference, type Reference, resolveInputs } from '../../core/orchestrator/inputMapping';
 import { type StepHandlers, type StepResult, TaskInterruptedError, TaskTimeoutError, TerminalStepError } from '../../core/orchestrator/stepHandler';
 import type { StepDefinition, WorkflowDefinition } from '../../core/orchestrator/workflowDefinition';
 import type { Clock, EventSink, Logger } from '../../core/ports';
@@ -12,7 +12,7 @@ import type { TaskStatus } from '../../shared/taskStatus';
 import { conductorTaskName, GOTO_OUTPUT_KEY } from './conductorDefinitions';
 import type { ConductorConnection } from './conductorConnection';
 import type { DeliveryLedger, DeliveryRecord } from './deliveryLedger';
-import { stepOfReference } from './conductorSnapshot';
+import { snapshotOf, stepOfReference } from './conductorSnapshot';
 
 export interface ConductorWorkersOptions {
   readonly connection: ConductorConnection;
@@ -112,11 +112,11 @@ export class ConductorWorkers {
   private executeStep(definition: WorkflowDefinition, task: Task): Promise<WorkerResult> {
     const name = stepOfReference(task.referenceTaskName ?? '');
     const step = definition.steps.find((candidate) => candidate.name === name);
-    if (step) return this.execute(step, task);
+    if (step) return this.execute(definition, step, task);
     return Promise.resolve({ status: 'FAILED_WITH_TERMINAL_ERROR', outputData: {}, reasonForIncompletion: `workflow "${definition.name}" v${definition.version} has no step "${name}" (task ${task.referenceTaskName ?? 'without a reference name'})` });
   }
 
-  private async execute(step: StepDefinition, task: Task): Promise<WorkerResult> {
+  private async execute(definition: WorkflowDefinition, step: StepDefinition, task: Task): Promise<WorkerResult> {
     const workflowId = task.workflowInstanceId as string;
     const taskId = task.taskId as string;
     const referenceName = task.referenceTaskName ?? step.name;
@@ -143,7 +143,9 @@ export class ConductorWorkers {
         signal: abort.signal,
         emit: ((event) => this.options.emit({ ...event, workflowId: event.workflowId ?? workflowId, taskId: event.taskId ?? taskId })) as EventSink,
       };
-      const result = await handler.run(stepInput(step, task.inputData ?? {}), context);
+      const inputData = task.inputData ?? {};
+      const completed = hasNullStepReference(step, inputData) ? await this.completedOutputs(definition, workflowId) : undefined;
+      const result = await handler.run(stepInput(step, inputData, completed), context);
       if (abort.signal.reason instanceof TaskInterruptedError && abort.signal.reason.by === 'shutdown') return handBack();
       return this.keep(identity, referenceName, completion(step, task, result));
     } catch (error) {
@@ -164,6 +166,12 @@ export class ConductorWorkers {
     await this.options.ledger.record(record);
     this.options.onTaskStatus(identity, record.status === 'COMPLETED' ? 'COMPLETED' : 'FAILED', record.reason);
     return resultOf(record);
+  }
+
+  /** The latest completed output of each step, as the server holds them now. */
+  private async completedOutputs(definition: WorkflowDefinition, workflowId: string): Promise<Readonly<Record<string, unknown>>> {
+    const workflow = await new WorkflowExecutor(this.options.connection.client).getWorkflow(workflowId, true);
+    return snapshotOf(workflow, definition).outputs;
   }
 
   private workflowInput(workflowId: string): Promise<Record<string, unknown>> {
@@ -188,15 +196,34 @@ function resultOf(record: DeliveryRecord): WorkerResult {
 /**
  * Conductor resolves a reference to a step that has not run yet to null; the embedded engine
  * leaves such an input out, and so do the workers, so a handler sees the same input on both.
+ * Conductor also resolves it to null when a late result completed a step's timed-out attempt
+ * after its retry was scheduled (a server restart): it reads the retry, which has no output yet.
+ * `completed` (the latest completed output of each step, read from the server) answers those.
  */
-export function stepInput(step: StepDefinition, inputData: Record<string, unknown>): Record<string, unknown> {
+export function stepInput(step: StepDefinition, inputData: Record<string, unknown>, completed: Readonly<Record<string, unknown>> = {}): Record<string, unknown> {
   const input: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(inputData)) {
-    const mapping = step.inputs[name];
-    if (value === null && typeof mapping === 'string' && parseReference(mapping) !== undefined) continue;
-    input[name] = value;
+    const reference = value === null ? nullableReference(step.inputs[name]) : undefined;
+    if (!reference) {
+      input[name] = value;
+      continue;
+    }
+    const resolved = reference.source === 'step-output' ? resolveInputs({ value: step.inputs[name] }, { workflowInput: {}, outputs: completed }).value : undefined;
+    if (resolved !== undefined && resolved !== null) input[name] = resolved;
   }
   return input;
+}
+
+/** A step input that Conductor resolved to null, if its mapping is a reference. */
+function nullableReference(mapping: unknown): Reference | undefined {
+  if (typeof mapping !== 'string') return undefined;
+  const reference = parseReference(mapping);
+  return reference && !('error' in reference) ? reference : undefined;
+}
+
+/** Whether any of the task's inputs is a step-output reference Conductor resolved to null. */
+function hasNullStepReference(step: StepDefinition, inputData: Record<string, unknown>): boolean {
+  return Object.entries(inputData).some(([name, value]) => value === null && nullableReference(step.inputs[name])?.source === 'step-output');
 }
 
 /** The handler's result as the task's outcome: its output, and a goto checked against the step's definition and loop count. */

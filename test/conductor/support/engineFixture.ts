@@ -78,7 +78,7 @@ export function uniqueName(base: string): string {
 }
 
 /** The workflow as Conductor's own REST API has it. */
-export async function serverWorkflow(url: string, id: string): Promise<{ status: string; tasks: { referenceTaskName: string; taskType: string; status: string; retryCount: number; inputData?: Record<string, unknown>; domain?: string; workerId?: string; taskId: string }[]; taskToDomain?: Record<string, string> }> {
+export async function serverWorkflow(url: string, id: string): Promise<{ status: string; tasks: { referenceTaskName: string; taskType: string; status: string; retryCount: number; inputData?: Record<string, unknown>; outputData?: Record<string, unknown>; domain?: string; workerId?: string; taskId: string }[]; taskToDomain?: Record<string, string> }> {
   const response = await fetch(`${url}/api/workflow/${id}?includeTasks=true`);
   if (!response.ok) throw new Error(`GET /api/workflow/${id} answered ${response.status}`);
   return (await response.json()) as never;

@@ -23,6 +23,11 @@ describe('Conductor workers and snapshots', () => {
     assert.deepEqual(stepInput(stepA, { topic: 't', notes: null, fixed: null }), { topic: 't', fixed: null });
   });
 
+  it("takes a reference Conductor resolved to null from the step's completed output on the server, when there is one", () => {
+    assert.deepEqual(stepInput(stepA, { topic: 't', notes: null, fixed: null }, { b: { notes: ['kept'] } }), { topic: 't', notes: ['kept'], fixed: null });
+    assert.deepEqual(stepInput(stepA, { topic: 't', notes: null }, { b: { other: 1 } }), { topic: 't' });
+  });
+
   it('carries a goto in the output for the loop, and fails the workflow past the jump limit', () => {
     assert.deepEqual(completion(stepB, { iteration: 1 }, { output: { x: 1 }, goto: 'a' }), { status: 'COMPLETED', output: { x: 1, imperiumGoto: 'a' } });
     assert.equal(completion(stepB, { iteration: 3 }, { goto: 'a' }).status, 'FAILED_WITH_TERMINAL_ERROR');
