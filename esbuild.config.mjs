@@ -32,16 +32,17 @@ const zodEnglishOnly = {
 
 /**
  * Libraries loaded on first use from files of their own beside the bundles, not inside them: the
- * tokenizer's vocabulary (most of the bundle's size) and secretlint's rules. Their entry modules
+ * tokenizer's vocabulary (most of the bundle's size), secretlint's rules, and IntegrationBot's client
+ * generator (openapi-typescript with the TypeScript compiler it needs). Their entry modules
  * import nothing of ours, so nothing is loaded twice; the sources import them dynamically.
  */
-const LAZY_LIBRARIES = { tokenizer: 'src/llm/o200kTokenizer.ts', secretlint: 'src/core/board/secretlintRules.ts' };
+const LAZY_LIBRARIES = { tokenizer: 'src/llm/o200kTokenizer.ts', secretlint: 'src/core/board/secretlintRules.ts', openApiTypescript: 'src/infra/apiDescription/openApiTypescript.ts' };
 
 /** @type {esbuild.Plugin} */
 const lazyLibraries = {
   name: 'lazy-libraries',
   setup(build) {
-    build.onResolve({ filter: /\/(o200kTokenizer|secretlintRules)$/ }, (args) => {
+    build.onResolve({ filter: /\/(o200kTokenizer|secretlintRules|openApiTypescript)$/ }, (args) => {
       if (args.kind !== 'dynamic-import') return undefined;
       const name = Object.entries(LAZY_LIBRARIES).find(([, source]) => source.endsWith(`${args.path.split('/').pop()}.ts`))?.[0];
       return name === undefined ? undefined : { path: `./${name}.js`, external: true };
@@ -100,9 +101,7 @@ const builds = [
     // The Conductor SDK's optional undici is left out: it gets the global fetch (infra/conductor/).
     // playwright-core reads its own files at run time, so it is loaded from node_modules when a page
     // is first checked (DesignBot, the design workflow, Check This Page's UI), never bundled.
-    // openapi-typescript (IntegrationBot's client generator) needs the TypeScript compiler, about 9 MB:
-    // both are loaded from node_modules when a client is first generated, never bundled.
-    external: ['vscode', 'undici', 'playwright-core', 'openapi-typescript', 'typescript'],
+    external: ['vscode', 'undici', 'playwright-core'],
     plugins: [zodEnglishOnly, lazyLibraries, hostBundle],
   },
   {
@@ -113,8 +112,7 @@ const builds = [
     // playwright-core reads its own files at run time (browsers.json), so it cannot be bundled; it is
     // a runtime dependency, loaded only by `imperium ui-check`. undici: the Conductor SDK's optional
     // transport, unused since it is given the global fetch.
-    // openapi-typescript and the TypeScript compiler it needs: loaded when a client is generated.
-    external: ['./testsCli', './fullCli', 'playwright-core', 'undici', 'openapi-typescript', 'typescript'],
+    external: ['./testsCli', './fullCli', 'playwright-core', 'undici'],
     plugins: [zodEnglishOnly, lazyLibraries],
     outdir: 'dist',
     ...node,

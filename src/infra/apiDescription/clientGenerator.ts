@@ -1,8 +1,8 @@
 // A typed client from an API description, by generators, not by the model's own typing:
 // openapi-typescript turns the description into the types of its paths and components, and the
 // client is openapi-fetch's createClient typed by them (a 6 kB runtime the project depends on).
-// openapi-typescript needs the TypeScript compiler: both are loaded from node_modules on first use
-// (they stay out of the bundles, esbuild.config.mjs).
+// openapi-typescript needs the TypeScript compiler: both load on first use, from a bundle of their
+// own (openApiTypescript.ts).
 import { pathToFileURL } from 'node:url';
 import { InvalidApiDescriptionError, type GeneratedClient } from '../../core/integration/apiDescriptions';
 import { checkApiDescription } from './apiDescriptionValidator';
@@ -33,10 +33,10 @@ export async function generateClient(file: string, typesModule: string): Promise
   return { types, client };
 }
 
-async function loadGenerator(): Promise<typeof import('openapi-typescript')> {
+async function loadGenerator(): Promise<typeof import('./openApiTypescript')> {
   try {
-    return await import('openapi-typescript');
+    return await import('./openApiTypescript');
   } catch (error) {
-    throw new Error(`the client generator (the openapi-typescript and typescript packages beside Imperium Flow) cannot be loaded: ${(error as Error).message.split('\n')[0]}`, { cause: error });
+    throw new Error(`the client generator (openapi-typescript, in dist/openApiTypescript.js beside Imperium Flow) cannot be loaded: ${(error as Error).message.split('\n')[0]}`, { cause: error });
   }
 }

@@ -15,7 +15,7 @@ const ALLOWED = [
   /^extension\/readme\.md$/,
   /^extension\/changelog\.md$/,
   /^extension\/LICENSE\.txt$/,
-  /^extension\/dist\/(extension|host|engine|tokenizer|secretlint|webview|cli|testsCli|fullCli)\.js$/,
+  /^extension\/dist\/(extension|host|engine|tokenizer|secretlint|openApiTypescript|webview|cli|testsCli|fullCli)\.js$/,
   /^extension\/media\/[\w.-]+\.(png|svg|css)$/,
   // The built-in superpowers, which agents load and Copilot gets through contributes.chatSkills.
   /^extension\/skills\/[a-z-]+\/(SKILL\.md|references\/[\w.-]+\.md)$/,
@@ -48,7 +48,7 @@ describe('the .vsix package', function () {
   });
 
   it('holds what the extension needs to run and what the Marketplace shows', () => {
-    for (const required of ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/host.js', 'extension/dist/engine.js', 'extension/dist/tokenizer.js', 'extension/dist/secretlint.js', 'extension/dist/webview.js', 'extension/dist/cli.js', 'extension/dist/fullCli.js', 'extension/dist/testsCli.js', 'extension/media/icon.png', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt', 'extension/skills/tdd/SKILL.md', 'extension/skills/planning/SKILL.md']) {
+    for (const required of ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/host.js', 'extension/dist/engine.js', 'extension/dist/tokenizer.js', 'extension/dist/secretlint.js', 'extension/dist/openApiTypescript.js', 'extension/dist/webview.js', 'extension/dist/cli.js', 'extension/dist/fullCli.js', 'extension/dist/testsCli.js', 'extension/media/icon.png', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt', 'extension/skills/tdd/SKILL.md', 'extension/skills/planning/SKILL.md']) {
       assert.ok(entries.includes(required), `${required} is missing from the package`);
     }
   });
@@ -64,6 +64,17 @@ describe('the .vsix package', function () {
     );
     assert.equal(run.code, 1, run.stdout);
     assert.match(run.stdout, /serious or critical problem/);
+  });
+
+  it('generates a typed client from the installed package alone: openapi-typescript and TypeScript travel in their own bundle', async () => {
+    const installed = join(folder, 'installed-generator');
+    await promisify(execFile)('unzip', ['-q', vsix, '-d', installed]);
+    const spec = join(__dirname, '..', '..', 'fixtures', 'contract-service', 'openapi.yaml');
+    const script = `require(${JSON.stringify(join(installed, 'extension', 'dist', 'openApiTypescript.js'))}).default(require('node:url').pathToFileURL(${JSON.stringify(spec)}), { silent: true }).then((ast) => process.stdout.write(require(${JSON.stringify(join(installed, 'extension', 'dist', 'openApiTypescript.js'))}).astToString(ast)))`;
+    // Run from the unpacked package, outside the repository, so nothing resolves from its node_modules.
+    const { stdout } = await promisify(execFile)(process.execPath, ['-e', script], { cwd: installed, env: { ...process.env, NODE_PATH: '' } });
+    assert.match(stdout, /^export interface paths \{/m);
+    assert.match(stdout, /"\/pets": \{/);
   });
 });
 
