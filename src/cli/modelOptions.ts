@@ -7,7 +7,7 @@ import { isLoopbackEndpoint } from '../llm/localEndpoint';
 import { DEFAULT_MODEL } from '../llm/modelDefaults';
 import { ScenarioError, readScenarioFile } from '../llm/scriptedServer/scenario';
 import { startScriptedModelServer } from '../llm/scriptedServer/scriptedModelServer';
-import { validatePrices } from '../llm/pricing';
+import { validatePrices } from '../shared/modelPricing';
 import type { PriceTable } from '../shared/modelPricing';
 import { AGENT_ROLES, type AgentRole, isAgentRole } from '../shared/agents';
 import { ConfigurationError, UsageError, type CliIo } from './cliCommand';

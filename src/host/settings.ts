@@ -5,7 +5,7 @@ import { REVIEW_MODES, type ReviewMode } from '../core/approvals/reviewGate';
 import type { Budgets } from '../core/healing/budgetTracker';
 import { DEFAULT_BASE_URL } from '../llm/endpoint';
 import { DEFAULT_MODEL, DEFAULT_STEP_MODEL_MS, DEFAULT_TIMEOUT_MS } from '../llm/modelDefaults';
-import { validatePrices } from '../llm/pricing';
+import { validatePrices } from '../shared/modelPricing';
 import type { SandboxPolicy } from '../infra/sandbox/confinement';
 import type { RuntimeSettings } from '../runtime/runtimeSettings';
 import type { WorkflowLimits } from '../runtime/workflowCatalog';

@@ -12,7 +12,8 @@ import { parseBaseUrl } from './endpoint';
 import { isLoopbackEndpoint } from './localEndpoint';
 import { classifyFailure, ReplyCutError } from './modelErrors';
 import { modelForRole, validateModelChoice, type ModelChoice } from './modelChoice';
-import { callCostUsd, validatePrices, type PriceTable } from './pricing';
+import { validatePrices } from '../shared/modelPricing';
+import { callCostUsd, type PriceTable } from './pricing';
 import { DEFAULT_RETRY_POLICY, validateRetryPolicy, withRetries, type RetryPolicy } from './retryLoop';
 import { StreamAssembler } from './streamAssembler';
 

@@ -16,15 +16,3 @@ export function callCostUsd(usage: TokenUsage, models: readonly string[], prices
   if (price) return (usage.promptTokens * price.promptUsdPerMillion + usage.completionTokens * price.completionUsdPerMillion) / 1_000_000;
   return models.map((model) => builtInCallCostUsd(usage, model)).find((cost) => cost !== undefined);
 }
-
-export function validatePrices(prices: PriceTable): PriceTable {
-  for (const [model, price] of Object.entries(prices)) {
-    for (const field of ['promptUsdPerMillion', 'completionUsdPerMillion'] as const) {
-      const value = price[field];
-      if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-        throw new RangeError(`prices["${model}"].${field} must be a number >= 0 (USD per million tokens), not ${String(value)}.`);
-      }
-    }
-  }
-  return prices;
-}

@@ -3,7 +3,8 @@ import { EndpointError } from '../../../src/llm/endpoint';
 import { isLoopbackEndpoint } from '../../../src/llm/localEndpoint';
 import { modelForRole, validateModelChoice } from '../../../src/llm/modelChoice';
 import { OpenAiCompatibleClient } from '../../../src/llm/openAiCompatibleClient';
-import { callCostUsd, validatePrices } from '../../../src/llm/pricing';
+import { callCostUsd } from '../../../src/llm/pricing';
+import { validatePrices } from '../../../src/shared/modelPricing';
 
 describe('model client configuration', () => {
   it('knows which endpoints run on this machine', () => {
