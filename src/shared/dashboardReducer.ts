@@ -166,6 +166,7 @@ function onTestRun(state: DashboardState, event: TestRunEvent): DashboardState {
     outcome: event.outcome,
     summary: event.summary,
     failures: (event.failures ?? []).slice(0, DASHBOARD_LIMITS.failuresPerRun).map(failureView),
+    ...(event.confinement && { confinement: { confined: event.confinement.confined, note: clip(event.confinement.note) } }),
   };
   const next =
     event.workflowId === undefined

@@ -190,6 +190,8 @@ export interface TestRunView {
   readonly outcome?: TestRunOutcome;
   readonly summary?: TestSummary;
   readonly failures: readonly TestFailureView[];
+  /** How the run's processes were confined (model-written code), when the runner said. */
+  readonly confinement?: { readonly confined: boolean; readonly note: string };
 }
 
 export interface VerdictView {

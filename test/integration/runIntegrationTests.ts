@@ -4,9 +4,9 @@
 // lets test-electron download a desktop build instead, for machines with internet.
 // IMPERIUM_INTEGRATION_RUNS=editor,tests runs only those. Ends with `integration: N passed, M failed`.
 import { runTests } from '@vscode/test-electron';
-import { chmodSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, delimiter, join, resolve } from 'node:path';
 import { ensureVsCodeInstalled } from './harness/vscodeInstall';
 import { INTEGRATION_RUNS, type IntegrationRun } from './runs';
 import { type TestCounts, RESULTS_FILE_ENV, RUN_ENV } from './suite/results';
@@ -58,6 +58,7 @@ async function runOne(run: IntegrationRun, vscodeExecutablePath: string | undefi
   const resultsFile = join(profile, 'results.json');
   const extensions = join(profile, 'extensions');
   for (const folder of run.extraExtensions ?? []) installExtension(join(repo, folder), extensions);
+  const path = run.bubblewrap === 'unusable' ? `${unusableBubblewrap(profile)}${delimiter}${process.env.PATH ?? ''}` : undefined;
   let editorFailed = false;
   try {
     await runTests({
@@ -69,6 +70,7 @@ async function runOne(run: IntegrationRun, vscodeExecutablePath: string | undefi
         [RESULTS_FILE_ENV]: resultsFile,
         [RUN_ENV]: run.name,
         IMPERIUM_WORKSPACE_TRUST: run.trust === 'restricted' ? 'restricted' : 'disabled',
+        ...(path && { PATH: path }),
       },
     });
   } catch (error) {
@@ -92,6 +94,14 @@ async function runOne(run: IntegrationRun, vscodeExecutablePath: string | undefi
 function installExtension(source: string, extensionsDir: string): void {
   const manifest = JSON.parse(readFileSync(join(source, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
   cpSync(source, join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`), { recursive: true });
+}
+
+/** A folder holding a `bwrap` that fails as bubblewrap does where it may not create namespaces. */
+function unusableBubblewrap(profile: string): string {
+  const bin = join(profile, 'bin');
+  mkdirSync(bin);
+  writeFileSync(join(bin, 'bwrap'), '#!/bin/sh\necho "bwrap: setting up uid map: Permission denied" >&2\nexit 1\n', { mode: 0o755 });
+  return bin;
 }
 
 function readCounts(file: string): TestCounts | undefined {

@@ -10,6 +10,11 @@ export interface IntegrationRun {
   readonly trust?: 'trusted' | 'restricted';
   /** Repository-relative folders of more extensions (test fixtures, e.g. a model provider), installed in the run's profile. */
   readonly extraExtensions?: readonly string[];
+  /**
+   * 'unusable' puts a bwrap first on the editor's PATH that cannot create a sandbox (as where user
+   * namespaces are refused, e.g. Ubuntu 24.04's AppArmor default), so agents' test runs go unconfined.
+   */
+  readonly bubblewrap?: 'unusable';
 }
 
 export const INTEGRATION_RUNS: readonly IntegrationRun[] = [
@@ -36,4 +41,6 @@ export const INTEGRATION_RUNS: readonly IntegrationRun[] = [
   { name: 'conductor', workspace: 'test/fixtures/conductor-workspace' },
   // @imperium in the Chat view, answered by Imperium's own model provider (no Copilot); the keybindings against VS Code's defaults.
   { name: 'chat', workspace: 'examples/bookshelf' },
+  // A machine whose bubblewrap cannot sandbox: the person is told the test runs are not confined, in a notification and the Tests card.
+  { name: 'unconfined', workspace: 'examples/roman-numerals', bubblewrap: 'unusable' },
 ];

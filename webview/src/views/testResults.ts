@@ -3,6 +3,7 @@
 import type { TestRunView } from '../../../src/shared/dashboardState';
 import { formatTime } from '../format';
 import type { PartContext } from './viewModel';
+import type { Dom } from '../dom';
 
 export class TestResults {
   readonly element: HTMLElement;
@@ -36,6 +37,7 @@ export class TestResults {
     dom.replace(this.body, [
       dom.el('p', { class: 'test-run-head' }, [dom.el('strong', {}, [run.label]), ` · ${state} · ${formatTime(run.at)} · run ${runs.length}`]),
       counts,
+      run.confinement && confinementLine(dom, run.confinement),
       run.failures.length > 0 &&
         dom.el(
           'ul',
@@ -62,4 +64,15 @@ export class TestResults {
         ),
     ]);
   }
+}
+
+/** Where the tests ran: a warning when model-written code ran outside a sandbox, a quiet line when it ran inside one. */
+function confinementLine(dom: Dom, confinement: NonNullable<TestRunView['confinement']>): HTMLElement {
+  return confinement.confined
+    ? dom.el('p', { class: 'test-confinement confined' }, [dom.icon('shield'), ` ${sentence(confinement.note)}`])
+    : dom.el('p', { class: 'test-confinement unconfined', attrs: { role: 'note' } }, [dom.icon('warning'), ` ${sentence(confinement.note)}`]);
+}
+
+function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
