@@ -12,7 +12,8 @@ export class ConfinementNotice {
   observe(event: EngineEvent): void {
     if (this.shown || event.type !== 'test-run' || event.confinement === undefined || event.confinement.confined) return;
     this.shown = true;
-    const message = `The agents' test runs are ${event.confinement.note}. They get a scrubbed environment (no keys or tokens), but can write and reach what you can. See "Security model" in the README.`;
+    // The note already says what the runs get and what they can reach; the notice adds only where to read more.
+    const message = `The agents' test runs are ${event.confinement.note}. See "Security model" in the README.`;
     this.log.warn(message);
     void vscode.window.showWarningMessage(`Imperium Flow: ${message}`, 'Show Log').then((choice) => {
       if (choice === 'Show Log') this.log.show(true);

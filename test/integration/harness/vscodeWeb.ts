@@ -109,6 +109,9 @@ function startServer(port: number, dataDir: string, extensionsDir: string, drive
     '--disable-telemetry',
     // Makes the built workbench honour the extension development and tests paths given by URL.
     '--enable-smoke-test-driver',
+    // The extension host gets the environment the harness gives (a run may put a failing bwrap
+    // first on PATH), not one resolved again from the login shell.
+    '--force-disable-user-env',
     ...workspaceTrustFlags(),
     ...['--user-data-dir', dataDir, '--server-data-dir', dataDir, '--extensions-dir', extensionsDir],
   ];
