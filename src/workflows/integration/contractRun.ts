@@ -1,7 +1,10 @@
 // Runs the contract tests and says, a line each, what fails: the red step needs them failing, the
-// green gate needs them passing.
+// green gate needs them passing. The run is the engine's own (a named run in the Test Explorer,
+// test-run events for the views, files it writes journalled under the workflow, a timeout).
+import type { StepContext } from '../../core/orchestrator/stepHandler';
 import type { TestRunner } from '../../core/ports';
 import type { TestRunResult } from '../../shared/testResults';
+import { runSuite } from '../../superpowers/tdd/suiteRun';
 
 export interface ContractRun {
   readonly result: TestRunResult;
@@ -11,8 +14,8 @@ export interface ContractRun {
 
 const MAX_MESSAGE = 300;
 
-export async function runContractTests(tests: TestRunner, testFile: string, signal: AbortSignal): Promise<ContractRun> {
-  const result = await tests.run({ files: [testFile] }, { signal });
+export async function runContractTests(tests: TestRunner, context: StepContext, label: string, testFile: string, timeoutMs: number): Promise<ContractRun> {
+  const result = await runSuite(tests, context, `${context.workflowId} ${label}`, { selection: { files: [testFile] }, timeoutMs });
   const own = result.tests.filter((test) => test.file === testFile);
   const failing = [
     ...own.filter((test) => test.status !== 'passed').map((test) => `${test.name}: ${(test.message ?? test.status).split('\n')[0]?.slice(0, MAX_MESSAGE)}`),

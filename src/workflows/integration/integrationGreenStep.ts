@@ -33,7 +33,7 @@ export function integrationGreenStep(deps: IntegrationDependencies): HealableSte
           { workflowId: context.workflowId, taskId: context.taskId, signal: context.signal, maxSteps: deps.limits.agentSteps },
         );
         if (result.outcome === 'canceled') throw context.signal.reason ?? new Error(result.reason);
-        const run = await runContractTests(deps.tests, red.testFile, context.signal);
+        const run = await runContractTests(deps.tests, context, `green: attempt ${attempt}`, red.testFile, deps.limits.testTimeoutMs);
         const client = run.passed ? await generatedClientOf(red, deps) : { problems: [] as string[] };
         failing = [...run.failing, ...client.problems];
         if (failing.length === 0 && client.file) {

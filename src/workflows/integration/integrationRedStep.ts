@@ -37,7 +37,7 @@ export function integrationRedStep(deps: IntegrationDependencies): HealableStepH
       const origin = { workflowId: context.workflowId, taskId: context.taskId, agent: 'engine' as const };
       await deps.workspace.write(files.mockFile, files.mock, origin);
       await deps.workspace.write(files.testFile, files.test, origin);
-      const run = await runContractTests(deps.tests, files.testFile, context.signal);
+      const run = await runContractTests(deps.tests, context, 'red: contract tests', files.testFile, deps.limits.testTimeoutMs);
       if (run.passed) throw new TerminalStepError(`the contract tests of ${spec} already pass against ${module}: nothing for the integration workflow to do.`);
       const missing = TEST_PACKAGES.filter((name) => run.failing.some((line) => line.includes(`'${name}'`)) || run.result.output.includes(`Cannot find module '${name}'`));
       if (missing.length > 0) {
