@@ -6,7 +6,7 @@ const MAX_LIMIT = 1000;
 
 const schema = z.strictObject({
   path: z.string().optional(),
-  recursive: z.boolean().optional().describe('Everything below too.'),
+  recursive: z.boolean().optional(),
   limit: z.number().int().min(1).max(MAX_LIMIT).optional().describe(`Default ${DEFAULT_LIMIT}.`),
 });
 

@@ -67,7 +67,7 @@ export function greenStep(deps: TddStepDependencies): HealableStepHandler {
       for (let attempt = 1; attempt <= deps.limits.greenAttempts; attempt++) {
         const tries: { readonly agent: TestCheckedAgent; readonly tasks: readonly string[]; readonly result: TaskAttempt }[] = [];
         for (const { agent, tasks: agentTasks } of dispatch.testChecked) {
-          const result = await agent.attempt({ request, criteria, tasks: agentTasks, context: [skills.index, memory, recovery, ...notes, lastFailure].filter(Boolean).join('\n\n'), tools: deps.memory.tools, ...skills.tools }, run);
+          const result = await agent.attempt({ request, criteria, tasks: agentTasks, context: [skills.index, memory.text, recovery, ...notes, lastFailure].filter(Boolean).join('\n\n'), tools: memory.tools, ...skills.tools }, run);
           tries.push({ agent, tasks: agentTasks, result });
         }
         const suite = await runSuite(deps.tests, context, `${workflowId} green: attempt ${attempt}`, { timeoutMs: deps.limits.testTimeoutMs });
@@ -90,7 +90,7 @@ export function greenStep(deps: TddStepDependencies): HealableStepHandler {
           for (const group of dispatch.selfChecked) {
             const before = befores.get(group.agent.id);
             if (!before) throw new Error(`no checks were made for ${group.agent.title} before green`);
-            dispatched.push(await selfCheckedGreen(group, before, { request, notes: [memory, recovery, boardNote].filter((note): note is string => Boolean(note)), tools: deps.memory.tools, ...skills.tools, attempts: deps.limits.greenAttempts }, run));
+            dispatched.push(await selfCheckedGreen(group, before, { request, notes: [memory.text, recovery, boardNote].filter((note): note is string => Boolean(note)), tools: memory.tools, ...skills.tools, attempts: deps.limits.greenAttempts }, run));
           }
           let tests = suite.summary;
           if (dispatch.selfChecked.length > 0) {
