@@ -5,7 +5,7 @@ import { refuseUnwritable } from './writeAccess';
 
 const schema = z.strictObject({
   path: z.string().min(1),
-  old_text: z.string().min(1).describe('Exact text, whitespace included; unique unless replace_all.'),
+  old_text: z.string().min(1).describe('Exact text; unique unless replace_all.'),
   new_text: z.string(),
   replace_all: z.boolean().optional(),
 });

@@ -36,7 +36,7 @@ const oneOf = (values: readonly string[]) => values.map((value) => JSON.stringif
  */
 export const VERDICT_SHAPE =
   `{"decision": ${oneOf(DECISIONS)}, "summary": "your reason, in a sentence or two", ` +
-  `"findings": [{"severity": ${oneOf(SEVERITIES)}, "message": "a concrete problem", "file": "path, optional", "line": 1}]}`;
+  `"findings": [{"severity": ${oneOf(SEVERITIES)}, "message": "one concrete problem", "file": "path, if any", "line": 1}]}`;
 
 /**
  * Parses a model's answer. Accepts the JSON object alone or inside one fenced code block, since

@@ -32,7 +32,7 @@ export interface SkillIndex {
   readonly tokens: number;
 }
 
-const HEADING = 'Skills (load one with use_skill when it fits; name: when to use it):';
+const HEADING = 'Skills (load one with use_skill when it fits):';
 
 export function skillIndex(skills: readonly Skill[], request: SkillIndexRequest): SkillIndex {
   const step = request.step.toLowerCase();

@@ -53,7 +53,7 @@ export function greenStep(deps: TddStepDependencies): HealableStepHandler {
         return made;
       });
       const expected = greenExpectations(red);
-      const notes = [`These tests were written first and must pass, unchanged:\n${red.redTests.map((t) => `- ${t.id}`).join('\n') || red.testFiles.map((f) => `- every test in ${f}`).join('\n')}`];
+      const notes = [`These tests were written first and must pass, unchanged:\n${byFile(red.redTests) || red.testFiles.map((f) => `- every test in ${f}`).join('\n')}`];
       const boardNote = findings?.length ? `The Board reviewed your last change and asks for:\n${findings.map((f) => `- ${f}`).join('\n')}` : '';
       if (boardNote) notes.push(boardNote);
       const memory = await deps.memory.section(workflowId, request, memoryBudget(deps.limits.memoryTokens, hint), context.signal);
@@ -123,4 +123,11 @@ export function greenStep(deps: TddStepDependencies): HealableStepHandler {
       throw new StepFailure('step-failed', `${names} did not reach green in ${attempts(deps.limits.greenAttempts)}. ${lastFailure}`);
     },
   };
+}
+
+/** Test names under their file: the file said once, not in every test's id. */
+function byFile(tests: readonly { readonly file: string; readonly name: string }[]): string {
+  const names = new Map<string, string[]>();
+  for (const test of tests) names.set(test.file, [...(names.get(test.file) ?? []), test.name]);
+  return [...names].map(([file, inFile]) => `${file}:\n${inFile.map((name) => `- ${name}`).join('\n')}`).join('\n');
 }
