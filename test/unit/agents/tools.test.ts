@@ -132,7 +132,7 @@ describe('agent tools', () => {
     it('lists folders with a trailing slash and marks a cut listing', async () => {
       assert.equal((await invoke('list_files', {})).content, 'src/\ntest/');
       const cut = await invoke('list_files', { recursive: true, limit: 3 });
-      assert.equal(cut.content, 'src/\ntest/\nsrc/empty.ts\n[… more entries not shown: list a narrower folder or raise limit.]');
+      assert.equal(cut.content, 'src/\ntest/\nsrc/empty.ts\n[… more entries not shown: list a narrower folder or raise limit (3 now, at most 1000).]');
     });
 
     it('finds lines as path:line: text and says when nothing matched', async () => {
