@@ -13,6 +13,7 @@ import { WriteJournal } from '../src/core/journal/writeJournal';
 import type { AppendLog, TestRunner } from '../src/core/ports';
 import { NodeWorkspace } from '../src/infra/nodeWorkspace';
 import { OpenAiCompatibleClient } from '../src/llm/openAiCompatibleClient';
+import { encode } from 'gpt-tokenizer/encoding/o200k_base';
 import { countTextTokens } from '../src/llm/tokenCount';
 import { readScenarioFile } from '../src/llm/scriptedServer/scenario';
 import { startScriptedModelServer } from '../src/llm/scriptedServer/scriptedModelServer';
@@ -63,7 +64,40 @@ async function demo(dump: string | undefined, breakdown: boolean) {
   console.log(`| prompt tokens, all requests | ${tokens.reduce((a, b) => a + b, 0)} |`);
   console.log(`| CodeBot and TestBot requests: median / largest | ${median(agents)} / ${Math.max(...agents)} |`);
   console.log(`| per request, in order | ${chats.map((request) => `${request.role} ${request.promptTokens}`).join(', ')} |`);
+  const cache = cacheablePrefixes(chats.map((request) => request.body));
+  console.log(`| prompt tokens an earlier request's prefix covers (a prompt cache could reuse them) | ${cache.covered} (${percent(cache.covered, cache.all)}) |`);
+  console.log(`| of them in prefixes of 1,024 tokens or more, in steps of 128 (OpenAI's caching rule) | ${cache.openAi} (${percent(cache.openAi, cache.all)}) |`);
   if (breakdown) await printBreakdown(chats);
+}
+
+const percent = (part: number, whole: number) => `${((100 * part) / whole).toFixed(0)}%`;
+
+/**
+ * How much of each request repeats the start of an earlier one, token for token, in the order
+ * providers' prompt caches read a request (Anthropic's documented order: tools, system, messages).
+ */
+function cacheablePrefixes(bodies: readonly unknown[]): { readonly all: number; readonly covered: number; readonly openAi: number } {
+  const seen: number[][] = [];
+  let all = 0;
+  let covered = 0;
+  let openAi = 0;
+  for (const body of bodies) {
+    const { tools, messages } = body as { tools?: unknown[]; messages: SentMessage[] };
+    const text = JSON.stringify(tools ?? []) + messages.map((message) => `<|${message.role}|>${message.content ?? ''}${message.tool_calls ? JSON.stringify(message.tool_calls) : ''}`).join('');
+    const tokens = encode(text);
+    const longest = Math.max(0, ...seen.map((earlier) => commonPrefix(earlier, tokens)));
+    all += tokens.length;
+    covered += longest;
+    openAi += longest >= 1024 ? Math.floor(longest / 128) * 128 : 0;
+    seen.push(tokens);
+  }
+  return { all, covered, openAi };
+}
+
+function commonPrefix(a: readonly number[], b: readonly number[]): number {
+  let index = 0;
+  while (index < a.length && index < b.length && a[index] === b[index]) index++;
+  return index;
 }
 
 interface SentMessage {
