@@ -14,7 +14,7 @@ import { writeFileTool } from './tools/writeFile';
 
 const answerSchema = z.strictObject({
   summary: z.string().min(1).describe('What you changed and why.'),
-  changed_files: z.array(z.string().min(1)).describe('Files created or changed.'),
+  changed_files: z.array(z.string().min(1)),
 });
 
 export type CodeBotAnswer = z.infer<typeof answerSchema>;

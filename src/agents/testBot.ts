@@ -15,7 +15,7 @@ import { writeFileTool } from './tools/writeFile';
 
 const answerSchema = z.strictObject({
   summary: z.string().min(1).describe('What the tests check.'),
-  test_files: z.array(z.string().min(1)).min(1).describe('Test files written or changed.'),
+  test_files: z.array(z.string().min(1)).min(1),
 });
 
 export type TestBotAnswer = z.infer<typeof answerSchema>;

@@ -38,6 +38,16 @@ export function unifiedDiff(file: ChangedFile): string {
   return patch.replace(/^=+\n/, '');
 }
 
+/**
+ * The change as a model reviews it: a unified diff, except that a created file is shown as its
+ * content under a header, since a '+' on every line of it would say nothing and cost a token a line.
+ */
+export function reviewDiff(file: ChangedFile): string {
+  if (file.before !== undefined || file.after === undefined) return unifiedDiff(file);
+  const lines = splitLines(file.after).length;
+  return `+++ b/${file.path} (a new file of ${lines} ${lines === 1 ? 'line' : 'lines'}, shown as it is)\n${file.after.endsWith('\n') || file.after === '' ? file.after : `${file.after}\n`}`;
+}
+
 function splitLines(text: string): string[] {
   const lines = text.split('\n');
   if (lines.at(-1) === '') lines.pop();

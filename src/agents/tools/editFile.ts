@@ -5,12 +5,9 @@ import { refuseUnwritable } from './writeAccess';
 
 const schema = z.strictObject({
   path: z.string().min(1),
-  old_text: z
-    .string()
-    .min(1)
-    .describe('Exact text to replace, whitespace included; unique in the file.'),
-  new_text: z.string().describe('Replacement.'),
-  replace_all: z.boolean().optional().describe('Every occurrence.'),
+  old_text: z.string().min(1).describe('Exact text; unique unless replace_all.'),
+  new_text: z.string(),
+  replace_all: z.boolean().optional(),
 });
 
 export const editFileTool: AgentTool<z.infer<typeof schema>> = {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ON_DEMAND } from '../../shared/leanJsonSchema';
 import { ok, type AgentTool } from './agentTool';
 
 const DEFAULT_LIMIT = 200;
@@ -6,8 +7,9 @@ const MAX_LIMIT = 1000;
 
 const schema = z.strictObject({
   path: z.string().optional(),
-  recursive: z.boolean().optional().describe('Everything below too.'),
-  limit: z.number().int().min(1).max(MAX_LIMIT).optional().describe(`Default ${DEFAULT_LIMIT}.`),
+  recursive: z.boolean().optional(),
+  // Told of by the note on a listing cut short, not in every request's spec.
+  limit: z.number().int().min(1).max(MAX_LIMIT).optional().meta(ON_DEMAND),
 });
 
 export const listFilesTool: AgentTool<z.infer<typeof schema>> = {
@@ -21,7 +23,7 @@ export const listFilesTool: AgentTool<z.infer<typeof schema>> = {
     const entries = await context.workspace.list(args.path ?? '', { recursive: args.recursive, limit: limit + 1 });
     if (entries.length === 0) return ok(args.path ? `"${args.path}" is empty.` : 'The workspace is empty.');
     const lines = entries.slice(0, limit).map((entry) => (entry.kind === 'directory' ? `${entry.path}/` : entry.path));
-    if (entries.length > limit) lines.push(`[… more entries not shown: list a narrower folder${limit < MAX_LIMIT ? ' or raise limit' : ''}.]`);
+    if (entries.length > limit) lines.push(`[… more entries not shown: list a narrower folder${limit < MAX_LIMIT ? ` or raise limit (${limit} now, at most ${MAX_LIMIT})` : ''}.]`);
     return ok(lines.join('\n'));
   },
 };

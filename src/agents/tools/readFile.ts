@@ -8,7 +8,7 @@ const MAX_CHARS = 24_000;
 const schema = z
   .strictObject({
     path: z.string().min(1),
-    start_line: z.number().int().min(1).optional().describe('1-based.'),
+    start_line: z.number().int().min(1).optional(),
     end_line: z.number().int().min(1).optional().describe('Inclusive.'),
   })
   .refine((args) => args.start_line === undefined || args.end_line === undefined || args.end_line >= args.start_line, {

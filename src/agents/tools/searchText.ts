@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ON_DEMAND } from '../../shared/leanJsonSchema';
 import { ok, type AgentTool } from './agentTool';
 
 const DEFAULT_LIMIT = 50;
@@ -9,7 +10,8 @@ const schema = z.strictObject({
   regex: z.boolean().optional(),
   case_sensitive: z.boolean().optional(),
   path: z.string().optional().describe('Folder to search.'),
-  limit: z.number().int().min(1).max(MAX_LIMIT).optional(),
+  // Told of by the note on matches cut short, not in every request's spec.
+  limit: z.number().int().min(1).max(MAX_LIMIT).optional().meta(ON_DEMAND),
 });
 
 export const searchTextTool: AgentTool<z.infer<typeof schema>> = {
@@ -27,7 +29,7 @@ export const searchTextTool: AgentTool<z.infer<typeof schema>> = {
     });
     if (matches.length === 0) return ok(`No matches for ${JSON.stringify(args.query)}${args.path ? ` under "${args.path}"` : ''}.`);
     const lines = matches.slice(0, limit).map((match) => `${match.path}:${match.line}: ${match.text}`);
-    if (matches.length > limit) lines.push(`[… more matches not shown: narrow the query or the path${limit < MAX_LIMIT ? ', or raise limit' : ''}.]`);
+    if (matches.length > limit) lines.push(`[… more matches not shown: narrow the query or the path${limit < MAX_LIMIT ? `, or raise limit (${limit} now, at most ${MAX_LIMIT})` : ''}.]`);
     return ok(lines.join('\n'));
   },
 };

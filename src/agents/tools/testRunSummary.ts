@@ -1,5 +1,7 @@
 // A test run as the model reads it: the counts, then each failure's name, place, message and
-// expected/actual, capped so a run with hundreds of failures still fits in a tool result.
+// expected/actual, capped so a run with hundreds of failures still fits in a tool result. Stack
+// frames inside Node itself (`node:internal/...`, `node:async_hooks`) are left out: they say
+// nothing about the code under test and cost a dozen tokens each.
 import type { TestCaseResult, TestRunResult } from '../../shared/testResults';
 
 const MAX_FAILURES = 10;
@@ -26,10 +28,17 @@ function describeFailure(test: TestCaseResult): string[] {
   const lines = [`FAILED ${test.id}`];
   const place = test.failureLocation ?? (test.line !== undefined ? { file: test.file, line: test.line } : undefined);
   lines.push(place ? `  at ${place.file}:${place.line}` : `  in ${test.file}`);
-  if (test.message) lines.push(`  message: ${indent(capLines(test.message)).trimStart()}`);
-  if (test.expected !== undefined) lines.push(`  expected: ${indent(capChars(test.expected)).trimStart()}`);
-  if (test.actual !== undefined) lines.push(`  actual:   ${indent(capChars(test.actual)).trimStart()}`);
+  if (test.message) lines.push(`  message: ${indent(capLines(withoutNodeFrames(test.message))).trimStart()}`);
+  if (test.expected !== undefined) lines.push(`  expected: ${indent(capChars(withoutNodeFrames(test.expected))).trimStart()}`);
+  if (test.actual !== undefined) lines.push(`  actual:   ${indent(capChars(withoutNodeFrames(test.actual))).trimStart()}`);
   return lines;
+}
+
+/** A stack frame in Node's own code: "at Test.run (node:internal/test_runner/test:796:25)", "at node:internal/main:5:3". */
+const NODE_FRAME = /\n[ \t]*at (?:[^\n]*\()?node:[^\n]*/g;
+
+function withoutNodeFrames(text: string): string {
+  return text.replace(NODE_FRAME, '');
 }
 
 function capLines(text: string): string {

@@ -32,8 +32,8 @@ export interface SkillShelf {
 }
 
 const schema = z.strictObject({
-  name: z.string().min(1).describe('The skill to load, as listed.'),
-  file: z.string().min(1).optional().describe("One of the skill's other files, as its instructions name it (e.g. references/guide.md)."),
+  name: z.string().min(1),
+  file: z.string().min(1).optional().describe('A file its instructions name, instead.'),
 });
 
 export interface UseSkillOptions {
@@ -47,7 +47,7 @@ export interface UseSkillOptions {
 export function useSkillTool(shelf: SkillShelf, scope: SkillToolScope, agentTools: readonly string[], options: UseSkillOptions = {}): AgentTool<z.infer<typeof schema>> {
   return {
     name: 'use_skill',
-    description: "Load a skill's instructions by name, or one of its files with file. Load a skill before work it fits.",
+    description: 'Load a listed skill before work it fits.',
     schema,
     async run(args, context) {
       const skills = shelf.list();

@@ -1,9 +1,9 @@
 // A Board member's verdict: the schema a model's answer must satisfy, and its parsing.
 // Anything that does not parse is an 'invalid' verdict, which the policy counts as not approved.
 import { z } from 'zod';
-import { leanJsonSchema } from '../../shared/leanJsonSchema';
 
 export const SEVERITIES = ['info', 'low', 'medium', 'high', 'critical'] as const;
+const DECISIONS = ['approve', 'request-changes', 'veto'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
 const findingSchema = z.object({
@@ -14,7 +14,7 @@ const findingSchema = z.object({
 });
 
 export const verdictSchema = z.object({
-  decision: z.enum(['approve', 'request-changes', 'veto']),
+  decision: z.enum(DECISIONS),
   summary: z.string().trim().min(1).max(4000),
   findings: z.array(findingSchema).max(50).default([]),
 });
@@ -27,8 +27,16 @@ export type ParsedVerdict =
   | { readonly valid: true; readonly verdict: ValidVerdict }
   | { readonly valid: false; readonly reason: string };
 
-/** The JSON Schema shown to the model, kept next to the zod schema it mirrors. */
-export const VERDICT_JSON_SCHEMA = leanJsonSchema(z.toJSONSchema(verdictSchema, { io: 'input' }));
+const oneOf = (values: readonly string[]) => values.map((value) => JSON.stringify(value)).join(' | ');
+
+/**
+ * The verdict's shape as the model is shown it, built from the same enums as the zod schema: an
+ * example object reads in about a third of the tokens of the JSON Schema and says the same to a
+ * model; the schema still checks every answer, and a wrong one is sent back once with the reason.
+ */
+export const VERDICT_SHAPE =
+  `{"decision": ${oneOf(DECISIONS)}, "summary": "your reason, in a sentence or two", ` +
+  `"findings": [{"severity": ${oneOf(SEVERITIES)}, "message": "one concrete problem", "file": "path, if any", "line": 1}]}`;
 
 /**
  * Parses a model's answer. Accepts the JSON object alone or inside one fenced code block, since

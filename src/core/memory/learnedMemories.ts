@@ -21,6 +21,11 @@ export class LearnedMemories {
     private readonly logger: Logger,
   ) {}
 
+  /** Memories held in both scopes. */
+  get size(): number {
+    return this.opened().reduce((total, [, memory]) => total + memory.size, 0);
+  }
+
   /**
    * The best matches of both scopes, their two rankings fused by rank as hybrid recall fuses its
    * own: scores from two indexes are not on one scale. On a tie the workspace's comes first.

@@ -39,7 +39,7 @@ export interface LearnedRecall {
 export function recallMemoryTool(memory: { readonly workflow: WorkflowMemory; readonly learned?: LearnedRecall }) {
   return {
     name: 'recall_memory',
-    description: "Look up this workflow's plan, decisions and test results, and lessons from earlier workflows.",
+    description: "Search this workflow's memory and lessons from earlier workflows.",
     schema,
     async run(args: RecallMemoryArgs, context: RecallMemoryContext): Promise<RecallMemoryResult> {
       const parts: string[] = [];

@@ -114,7 +114,7 @@ export class WorkflowMemory {
         : [
             {
               section: SECTIONS[entry.kind],
-              text: entry.by ? `${entry.text} (${entry.by})` : entry.text,
+              text: attributed(entry),
               priority: latest.get(entry.kind) === position ? PRIORITY[entry.kind].latest : PRIORITY[entry.kind].older,
               order: position,
             },
@@ -143,3 +143,15 @@ export class WorkflowMemory {
 }
 
 const logName = (workflowId: string) => `context-${workflowId}`;
+
+/**
+ * An entry's text with who recorded it, when that tells the model something: not for the engine's
+ * own records (test results, failures: facts, not anyone's view), nor when the text names its author
+ * already ("CodeBot: ...", "The Board on the plan: ..."), which would only repeat it.
+ */
+function attributed(entry: ContextEntry): string {
+  if (!entry.by || entry.by === 'engine') return entry.text;
+  // `by` is a role name (lower-case letters and hyphens): "product-owner" is named as "Product Owner" too.
+  const named = new RegExp(`\\b${entry.by.replaceAll('-', '[- ]?')}\\b`, 'i');
+  return named.test(entry.text) ? entry.text : `${entry.text} (${entry.by})`;
+}

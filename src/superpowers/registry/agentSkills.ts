@@ -33,7 +33,8 @@ export function agentSkills(shelf: LoadedSkillShelf, request: AgentSkillsRequest
   return {
     index,
     equip: (tools) => {
-      if (shelf.skills().length === 0) return [...tools];
+      // No skill listed for this step: the agent knows of none to load, so use_skill would be dead weight in every request.
+      if (index.listed.length === 0) return [...tools];
       const scope = new SkillToolScope();
       const own = new Set(tools.map((tool) => tool.name));
       const brought: AgentTool[] = [];

@@ -1,7 +1,8 @@
 // Progressive disclosure, first tier: what an agent is told of the skills before it uses one. Names
 // and descriptions only, each cut to about a hundred tokens, ranked for the step and the task
 // (BM25 over name and description through MiniSearch, with prefix and fuzzy matching so "migration"
-// finds "migrations", plus the step names a skill lists in its `imperium-steps` metadata), and listed until the budget runs out. The bodies stay out until use_skill asks.
+// finds "migrations", plus the step names a skill lists in its `imperium-steps` metadata), and listed until the budget runs out. A skill that
+// names its steps is listed at those steps only (use_skill still loads it anywhere by name). The bodies stay out until use_skill asks.
 import MiniSearch from 'minisearch';
 import type { Skill } from './skill';
 
@@ -31,10 +32,11 @@ export interface SkillIndex {
   readonly tokens: number;
 }
 
-const HEADING = 'Skills (load one with use_skill when it fits the work; each line is name: when to use it):';
+const HEADING = 'Skills (load one with use_skill when it fits):';
 
 export function skillIndex(skills: readonly Skill[], request: SkillIndexRequest): SkillIndex {
-  const offered = skills.filter((skill) => skill.modelInvocable);
+  const step = request.step.toLowerCase();
+  const offered = skills.filter((skill) => skill.modelInvocable && (stepsOf(skill).length === 0 || stepsOf(skill).includes(step)));
   if (offered.length === 0) return { text: '', listed: [], omitted: [], tokens: 0 };
   const perSkill = request.tokensPerSkill ?? DEFAULT_TOKENS_PER_SKILL;
   const budget = request.budget ?? DEFAULT_INDEX_BUDGET;
@@ -71,11 +73,16 @@ function rank(skills: readonly Skill[], request: SkillIndexRequest): Skill[] {
   const hits = index.search(`${request.step} ${request.task}`, { combineWith: 'OR', prefix: true, fuzzy: 0.2, boost: { name: 2 } });
   const scores = new Map(hits.map((hit) => [hit.id as string, hit.score]));
   const step = request.step.toLowerCase();
-  const forStep = (skill: Skill) => (skill.metadata[STEPS_METADATA_KEY] ?? '').toLowerCase().split(/[\s,]+/).includes(step);
+  const forStep = (skill: Skill) => stepsOf(skill).includes(step);
   return skills
     .map((skill, order) => ({ skill, order, stepped: forStep(skill), score: scores.get(skill.name) ?? 0 }))
     .sort((a, b) => Number(b.stepped) - Number(a.stepped) || b.score - a.score || a.order - b.order)
     .map((entry) => entry.skill);
+}
+
+/** The steps a skill names in its metadata, lower-case; none when it names none. */
+function stepsOf(skill: Skill): string[] {
+  return (skill.metadata[STEPS_METADATA_KEY] ?? '').toLowerCase().split(/[\s,]+/).filter(Boolean);
 }
 
 // Words every description has: with prefix matching, "a" or "use" would match half of any text.

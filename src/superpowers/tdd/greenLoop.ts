@@ -5,6 +5,7 @@
 // they run out the healing ladder decides what happens next.
 import { runCodeBot } from '../../agents/codeBot';
 import type { AgentDependencies } from '../../agents/agentTask';
+import type { AgentTool } from '../../agents/tools/agentTool';
 import { summarizeTestRun } from '../../agents/tools/testRunSummary';
 import { StepFailure } from '../../core/healing/recoveryHint';
 import type { StepContext, StepResult } from '../../core/orchestrator/stepHandler';
@@ -29,6 +30,8 @@ export interface GreenTask {
   readonly expected: GreenExpectations;
   /** The Board's findings this visit answers, when review sent the work back. */
   readonly findings?: readonly string[];
+  /** Tools the workflow adds to CodeBot's own: recall_memory when the memory section cannot hold all there is. */
+  readonly tools?: readonly AgentTool[];
   /** How the skills offered for the step equip CodeBot (stepSkills); none without skills. */
   readonly skills?: Pick<AgentDependencies, 'equipTools'>;
   /** A further check of every run; a shortfall sends the run back to CodeBot even when the gate passed. */
@@ -46,7 +49,7 @@ export async function codeBotUntilGreen(deps: TddStepDependencies, context: Step
   for (let attempt = 1; attempt <= deps.limits.greenAttempts; attempt++) {
     const result = await runCodeBot(
       { description: task.request, acceptanceCriteria: task.criteria, context: [...task.context, lastFailure].filter(Boolean).join('\n\n') },
-      { model: deps.model, workspace: deps.workspace, tests: deps.tests, events: context.emit, tools: deps.memory.tools, ...task.skills },
+      { model: deps.model, workspace: deps.workspace, tests: deps.tests, events: context.emit, tools: task.tools ?? [], ...task.skills },
       { workflowId, taskId, signal: context.signal, maxSteps: deps.limits.agentSteps, canWrite: tamperGuard },
     );
     if (result.outcome === 'canceled') throw context.signal.reason ?? new Error(result.reason);

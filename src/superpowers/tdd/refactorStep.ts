@@ -33,8 +33,8 @@ export function refactorStep(deps: TddStepDependencies): HealableStepHandler {
       const memory = await deps.memory.section(workflowId, request, memoryBudget(deps.limits.memoryTokens, hint), context.signal);
       const skills = stepSkills(deps.skills, 'refactor', request);
       const result = await runCodeBot(
-        { description: REFACTOR_TASK, context: [`The request was: ${request}`, skills.index, memory, recoveryNote(hint)].filter(Boolean).join('\n\n') },
-        { model: deps.model, workspace: deps.workspace, tests: deps.tests, events: context.emit, tools: deps.memory.tools, ...skills.tools },
+        { description: REFACTOR_TASK, context: [`The request was: ${request}`, skills.index, memory.text, recoveryNote(hint)].filter(Boolean).join('\n\n') },
+        { model: deps.model, workspace: deps.workspace, tests: deps.tests, events: context.emit, tools: memory.tools, ...skills.tools },
         { workflowId, taskId: context.taskId, signal: context.signal, maxSteps: deps.limits.agentSteps, canWrite: tamperGuard },
       );
       if (result.outcome === 'canceled') throw context.signal.reason ?? new Error(result.reason);

@@ -1,7 +1,8 @@
 // What the feature steps remember and recall. Short-term: each step records what it established
 // (request, criteria, plan, decisions, test results, files touched, failures) in the workflow's
 // memory. Long-term: the patterns learned from earlier workflows. Agents get both as a context
-// section packed into their task within a token budget, and through the recall_memory tool.
+// section packed into their task within a token budget, and, when that section cannot hold all
+// there is, through the recall_memory tool.
 import type { AgentTool } from '../../agents/tools/agentTool';
 import type { RecoveryHint } from '../../core/healing/recoveryHint';
 import type { LearnedMemories } from '../../core/memory/learnedMemories';
@@ -13,16 +14,23 @@ import type { Logger } from '../../core/ports';
 /** Long-term memories recalled into a task. */
 const PATTERNS_PER_TASK = 5;
 
-export class StepMemory {
-  /** recall_memory, for CodeBot and TestBot. */
+/** The memory an agent starts with: the section for its task, and recall_memory when there is more than the section shows. */
+export interface MemorySection {
+  /** Empty when there is nothing to say. */
+  readonly text: string;
+  /** recall_memory, or none: a tool that could only find what the prompt already holds would cost its spec's tokens in every request. */
   readonly tools: readonly AgentTool[];
+}
+
+export class StepMemory {
+  private readonly recall: AgentTool;
 
   constructor(
     readonly workflow: WorkflowMemory,
     readonly learned: LearnedMemories | undefined,
     private readonly logger: Logger,
   ) {
-    this.tools = [recallMemoryTool({ workflow, ...(learned && { learned }) })];
+    this.recall = recallMemoryTool({ workflow, ...(learned && { learned }) });
   }
 
   async record(workflowId: string, entry: ContextEntryInput): Promise<void> {
@@ -52,12 +60,18 @@ export class StepMemory {
 
   /**
    * The memory section of an agent's task: what the workflow has established (less what the task
-   * states itself) and the patterns learned for the request, within `budgetTokens`. Empty when
-   * there is nothing to say.
+   * states itself) and the patterns learned for the request, within `budgetTokens`; with
+   * recall_memory when something was cut or left out for the budget, or long-term memory holds
+   * more than the patterns shown.
    */
-  async section(workflowId: string, request: string, budgetTokens: number, signal?: AbortSignal): Promise<string> {
-    const packed = await this.workflow.pack(workflowId, { budgetTokens, patterns: await this.patterns(request, signal), leaveOut: ['request', 'criteria'] });
-    return packed.text === '' ? '' : `What this workflow has established so far, and patterns learned from earlier work (recall_memory finds more):\n${packed.text.trimEnd()}`;
+  async section(workflowId: string, request: string, budgetTokens: number, signal?: AbortSignal): Promise<MemorySection> {
+    const patterns = await this.patterns(request, signal);
+    const packed = await this.workflow.pack(workflowId, { budgetTokens, patterns, leaveOut: ['request', 'criteria'] });
+    const more = packed.cut > 0 || packed.dropped > 0 || (this.learned?.size ?? 0) > patterns.length;
+    const tools = more ? [this.recall] : [];
+    if (packed.text === '') return { text: '', tools };
+    const heading = more ? 'What this workflow has established so far (recall_memory finds more, and lessons from earlier work):' : 'What this workflow has established so far:';
+    return { text: `${heading}\n${packed.text.trimEnd()}`, tools };
   }
 
   private async patterns(request: string, signal: AbortSignal | undefined) {

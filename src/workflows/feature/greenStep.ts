@@ -53,7 +53,7 @@ export function greenStep(deps: TddStepDependencies): HealableStepHandler {
         return made;
       });
       const expected = greenExpectations(red);
-      const notes = [`These tests were written first and must pass, unchanged:\n${red.redTests.map((t) => `- ${t.id}`).join('\n') || red.testFiles.map((f) => `- every test in ${f}`).join('\n')}`];
+      const notes = [`These tests were written first and must pass, unchanged:\n${byFile(red.redTests) || red.testFiles.map((f) => `- every test in ${f}`).join('\n')}`];
       const boardNote = findings?.length ? `The Board reviewed your last change and asks for:\n${findings.map((f) => `- ${f}`).join('\n')}` : '';
       if (boardNote) notes.push(boardNote);
       const memory = await deps.memory.section(workflowId, request, memoryBudget(deps.limits.memoryTokens, hint), context.signal);
@@ -67,7 +67,7 @@ export function greenStep(deps: TddStepDependencies): HealableStepHandler {
       for (let attempt = 1; attempt <= deps.limits.greenAttempts; attempt++) {
         const tries: { readonly agent: TestCheckedAgent; readonly tasks: readonly string[]; readonly result: TaskAttempt }[] = [];
         for (const { agent, tasks: agentTasks } of dispatch.testChecked) {
-          const result = await agent.attempt({ request, criteria, tasks: agentTasks, context: [skills.index, memory, recovery, ...notes, lastFailure].filter(Boolean).join('\n\n'), tools: deps.memory.tools, ...skills.tools }, run);
+          const result = await agent.attempt({ request, criteria, tasks: agentTasks, context: [skills.index, memory.text, recovery, ...notes, lastFailure].filter(Boolean).join('\n\n'), tools: memory.tools, ...skills.tools }, run);
           tries.push({ agent, tasks: agentTasks, result });
         }
         const suite = await runSuite(deps.tests, context, `${workflowId} green: attempt ${attempt}`, { timeoutMs: deps.limits.testTimeoutMs });
@@ -90,7 +90,7 @@ export function greenStep(deps: TddStepDependencies): HealableStepHandler {
           for (const group of dispatch.selfChecked) {
             const before = befores.get(group.agent.id);
             if (!before) throw new Error(`no checks were made for ${group.agent.title} before green`);
-            dispatched.push(await selfCheckedGreen(group, before, { request, notes: [memory, recovery, boardNote].filter((note): note is string => Boolean(note)), tools: deps.memory.tools, ...skills.tools, attempts: deps.limits.greenAttempts }, run));
+            dispatched.push(await selfCheckedGreen(group, before, { request, notes: [memory.text, recovery, boardNote].filter((note): note is string => Boolean(note)), tools: memory.tools, ...skills.tools, attempts: deps.limits.greenAttempts }, run));
           }
           let tests = suite.summary;
           if (dispatch.selfChecked.length > 0) {
@@ -123,4 +123,11 @@ export function greenStep(deps: TddStepDependencies): HealableStepHandler {
       throw new StepFailure('step-failed', `${names} did not reach green in ${attempts(deps.limits.greenAttempts)}. ${lastFailure}`);
     },
   };
+}
+
+/** Test names under their file: the file said once, not in every test's id. */
+function byFile(tests: readonly { readonly file: string; readonly name: string }[]): string {
+  const names = new Map<string, string[]>();
+  for (const test of tests) names.set(test.file, [...(names.get(test.file) ?? []), test.name]);
+  return [...names].map(([file, inFile]) => `${file}:\n${inFile.map((name) => `- ${name}`).join('\n')}`).join('\n');
 }

@@ -37,7 +37,7 @@ export function planStep(deps: TddStepDependencies): HealableStepHandler {
       const memory = await deps.memory.section(workflowId, request, memoryBudget(deps.limits.memoryTokens, hint), context.signal);
       const recovery = recoveryNote(hint);
       const skills = stepSkills(deps.skills, 'plan', request);
-      parts.push(...[skills.index, memory, recovery].filter((part): part is string => Boolean(part)));
+      parts.push(...[skills.index, memory.text, recovery].filter((part): part is string => Boolean(part)));
       const messages: ChatMessage[] = [
         { role: 'system', content: productOwnerPrompt(deps.agents) },
         { role: 'user', content: parts.join('\n\n') },

@@ -52,8 +52,8 @@ export function redStep(deps: TddStepDependencies): HealableStepHandler {
       let feedback: string | undefined;
       for (let attempt = 1; attempt <= deps.limits.redAttempts; attempt++) {
         const result = await runTestBot(
-          { description: request, acceptanceCriteria: criteria, context: [ownTasks, skills.index, memory, recovery, feedback].filter(Boolean).join('\n\n') },
-          { model: deps.model, workspace: deps.workspace, tests: deps.tests, events: context.emit, tools: deps.memory.tools, ...skills.tools },
+          { description: request, acceptanceCriteria: criteria, context: [ownTasks, skills.index, memory.text, recovery, feedback].filter(Boolean).join('\n\n') },
+          { model: deps.model, workspace: deps.workspace, tests: deps.tests, events: context.emit, tools: memory.tools, ...skills.tools },
           { workflowId, taskId: context.taskId, signal: context.signal, maxSteps: deps.limits.agentSteps },
         );
         if (result.outcome === 'canceled') throw context.signal.reason ?? new Error(result.reason);

@@ -42,7 +42,8 @@ export function fixGreenStep(deps: TddStepDependencies): HealableStepHandler {
       return codeBotUntilGreen(deps, context, {
         request,
         criteria,
-        context: [skills.index, memory, recovery, ...notes],
+        context: [skills.index, memory.text, recovery, ...notes],
+        tools: memory.tools,
         skills: skills.tools,
         expected,
         ...(findings && { findings }),

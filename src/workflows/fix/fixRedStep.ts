@@ -106,8 +106,8 @@ async function moreTests(deps: TddStepDependencies, context: StepContext, input:
   let feedback: string | undefined;
   for (let attempt = 1; attempt <= deps.limits.redAttempts; attempt++) {
     const result = await runTestBot(
-      { description: `Write the tests this request asks for beyond the failing ones: ${input.request}`, context: [skills.index, failing, memory, input.recovery, feedback].filter(Boolean).join('\n\n') },
-      { model: deps.model, workspace: deps.workspace, tests: deps.tests, events: context.emit, tools: deps.memory.tools, ...skills.tools },
+      { description: `Write the tests this request asks for beyond the failing ones: ${input.request}`, context: [skills.index, failing, memory.text, input.recovery, feedback].filter(Boolean).join('\n\n') },
+      { model: deps.model, workspace: deps.workspace, tests: deps.tests, events: context.emit, tools: memory.tools, ...skills.tools },
       { workflowId, taskId: context.taskId, signal: context.signal, maxSteps: deps.limits.agentSteps },
     );
     if (result.outcome === 'canceled') throw context.signal.reason ?? new Error(result.reason);

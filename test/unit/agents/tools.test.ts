@@ -132,7 +132,7 @@ describe('agent tools', () => {
     it('lists folders with a trailing slash and marks a cut listing', async () => {
       assert.equal((await invoke('list_files', {})).content, 'src/\ntest/');
       const cut = await invoke('list_files', { recursive: true, limit: 3 });
-      assert.equal(cut.content, 'src/\ntest/\nsrc/empty.ts\n[… more entries not shown: list a narrower folder or raise limit.]');
+      assert.equal(cut.content, 'src/\ntest/\nsrc/empty.ts\n[… more entries not shown: list a narrower folder or raise limit (3 now, at most 1000).]');
     });
 
     it('finds lines as path:line: text and says when nothing matched', async () => {
@@ -245,6 +245,23 @@ describe('agent tools', () => {
       );
       assert.deepEqual(tests.runs[0].selection, { files: ['test/math.test.ts'], testIds: undefined });
       assert.equal(tests.runs[0].options?.label, 'wf-1 t-1 codebot');
+    });
+
+    it("leaves Node's own stack frames out of a failure, keeping the test's", async () => {
+      const actual = [
+        'TypeError: shelf.citation is not a function',
+        '    at test/citation.test.js:34:35',
+        '    at getActual (node:assert:498:5)',
+        '    at TestContext.<anonymous> (test/citation.test.js:34:10)',
+        '    at Test.runInAsyncScope (node:async_hooks:206:9)',
+        '    at node:internal/main/run_main_module:28:49',
+      ].join('\n');
+      const failed = { id: 'test/citation.test.js::cites', name: 'cites', suite: [], file: 'test/citation.test.js', line: 33, status: 'failed' as const, message: 'no match', actual };
+      const result = await invoke('run_tests', {}, { tests: new ScriptedTestRunner([testRun([failed])]) });
+      assert.equal(
+        result.content.split('\n').slice(-3).join('\n'),
+        ['  actual:   TypeError: shelf.citation is not a function', '        at test/citation.test.js:34:35', '        at TestContext.<anonymous> (test/citation.test.js:34:10)'].join('\n'),
+      );
     });
 
     it('shows file errors and the runner output when nothing ran, as an error', async () => {

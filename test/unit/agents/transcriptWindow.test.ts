@@ -65,13 +65,13 @@ describe('TranscriptWindow', () => {
   it('shortens the long arguments of old calls, such as a written file’s content, and keeps them valid JSON', () => {
     const messages: ChatMessage[] = [SYSTEM, TASK];
     for (let step = 1; step <= 12; step++) {
-      messages.push({ role: 'assistant', content: null, toolCalls: [{ id: `w${step}`, name: 'write_file', arguments: JSON.stringify({ path: `src/f${step}.ts`, content: 'y'.repeat(3_000) }) }] });
+      messages.push({ role: 'assistant', content: null, toolCalls: [{ id: `w${step}`, name: 'write_file', arguments: JSON.stringify({ path: `src/f${step}.ts`, content: 'y'.repeat(2_500) }) }] });
       messages.push({ role: 'tool', toolCallId: `w${step}`, content: 'Wrote it.' });
     }
     const sent = new TranscriptWindow(6_000).view(messages);
     const first = sent[2];
     assert.ok(first.role === 'assistant' && first.toolCalls);
-    assert.deepEqual(JSON.parse(first.toolCalls[0].arguments), { path: 'src/f1.ts', content: '[elided: 3000 characters]' });
+    assert.deepEqual(JSON.parse(first.toolCalls[0].arguments), { path: 'src/f1.ts', content: '[elided: 2500 characters]' });
     assert.equal(first.toolCalls[0].id, 'w1');
   });
 

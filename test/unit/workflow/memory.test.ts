@@ -25,7 +25,8 @@ describe('memory in the feature workflow', function () {
   describe('short-term: what the workflow establishes, packed into tasks and recalled by the agents', () => {
     let run: FeatureRun;
     before(async () => {
-      run = await runFeature({ scenario: 'memory-recall.json', limits: { memoryTokens: 120 } });
+      // Room for all TestBot's memory (65 tokens) but not CodeBot's (about 105), to see recall_memory offered where it helps.
+      run = await runFeature({ scenario: 'memory-recall.json', limits: { memoryTokens: 80 } });
     });
     after(() => run?.remove());
 
@@ -57,17 +58,17 @@ describe('memory in the feature workflow', function () {
       const [testBotTask] = agentTasks(run, 'testbot');
       const section = testBotTask?.slice(testBotTask.indexOf('What this workflow has established')) ?? '';
       assert.match(section, /## Plan\n- 1\. \[codebot\] TestBot: test\/size\.test\.js with node:test/);
-      assert.match(section, /## Decisions\n- The Board on the plan: approved \(3 of 3 members approved\) \(board\)/);
+      assert.match(section, /## Decisions\n- The Board on the plan: approved \(3 of 3 members approved\)$/m, "a text that names its author is not tagged again");
       assert.doesNotMatch(section, /## (Request|Acceptance criteria)/);
       const packed = section.slice(section.indexOf('\n') + 1);
-      assert.ok((await countTextTokens(packed)) <= 120, `${await countTextTokens(packed)} tokens`);
+      assert.ok((await countTextTokens(packed)) <= 80, `${await countTextTokens(packed)} tokens`);
     });
 
-    it("gives CodeBot and TestBot recall_memory, which answers from the workflow's memory", () => {
-      for (const role of ['codebot', 'testbot']) {
-        const tools = (requestsOf(run, role)[0]?.body as { tools: { function: { name: string } }[] }).tools.map((tool) => tool.function.name);
-        assert.ok(tools.includes('recall_memory'), `${role}: ${tools.join(', ')}`);
-      }
+    it("gives recall_memory to an agent whose memory section could not hold it all (CodeBot here), not to one whose section holds it all (TestBot), and it answers from the workflow's memory", () => {
+      const toolsOf = (role: string) => (requestsOf(run, role)[0]?.body as { tools: { function: { name: string } }[] }).tools.map((tool) => tool.function.name);
+      assert.ok(toolsOf('codebot').includes('recall_memory'), toolsOf('codebot').join(', '));
+      assert.ok(!toolsOf('testbot').includes('recall_memory'), toolsOf('testbot').join(', '));
+      assert.match(agentTasks(run, 'codebot')[0] ?? '', /recall_memory finds more/);
       const recalled = messagesOf(requestsOf(run, 'codebot')[1] as Parameters<typeof messagesOf>[0]).at(-1)?.content ?? '';
       // Memory is material agents wrote earlier: delimited as data like any tool result.
       assert.match(recalled, /^<data source="recall_memory">\nFrom this workflow:\n- \[criteria, product-owner\] 1\. new Shelf\(\)\.size\(\) is 0\n2\. shelf\.size\(\) is the number of books added/);

@@ -49,6 +49,23 @@ describe('Board review', () => {
     assert.match(prompt, /add\(1, 2\) is 3/, 'the criteria reach the members');
   });
 
+  it("sends every member the same system prompt and subject, its own charter last, so a prompt cache shares the prefix", async () => {
+    const { board, model } = boardWith({ cto: [approve('Simple.')], cso: [approve('Nothing risky.')], 'product-owner': [approve('Meets 1.')] });
+    await board.review({ kind: 'change', request: 'add numbers', criteria: ['add(1, 2) is 3'], changes: [change] }, { workflowId: 'wf-1' });
+    const [first, ...others] = model.requests.map((request) => request.messages.map((message) => message.content ?? ''));
+    const subject = (prompt: string) => prompt.slice(0, prompt.indexOf('\n\n# Your part\n'));
+    assert.equal(others.length, 2);
+    for (const messages of others) {
+      assert.equal(messages[0], first[0], 'one system prompt for every member');
+      assert.equal(subject(messages[1]), subject(first[1]), 'one subject for every member');
+    }
+    assert.match(subject(first[1]), /^# Review of a change\n/);
+    assert.deepEqual(
+      model.requests.map((request) => /# Your part\nYou are the ([A-Za-z ]+)\./.exec(request.messages[1].content ?? '')?.[1]),
+      ['CTO', 'CSO', 'Product Owner'],
+    );
+  });
+
   it('vetoes a hard-coded secret from the checks alone, without asking the CSO model', async () => {
     const { board, model, audit } = boardWith({ cto: [approve('Fine.')], 'product-owner': [approve('Fine.')] });
     const leaky = { path: 'src/client.js', after: 'const apiKey = "sk-proj-abcdefghijklmnopqrstuvwxyz012345";\n' };

@@ -79,6 +79,19 @@ describe('Short-term memory: a workflow\'s context, recalled and packed within a
     assert.deepEqual([tight.included, tight.cut, tight.dropped], [3, 0, 5], 'request, criteria, latest failure');
   });
 
+  it('tags an entry with its author only when the text does not name it and the engine did not record it', async () => {
+    const memory = await memoryIn(await folders.make());
+    await memory.record('wf-1', { kind: 'decision', text: 'CodeBot: kept the parser small.', by: 'codebot' });
+    await memory.record('wf-1', { kind: 'decision', text: 'Use a connector, not a driver.', by: 'cto' });
+    await memory.record('wf-1', { kind: 'plan', text: 'As the Product Owner asked: tests first.', by: 'product-owner' });
+    await memory.record('wf-1', { kind: 'failure', text: 'green attempt 2: timed out', by: 'engine' });
+    const { text } = await memory.pack('wf-1', { budgetTokens: 1_000 });
+    assert.match(text, /- CodeBot: kept the parser small\.\n/);
+    assert.match(text, /- Use a connector, not a driver\. \(cto\)\n/, '"connector" is not the CTO naming itself');
+    assert.match(text, /- As the Product Owner asked: tests first\.\n/);
+    assert.match(text, /- green attempt 2: timed out\n/);
+  });
+
   it('cuts an item to the room left, marked, when the room is worth it, and adds learned patterns', async () => {
     const memory = await memoryIn(await folders.make());
     await memory.record('wf-1', { kind: 'request', text: `Implement the importer. ${'It must handle every CSV dialect we have seen. '.repeat(40)}` });
