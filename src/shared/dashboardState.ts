@@ -90,6 +90,8 @@ export type ApprovalView =
       readonly diffNote?: string;
       /** The file runs code beyond the test run: completes "this file ..."; only a person approves it. */
       readonly runsCode?: string;
+      /** Already in the workspace (its workflow ended without the Board's approval): kept or reverted, not approved. */
+      readonly applied?: boolean;
     })
   | (ApprovalBase & { readonly kind: 'command'; readonly command: string })
   | (ApprovalBase & {

@@ -18,6 +18,7 @@ export function approvalView({ id, at, request }: PendingApproval): ApprovalView
         created: request.before === undefined,
         ...editDiff(request.path, request.before ?? '', request.after),
         ...(request.runsCode !== undefined && { runsCode: request.runsCode }),
+        ...(request.applied && { applied: true }),
       };
     case 'command':
       return { ...base, kind: 'command', command: request.command };

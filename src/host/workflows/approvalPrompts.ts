@@ -1,11 +1,29 @@
 // How a person answers the agents' pending approvals in the editor: a notification for each, a diff
 // (vscode.diff) of an edit with Approve and Reject in the editor's title bar, escalations with their
-// options as buttons. The command center answers the same queue; whichever answers first decides.
+// options. The command center (and the chat, the gateway) answers the same queue; whichever answers
+// first decides, and the notification closes then, wherever the answer came from. VS Code cannot
+// close a message notification, so the prompt is a progress notification (which closes when its
+// task ends) whose answers are command links in its text; each link carries a one-off token, not
+// the approval's id, so nothing but that notification can answer through it.
+import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { PendingApproval, PendingApprovals } from '../../core/approvals/pendingApprovals';
 
 const SCHEME = 'imperium-review';
 const REVIEWING_CONTEXT = 'imperium.reviewingEdit';
+/** The command a notification's answer links run (internal: the leading underscore keeps it out of the palette). */
+export const ANSWER_PROMPT_COMMAND = '_imperium.answerApprovalPrompt';
+
+interface Answer {
+  readonly label: string;
+  readonly act: () => unknown;
+}
+
+interface OpenPrompt {
+  readonly approvalId: string;
+  readonly answers: readonly Answer[];
+  readonly close: () => void;
+}
 
 /**
  * Approve Edit and Reject Edit exist from activation (every contributed command does); they act on
@@ -16,6 +34,7 @@ export function registerApprovalCommands(prompts: () => Promise<ApprovalPrompts>
     // No arguments are taken: another extension calling the command cannot name an approval.
     vscode.commands.registerCommand('imperium.approveEdit', async () => (await prompts()).decideFromEditor(true)),
     vscode.commands.registerCommand('imperium.rejectEdit', async () => (await prompts()).decideFromEditor(false)),
+    vscode.commands.registerCommand(ANSWER_PROMPT_COMMAND, async (token: unknown, answer: unknown) => (await prompts()).answer(token, answer)),
   ];
 }
 
@@ -30,6 +49,8 @@ export function registerApprovalPrompts(prompts: ApprovalPrompts): vscode.Dispos
 
 export class ApprovalPrompts implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly unsubscribe: () => void;
+  /** The notifications on screen, by their links' token. */
+  private readonly open = new Map<string, OpenPrompt>();
 
   constructor(
     private readonly approvals: PendingApprovals,
@@ -37,7 +58,10 @@ export class ApprovalPrompts implements vscode.TextDocumentContentProvider, vsco
   ) {
     this.unsubscribe = approvals.subscribe((change) => {
       if (change.type === 'added') void this.prompt(change.approval);
-      else void this.closeDiff(change.id);
+      else {
+        this.closePrompts(change.id);
+        void this.closeDiff(change.id);
+      }
       this.updateContext();
     });
   }
@@ -77,8 +101,21 @@ export class ApprovalPrompts implements vscode.TextDocumentContentProvider, vsco
     void vscode.commands.executeCommand('setContext', REVIEWING_CONTEXT, this.activeDiffApproval() !== undefined);
   }
 
+  /** A link in a prompt's notification was followed: `token` names the prompt, `answer` the link. */
+  async answer(token: unknown, answer: unknown): Promise<void> {
+    const prompt = typeof token === 'string' ? this.open.get(token) : undefined;
+    const chosen = typeof answer === 'number' ? prompt?.answers[answer] : undefined;
+    if (!prompt || !chosen) {
+      void vscode.window.showInformationMessage('Imperium Flow: this is no longer waiting for a decision.');
+      return;
+    }
+    await chosen.act();
+  }
+
   dispose(): void {
     this.unsubscribe();
+    for (const prompt of this.open.values()) prompt.close();
+    this.open.clear();
   }
 
   private async prompt(approval: PendingApproval): Promise<void> {
@@ -88,17 +125,15 @@ export class ApprovalPrompts implements vscode.TextDocumentContentProvider, vsco
         ? `Workflow ${request.workflowId} ended without the Board's approval. Keep its change to ${request.path}?`
         : `Workflow ${request.workflowId} wants to ${request.before === undefined ? 'create' : 'change'} ${request.path}.`;
       const [yes, no] = request.applied ? ['Keep', 'Revert'] : ['Approve', 'Reject'];
-      // A file that runs code on install, commit or open is asked about as such: a warning, naming what it runs.
-      const choice =
-        request.runsCode === undefined
-          ? await vscode.window.showInformationMessage(question, 'Show Diff', yes, no)
-          : await vscode.window.showWarningMessage(`${question} This file ${request.runsCode}. Only you can approve this change.`, 'Show Diff', yes, no);
-      if (choice === 'Show Diff') await this.showDiff(approval);
-      else if (choice === yes) this.decide(approval, { approved: true });
-      else if (choice === no) await this.decideFromEditor(false, approval.id);
+      // A file that runs code on install, commit or open is asked about as such, naming what it runs.
+      const asked = request.runsCode === undefined ? question : `${question} This file ${request.runsCode}. Only you can approve this change.`;
+      await this.notify(approval, asked, [
+        { label: 'Show Diff', act: () => this.showDiff(approval) },
+        { label: yes, act: () => this.decide(approval, { approved: true }) },
+        { label: no, act: () => this.decideFromEditor(false, approval.id) },
+      ]);
     } else if (request.kind === 'escalation') {
-      const choice = await vscode.window.showWarningMessage(`Workflow ${request.workflowId}: ${request.reason}`, ...request.options);
-      if (choice !== undefined) this.decide(approval, { approved: true, choice });
+      await this.notify(approval, `Workflow ${request.workflowId}: ${request.reason}`, request.options.map((choice) => ({ label: choice, act: () => this.decide(approval, { approved: true, choice }) })));
     } else {
       const choice = await vscode.window.showWarningMessage(`Workflow ${request.workflowId} wants to run: ${request.command}`, { modal: true }, 'Run');
       this.decide(approval, { approved: choice === 'Run' });
@@ -111,6 +146,40 @@ export class ApprovalPrompts implements vscode.TextDocumentContentProvider, vsco
       return;
     }
     this.log.info(`approval ${approval.id} (${approval.request.kind}, workflow ${approval.request.workflowId}): ${decision.choice ?? (decision.approved ? 'approved' : 'rejected')}`);
+  }
+
+  /**
+   * Shows the question with its answers as links, until the approval leaves the queue. Following
+   * Show Diff leaves it open; a decision, made here or anywhere else, closes it. Its Cancel button
+   * (which also keeps it expanded, so the links show) closes only the notification: the approval
+   * keeps waiting in the views.
+   */
+  private notify(approval: PendingApproval, question: string, answers: readonly Answer[]): Thenable<void> {
+    const token = randomUUID();
+    const links = answers.map((answer, index) => {
+      const label = answer.label.replace(/[[\]"]/g, '');
+      return `[${label}](command:${ANSWER_PROMPT_COMMAND}?${encodeURIComponent(JSON.stringify([token, index]))} "${label}")`;
+    });
+    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Imperium Flow', cancellable: true }, (progress, dismissed) => {
+      progress.report({ message: `${question} ${links.join(' · ')}` });
+      return new Promise<void>((close) => {
+        this.open.set(token, { approvalId: approval.id, answers, close });
+        dismissed.onCancellationRequested(() => {
+          this.open.delete(token);
+          close();
+        });
+        // Decided between the queue's event and now: nothing to wait for.
+        if (!this.approvals.get(approval.id)) this.closePrompts(approval.id);
+      });
+    });
+  }
+
+  private closePrompts(approvalId: string): void {
+    for (const [token, prompt] of this.open) {
+      if (prompt.approvalId !== approvalId) continue;
+      this.open.delete(token);
+      prompt.close();
+    }
   }
 
   private activeDiffApproval(): string | undefined {

@@ -24,6 +24,8 @@ export interface PageDriverOperations {
   texts: { request: { view: ViewKind; selector: string; timeoutMs?: number }; answer: string[] };
   /** Like texts, in the workbench's own page (the Chat view, the status bar), outside any webview. */
   workbenchTexts: { request: { selector: string; timeoutMs?: number }; answer: string[] };
+  /** Like click, in the workbench's own page (a notification's link), outside any webview; a Playwright selector. */
+  workbenchClick: { request: { selector: string; timeoutMs?: number }; answer: null };
   attributes: { request: { view: ViewKind; selector: string; name: string; timeoutMs?: number }; answer: (string | null)[] };
   waitFor: { request: { view: ViewKind; target: Target } & WaitOptions; answer: null };
   /** The whole workbench, or only `view`'s webview. Relative paths resolve against the harness's working folder. */
@@ -61,6 +63,10 @@ export class PageDriver {
   /** The text content of every match in the workbench's own page, once there is one. */
   workbenchTexts(selector: string, timeoutMs?: number): Promise<string[]> {
     return this.call('workbenchTexts', { selector, timeoutMs });
+  }
+
+  workbenchClick(selector: string, timeoutMs?: number): Promise<null> {
+    return this.call('workbenchClick', { selector, timeoutMs });
   }
 
   /** An attribute of every match, once there is one. */

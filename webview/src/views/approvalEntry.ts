@@ -39,7 +39,7 @@ export class ApprovalEntry {
     this.buttons =
       approval.kind === 'escalation'
         ? approval.options.map((option, index) => this.button({ icon: index === 0 ? 'check' : 'circle-outline', label: option, primary: index === 0 }, { approved: true, choice: option }))
-        : [this.button({ icon: 'check', label: 'Approve', name: `Approve ${subject}`, primary: true }, { approved: true }), this.button({ icon: 'close', label: 'Reject', name: `Reject ${subject}` }, { approved: false })];
+        : this.yesNo(subject);
     this.element = dom.el('li', { class: `approval approval-${approval.kind}` }, [
       dom.el('div', { class: 'approval-head' }, [dom.icon(KIND_ICONS[approval.kind]), ' ', ...this.heading(), dom.el('span', { class: 'muted' }, [` · ${approval.workflowId} · ${formatTime(approval.at)}`])]),
       ...this.body(options.compact),
@@ -70,6 +70,12 @@ export class ApprovalEntry {
     return this.element.contains(active) || (this.focusedWhenDecided && (active === null || active === document.body));
   }
 
+  /** Approve and Reject; Keep and Revert for an edit already in the workspace. */
+  private yesNo(subject: string): ActionButton[] {
+    const [yes, no] = this.approval.kind === 'edit' && this.approval.applied ? ['Keep', 'Revert'] : ['Approve', 'Reject'];
+    return [this.button({ icon: 'check', label: yes, name: `${yes} ${subject}`, primary: true }, { approved: true }), this.button({ icon: 'close', label: no, name: `${no} ${subject}` }, { approved: false })];
+  }
+
   private button(look: { icon: string; label: string; name?: string; primary?: boolean }, answer: { approved: boolean; choice?: string }): ActionButton {
     return new ActionButton(this.context, {
       icon: look.icon,
@@ -97,7 +103,7 @@ export class ApprovalEntry {
     const { approval } = this;
     switch (approval.kind) {
       case 'edit':
-        return [dom.el('strong', {}, [approval.created ? 'New file ' : 'Edit ']), dom.el('span', { class: 'approval-path' }, [approval.path])];
+        return [dom.el('strong', {}, [approval.applied ? 'Keep or revert ' : approval.created ? 'New file ' : 'Edit ']), dom.el('span', { class: 'approval-path' }, [approval.path])];
       case 'command':
         return [dom.el('strong', {}, ['Run ']), dom.el('code', { class: 'approval-command' }, [approval.command])];
       case 'escalation':
@@ -111,6 +117,9 @@ export class ApprovalEntry {
     if (approval.kind === 'escalation') return [dom.el('p', { class: 'approval-reason' }, [approval.reason])];
     if (approval.kind === 'command') return [];
     const parts: HTMLElement[] = [];
+    if (approval.applied) {
+      parts.push(dom.el('p', { class: 'approval-applied', attrs: { role: 'note' } }, [`${approval.workflowId} ended without the Board's approval; ${approval.created ? 'this new file is' : 'this change is'} in the workspace. Keep it, or revert it.`]));
+    }
     if (approval.runsCode !== undefined) {
       parts.push(dom.el('p', { class: 'approval-runs-code', attrs: { role: 'note' } }, [dom.icon('warning'), ` This file ${approval.runsCode}. Only you can approve this change; the Board cannot.`]));
     }

@@ -7,6 +7,7 @@ import { readScenarioFile } from '../../../../src/llm/scriptedServer/scenario';
 import { type ScriptedModelServer, startScriptedModelServer } from '../../../../src/llm/scriptedServer/scriptedModelServer';
 import type { WorkflowsApi, WorkflowTestHooks } from '../../../../src/host/api';
 import { imperiumApi, imperiumExtension, personAtTheEditor } from '../imperium';
+import { PageDriver } from '../pageDriver';
 
 // The feature workflow in the real editor, on a copy of the bundled example, with the scripted model
 // server standing in for a model (the engine, the agents' tools, the test runs and the gates are real).
@@ -21,10 +22,10 @@ function root(): vscode.Uri {
 
 const fileText = (path: string) => readFile(join(root().fsPath, path), 'utf8');
 
-async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 60_000): Promise<T> {
+async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const value = probe();
+    const value = await probe();
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -120,23 +121,39 @@ describe('the feature workflow in the editor', function () {
     const shelfBefore = await fileText('src/shelf.js');
     const workflowId = await vscode.commands.executeCommand<string>('imperium.startWorkflow', REQUEST);
     assert.ok(workflowId);
-    const first = await until('the first edit to review', () => person.pendingApprovals().find((approval) => approval.request.kind === 'edit'));
+    // This workflow's own: an earlier test's canceled workflow may still be asking whether to keep its change.
+    const first = await until('the first edit to review', () => person.pendingApprovals().find((approval) => approval.request.kind === 'edit' && approval.request.workflowId === workflowId));
     assert.ok(first.request.kind === 'edit');
     const onDiskBefore = await readFile(join(root().fsPath, first.request.path), 'utf8').catch(() => undefined);
     assert.equal(onDiskBefore, first.request.before, 'nothing lands before the decision');
     let approved = 0;
+    const page = PageDriver.fromEnvironment();
+    // The prompts of this workflow in the notification center (which lists toasts too).
+    const prompts = async () => (await page?.workbenchTexts('.notifications-center .notification-list-item-message', 2_000).catch(() => [] as string[]))?.filter((text) => text.includes(`Workflow ${workflowId} wants to`)) ?? [];
+    if (page) {
+      // The first edit is approved from its notification's own Approve link.
+      await vscode.commands.executeCommand('notifications.showList');
+      const question = `Workflow ${workflowId} wants to ${first.request.before === undefined ? 'create' : 'change'} ${first.request.path}`;
+      await until('the notification of the first edit', async () => ((await prompts()).some((text) => text.includes(question)) ? true : undefined));
+      await page.screenshot(join('out', 'screenshots', 'approval-notification.png'));
+      await page.workbenchClick(`.notifications-center .notification-list-item:has-text(${JSON.stringify(question)}) a:text-is("Approve")`);
+      await until('the first edit decided from its notification', () => (person.pendingApprovals().some((approval) => approval.id === first.id) ? undefined : true));
+      approved++;
+    }
     const settling = workflows.settled(workflowId);
     let done = false;
     void settling.finally(() => (done = true));
     while (!done) {
       for (const approval of person.pendingApprovals()) {
-        if (approval.request.kind === 'edit' && person.decide(approval.id, { approved: true })) approved++;
+        if (approval.request.kind === 'edit' && approval.request.workflowId === workflowId && person.decide(approval.id, { approved: true })) approved++;
       }
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     const settled = await settling;
     assert.equal(settled.status, 'COMPLETED', settled.reason);
     assert.ok(approved >= 2, `tests and code were both reviewed (${approved} edits approved)`);
+    // Every edit was decided, the later ones elsewhere than in their notifications: none is left open.
+    if (page) assert.deepEqual(await until('the notifications to close', async () => ((await prompts()).length === 0 ? [] : undefined), 10_000), []);
     await person.undo(workflowId);
     assert.equal(await fileText('src/shelf.js'), shelfBefore);
   });
