@@ -11,6 +11,7 @@ export { BrowserUnavailableError, openChromium } from '../infra/browser/chromium
 export { checkPages, PageLoadError } from '../infra/browser/pageChecker';
 export { PageTargetError, resolvePageTargets } from '../infra/browser/pageTargets';
 export { OpenAiCompatibleClient } from '../llm/openAiCompatibleClient';
+export { listEndpointModels } from '../llm/endpointModels';
 export { countTextTokens } from '../llm/tokenCount';
 export { handleChatRequest } from './chat/chatRequestHandler';
 export { EditorChatWorkflows } from './chat/editorChatWorkflows';
