@@ -3,6 +3,7 @@
 // clients, the skill registry, the test runners and the gateway's servers. Everything activation
 // registers reaches it through loadEngine() (./lazyEngine.ts).
 export { openMemories, openWorkflowService } from './workflows/openWorkflows';
+export { openScriptedTrial } from './firstRun/openScriptedTrial';
 export { GatewayCommands } from '../gateway/gatewayCommands';
 export { startGatewayHttpServer } from '../gateway/http/gatewayHttpServer';
 export { ServiceGatewayRuntime } from './gateway/serviceGatewayRuntime';
