@@ -36,4 +36,6 @@ export const INTEGRATION_RUNS: readonly IntegrationRun[] = [
   { name: 'conductor', workspace: 'test/fixtures/conductor-workspace' },
   // @imperium in the Chat view, answered by Imperium's own model provider (no Copilot); the keybindings against VS Code's defaults.
   { name: 'chat', workspace: 'examples/bookshelf' },
+  // A first run with no model: welcome content, "Try Without a Model" on the scripted model in a copy, the model picker and status bar (vscode.lm models from the fixture).
+  { name: 'firstrun', workspace: 'test/fixtures/integration-workspace', extraExtensions: ['test/fixtures/lm-provider-extension'] },
 ];
