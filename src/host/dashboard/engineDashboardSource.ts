@@ -43,6 +43,8 @@ export interface EngineDashboardSourceOptions {
   readonly logger: Logger;
   /** Where the engine's own UI shows a workflow (Conductor's), when there is one. */
   readonly engineLink?: (workflowId: string) => EngineLink | undefined;
+  /** What answered for a workflow's agents, when the views must say it (the scripted trial's model). */
+  readonly modelNote?: (workflowId: string) => string | undefined;
   /** Opens an address in the person's browser. */
   readonly openExternal?: (url: string) => Promise<void>;
   /**
@@ -282,7 +284,8 @@ export class EngineDashboardSource implements DashboardSource {
         endedAt: snapshot.endedAt,
       };
       const link = this.options.engineLink?.(workflowId);
-      this.apply(link ? { ...description, engineLink: link } : description);
+      const modelNote = this.options.modelNote?.(workflowId);
+      this.apply({ ...description, ...(link && { engineLink: link }), ...(modelNote && { modelNote }) });
     } catch (error) {
       // The workflow still shows, by its id and from its events.
       this.options.logger.warn(`dashboard: could not read workflow ${workflowId} from the store: ${messageOf(error)}`);

@@ -102,7 +102,8 @@ export class ScriptedTrial implements vscode.Disposable {
       await opened.close();
       throw error;
     }
-    const views = new WorkflowDashboardSource(async () => opened.service, async () => opened.memory, log);
+    const modelNote = `Model: SCRIPTED (${opened.server.scenario.model}): its answers are replayed from the scenario ${opened.example.scenario}, not written by a language model. The agents work on a copy of the bundled example "${opened.example.example}"; your files are not touched.`;
+    const views = new WorkflowDashboardSource(async () => opened.service, async () => opened.memory, log, modelNote);
     const trial: RunningTrial = {
       opened,
       workflowId,
@@ -134,7 +135,7 @@ export class ScriptedTrial implements vscode.Disposable {
     void opened.server.close();
     const outcome = status === 'COMPLETED' ? 'finished: the agents took the feature from plan to green tests and the Board approved it' : `ended ${status.toLowerCase()}${reason ? ` (${reason})` : ''}`;
     const actions = ['Choose a Model', 'Open the Copy', 'Back to My Workflows'] as const;
-    void vscode.window.showInformationMessage(`The scripted trial ${outcome}. The agents worked on a copy at ${opened.folder}. For your own code, choose a model.`, ...actions).then(async (action) => {
+    void vscode.window.showInformationMessage(`The trial on the SCRIPTED model ${outcome}. Its answers were replayed from a scenario file; the agents worked on a copy at ${opened.folder}. For your own code, choose a model.`, ...actions).then(async (action) => {
       if (action === 'Choose a Model') await vscode.commands.executeCommand(CHOOSE_MODEL_COMMAND);
       else if (action === 'Open the Copy') await vscode.commands.executeCommand('vscode.openFolder', vscode.Uri.file(opened.folder), { forceNewWindow: true });
       else if (action === 'Back to My Workflows') await vscode.commands.executeCommand(END_TRIAL_COMMAND);

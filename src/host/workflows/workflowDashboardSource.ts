@@ -23,6 +23,8 @@ export class WorkflowDashboardSource {
     private readonly service: () => Promise<WorkflowService>,
     private readonly memories: () => Promise<MemoryScopes>,
     private readonly logger: Logger,
+    /** Said of every workflow these views show, when what answered must be named (the scripted trial's model). */
+    private readonly modelNote?: string,
   ) {}
 
   /** The same source on every call; a failure to open is tried again on the next call. */
@@ -56,6 +58,7 @@ export class WorkflowDashboardSource {
       engine: controls,
       logger: this.logger,
       engineLink: (workflowId) => service.engineLink(workflowId),
+      ...(this.modelNote !== undefined && { modelNote: () => this.modelNote }),
       openExternal: async (url) => {
         await vscode.env.openExternal(vscode.Uri.parse(url));
       },

@@ -27,6 +27,7 @@ const operations = {
   press: z.strictObject({ view, target, key: z.string().min(1), timeoutMs }),
   texts: z.strictObject({ view, selector: z.string().min(1), timeoutMs }),
   workbenchTexts: z.strictObject({ selector: z.string().min(1), timeoutMs }),
+  workbenchClick: z.strictObject({ target, within: z.string().min(1).optional(), timeoutMs }),
   attributes: z.strictObject({ view, selector: z.string().min(1), name: z.string().min(1), timeoutMs }),
   waitFor: z.strictObject({ view, target, state: z.enum(['visible', 'hidden', 'attached']).optional(), timeoutMs }),
   screenshot: z.strictObject({ path: z.string().min(1), view: view.optional() }),
@@ -114,6 +115,13 @@ export class PageDriverServer {
         const elements = page.locator(selector);
         await elements.first().waitFor({ state: 'attached', timeout: timeoutMs ?? DEFAULT_TIMEOUT_MS });
         return elements.evaluateAll((found) => found.map((element) => element.textContent?.trim() ?? ''));
+      }
+      case 'workbenchClick': {
+        const { target, within, timeoutMs } = operations.workbenchClick.parse(body);
+        const scope = within === undefined ? page : page.locator(within);
+        const element = 'selector' in target ? scope.locator(target.selector) : scope.getByRole(target.role, { name: target.name, exact: true });
+        await element.first().click({ timeout: timeoutMs ?? DEFAULT_TIMEOUT_MS });
+        return null;
       }
       case 'attributes': {
         const { view, selector, name, timeoutMs } = operations.attributes.parse(body);

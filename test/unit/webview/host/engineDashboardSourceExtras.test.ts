@@ -128,6 +128,18 @@ describe('the dashboard source: approvals, changed files, undo, diffs and memori
     assert.equal(plain.snapshot().state.workflows.find((workflow) => workflow.id === id)?.engineLink, undefined, 'no link without an engine UI');
   });
 
+  it('names what answered for a workflow when the host says (the scripted trial), and nothing otherwise', async () => {
+    const underTest = await engines.open(handlersOf({ code: handler(async () => ({ output: {} })) }));
+    const source = await open({ engine: underTest.engine, modelNote: () => 'Model: SCRIPTED (scripted-bookshelf)' });
+    const id = await underTest.engine.start(EDITING);
+    await underTest.engine.settled(id);
+    await until('the workflow to be described', () => source.snapshot().state.workflows.some((workflow) => workflow.id === id && workflow.modelNote !== undefined));
+    assert.equal(source.snapshot().state.workflows.find((workflow) => workflow.id === id)?.modelNote, 'Model: SCRIPTED (scripted-bookshelf)');
+    const plain = await open({ engine: underTest.engine });
+    await until('the workflow to be described', () => plain.snapshot().state.workflows.some((workflow) => workflow.id === id && workflow.name !== ''));
+    assert.equal(plain.snapshot().state.workflows.find((workflow) => workflow.id === id)?.modelNote, undefined);
+  });
+
   it("takes an escalation's answer only among its options, and an edit's verdict without one", async () => {
     const approvals = new PendingApprovals();
     const underTest = await engines.open(handlersOf({}));
