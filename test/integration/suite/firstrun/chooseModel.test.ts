@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ChosenModel } from '../../../../src/host/firstRun/chooseModelCommand';
 import { type ScriptedModelServer, startScriptedModelServer } from '../../../../src/llm/scriptedServer/scriptedModelServer';
@@ -10,6 +11,8 @@ import { PageDriver } from '../pageDriver';
 // server's GET /v1/models, and the vscode.lm models of the fixture extension (a stand-in for Copilot).
 
 const settings = () => vscode.workspace.getConfiguration('imperium');
+/** The status bar entry's element id: the extension's id and the item's. */
+const MODEL_STATUS_ITEM = 'imperium-flow.imperium-flow.imperium.model';
 
 async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -60,13 +63,17 @@ describe('the model picker and the model in the status bar', function () {
 
   it("lists the endpoint's models and the vscode.lm models; picking one writes the provider and the name, and the status bar shows it", async () => {
     const page = driver as PageDriver;
-    const picked = vscode.commands.executeCommand<ChosenModel | undefined>('imperium.chooseModel');
+    // A person opens the picker from the status bar.
+    await page.workbenchClick({ selector: `[id="${MODEL_STATUS_ITEM}"]` });
     const listed = await rows(page, 'scripted-picker');
+    assert.deepEqual(await page.workbenchTexts('.quick-input-title', 5_000), ['Imperium Flow: choose the agents’ model']);
     assert.ok(listed.some((text) => text.includes('imperium-scripted/scripted-codebot')), `the vscode.lm models are listed too: ${JSON.stringify(listed)}`);
+    assert.ok(listed.some((text) => text.includes('Try Without a Model')), `the way without a model is offered: ${JSON.stringify(listed)}`);
     assert.ok(server.requests.some((request) => request.method === 'GET' && request.path === '/v1/models'), 'the endpoint was asked for its models');
+    await page.screenshot(join('out', 'screenshots', 'firstrun-model-picker.png'));
     // The endpoint's first model is the active row.
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    assert.deepEqual(await picked, { provider: 'openai-compatible', name: 'scripted-picker' });
+    await until('the choice to be written', async () => (settings().get('model.name') === 'scripted-picker' ? true : undefined));
     assert.equal(settings().get('model.provider'), 'openai-compatible');
     assert.equal(settings().get('model.name'), 'scripted-picker');
     await statusBar(page, 'scripted-picker');
