@@ -103,7 +103,8 @@ export class ScriptedTrial implements vscode.Disposable {
       throw error;
     }
     const modelNote = `Model: SCRIPTED (${opened.server.scenario.model}): its answers are replayed from the scenario ${opened.example.scenario}, not written by a language model. The agents work on a copy of the bundled example "${opened.example.example}"; your files are not touched.`;
-    const views = new WorkflowDashboardSource(async () => opened.service, async () => opened.memory, log, modelNote);
+    const readOnlyReason = 'This is the scripted trial, on a copy of the bundled example: choose a model, then run "Imperium: End the Scripted Trial" to start and undo your own workflows.';
+    const views = new WorkflowDashboardSource(async () => opened.service, async () => opened.memory, log, { modelNote, readOnlyReason });
     const trial: RunningTrial = {
       opened,
       workflowId,
