@@ -1,6 +1,6 @@
-// The agents' model in the status bar (a click opens the model picker), and the context key
-// `imperium.modelMissing` the welcome content and the walkthrough show by. Read again whenever the
-// model settings, the stored keys or the vscode.lm models change.
+// The agents' model in the status bar (a click opens the model picker), and the context keys the
+// welcome content (`imperium.modelMissing`) and the walkthrough (`imperium.modelReady`) go by. Read
+// again whenever the model settings, the stored keys or the vscode.lm models change.
 import * as vscode from 'vscode';
 import type { ApiKeyStore } from '../apiKeyStore';
 import { IMPERIUM_LM_VENDOR } from '../llm/imperiumVendor';
@@ -11,6 +11,8 @@ import { CHOOSE_MODEL_COMMAND } from './chooseModelCommand';
 import { modelStatus } from './modelStatusText';
 
 export const MODEL_MISSING_CONTEXT = 'imperium.modelMissing';
+/** Its opposite, set only once known: the walkthrough's "Choose a model" is done when it is true (an unset key would read as "not missing"). */
+export const MODEL_READY_CONTEXT = 'imperium.modelReady';
 
 export class ModelStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('imperium.model', vscode.StatusBarAlignment.Right, 100);
@@ -58,6 +60,7 @@ export class ModelStatusBar implements vscode.Disposable {
       this.item.backgroundColor = status.warning ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
       this.item.show();
       await vscode.commands.executeCommand('setContext', MODEL_MISSING_CONTEXT, problem !== undefined);
+      await vscode.commands.executeCommand('setContext', MODEL_READY_CONTEXT, problem === undefined);
     } catch (error) {
       this.log.warn(`model status: ${error instanceof Error ? error.message : String(error)}`);
     }

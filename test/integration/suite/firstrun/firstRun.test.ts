@@ -10,6 +10,7 @@ import { PageDriver } from '../pageDriver';
 // the walkthrough, whose "Try Without a Model" runs the bundled example on the scripted model, in a
 // copy, to a COMPLETED workflow in the command center and the sidebar that says the model was
 // SCRIPTED, without touching the workspace. Every step is a click in the workbench page.
+// This file runs before modelPicker.test.ts (files run in name order): that one sets a model.
 
 const SHOTS = join('out', 'screenshots');
 const WALKTHROUGH = '.gettingStartedContainer';
@@ -47,6 +48,14 @@ describe('a first run without a model, from the walkthrough to a finished workfl
   const statusBarSays = (text: string, timeoutMs = 30_000) =>
     until(`"${text}" in the status bar`, async () => ((await page().workbenchTexts('.statusbar-item', 5_000)).some((item) => item.includes(text)) ? true : undefined), timeoutMs);
   let workspaceBefore: Record<string, string>;
+  /** The titles of the walkthrough's steps marked done; none when the wait for one times out. */
+  const stepsDone = (timeoutMs: number) =>
+    page()
+      .workbenchTexts(`${WALKTHROUGH} .getting-started-step.complete .step-title`, timeoutMs)
+      .catch((error: unknown) => {
+        if (error instanceof Error && /Timeout \d+ms exceeded/.test(error.message)) return [];
+        throw error;
+      });
 
   before(async function () {
     if (!driver) this.skip();
@@ -77,6 +86,7 @@ describe('a first run without a model, from the walkthrough to a finished workfl
     assert.equal(heading, 'Get started with Imperium Flow');
     const steps = await page().workbenchTexts(`${WALKTHROUGH} .getting-started-step .step-title`, 5_000);
     assert.deepEqual(steps, ['Choose a model', 'Try the bundled example', 'Run your first workflow']);
+    assert.deepEqual(await stepsDone(1_000), [], 'no step is done yet: no model is set');
     await page().workbenchClick({ selector: '.getting-started-step[data-step-id$="tryExample"]' }, WALKTHROUGH);
     await until('the expanded step', async () => ((await page().workbenchTexts(`${WALKTHROUGH} .getting-started-step.expanded .step-title`, 5_000))[0] === 'Try the bundled example' ? true : undefined));
     await page().screenshot(join(SHOTS, 'firstrun-walkthrough.png'));
@@ -112,6 +122,13 @@ describe('a first run without a model, from the walkthrough to a finished workfl
     assert.ok(!copy.startsWith(root), `the copy ${copy} is outside the workspace`);
     assert.deepEqual(await filesOf(root), workspaceBefore, 'the workspace is untouched');
     await statusBarSays('No model');
+    // Back in the walkthrough, its second step is done; choosing a model is still to do.
+    await vscode.commands.executeCommand('imperium.openWalkthrough');
+    const done = await until('the walkthrough step done', async () => {
+      const titles = await stepsDone(5_000);
+      return titles.length > 0 ? titles : undefined;
+    });
+    assert.deepEqual(done, ['Try the bundled example']);
   });
 
   it("shows the workspace's workflows again from the notice's Back to My Workflows", async () => {
