@@ -14,6 +14,7 @@ import { PageDriver } from '../pageDriver';
 
 const SHOTS = join('out', 'screenshots');
 const WALKTHROUGH = '.gettingStartedContainer';
+const TRIAL_READ_ONLY = 'This is the scripted trial, on a copy of the bundled example: choose a model, then run "Imperium: End the Scripted Trial" to start and undo your own workflows.';
 
 async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -51,7 +52,7 @@ describe('a first run without a model, from the walkthrough to a finished workfl
   /** The titles of the walkthrough's steps marked done; none when the wait for one times out. */
   const stepsDone = (timeoutMs: number) =>
     page()
-      .workbenchTexts(`${WALKTHROUGH} .getting-started-step.complete .step-title`, timeoutMs)
+      .workbenchTexts(`${WALKTHROUGH} .getting-started-step[aria-checked="true"] .step-title`, timeoutMs)
       .catch((error: unknown) => {
         if (error instanceof Error && /Timeout \d+ms exceeded/.test(error.message)) return [];
         throw error;
@@ -104,6 +105,9 @@ describe('a first run without a model, from the walkthrough to a finished workfl
     assert.ok(entries.some((entry) => entry.includes('citation')), `the trial's workflow is listed: ${JSON.stringify(entries)}`);
     const changed = await page().texts('command-center', '.changed-file', 20_000);
     assert.ok(changed.some((file) => file.startsWith('src/shelf.js')), `the command center lists the changed files: ${JSON.stringify(changed)}`);
+    // Nothing is started or undone in the trial's views (its copy is not the person's project): they say why.
+    const notes = await page().texts('command-center', '.unavailable-note:not([hidden])');
+    assert.deepEqual(notes, [TRIAL_READ_ONLY, TRIAL_READ_ONLY], 'the start form and Undo say why they are off');
     await page().screenshot(join(SHOTS, 'firstrun-trial-completed.png'));
     await page().screenshot(join(SHOTS, 'firstrun-trial-command-center.png'), 'command-center');
     // The sidebar shows the same workflow, with the same words.

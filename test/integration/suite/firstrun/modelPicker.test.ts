@@ -77,6 +77,11 @@ describe('the model picker and the model in the status bar', function () {
     assert.equal(settings().get('model.provider'), 'openai-compatible');
     assert.equal(settings().get('model.name'), 'scripted-picker');
     await statusBar(page, 'scripted-picker');
+    // A model can answer now: the walkthrough's first step is done.
+    await vscode.commands.executeCommand('imperium.openWalkthrough');
+    await until('"Choose a model" done in the walkthrough', async () =>
+      (await page.workbenchTexts('.gettingStartedContainer .getting-started-step[aria-checked="true"] .step-title', 5_000)).includes('Choose a model') ? true : undefined,
+    );
   });
 
   it('with vscode-lm and no model named, the default name is no filter: the status bar names the first model offered', async () => {
