@@ -106,7 +106,7 @@ describe('a first run without a model, from the walkthrough to a finished workfl
     const changed = await page().texts('command-center', '.changed-file', 20_000);
     assert.ok(changed.some((file) => file.startsWith('src/shelf.js')), `the command center lists the changed files: ${JSON.stringify(changed)}`);
     // Nothing is started or undone in the trial's views (its copy is not the person's project): they say why.
-    const notes = await page().texts('command-center', '.unavailable-note:not([hidden])');
+    const notes = await page().texts('command-center', '.request-form .unavailable-note:not([hidden]), .workflow-summary .unavailable-note:not([hidden])');
     assert.deepEqual(notes, [TRIAL_READ_ONLY, TRIAL_READ_ONLY], 'the start form and Undo say why they are off');
     await page().screenshot(join(SHOTS, 'firstrun-trial-completed.png'));
     await page().screenshot(join(SHOTS, 'firstrun-trial-command-center.png'), 'command-center');
