@@ -77,7 +77,7 @@ describe('the model picker and the model in the status bar', function () {
     assert.equal(settings().get('model.provider'), 'openai-compatible');
     assert.equal(settings().get('model.name'), 'scripted-picker');
     await statusBar(page, 'scripted-picker');
-    // A model can answer now: the walkthrough's first step is done.
+    // The endpoint is on this machine (no key needed), so a model can answer: the walkthrough's first step is done.
     await vscode.commands.executeCommand('imperium.openWalkthrough');
     await until('"Choose a model" done in the walkthrough', async () =>
       (await page.workbenchTexts('.gettingStartedContainer .getting-started-step[aria-checked="true"] .step-title', 5_000)).includes('Choose a model') ? true : undefined,
