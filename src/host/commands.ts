@@ -6,11 +6,16 @@ import type { ApiKeyStore } from './apiKeyStore';
 interface CommandDeps {
   readonly log: vscode.LogOutputChannel;
   readonly apiKeys: ApiKeyStore;
+  /** Imperium's extension id, which names its walkthrough. */
+  readonly extensionId: string;
 }
 
-export function registerCommands({ log, apiKeys }: CommandDeps): vscode.Disposable[] {
+export const WALKTHROUGH_ID = 'imperium.firstRun';
+
+export function registerCommands({ log, apiKeys, extensionId }: CommandDeps): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('imperium.showLog', () => log.show(true)),
+    vscode.commands.registerCommand('imperium.openWalkthrough', () => vscode.commands.executeCommand('workbench.action.openWalkthrough', `${extensionId}#${WALKTHROUGH_ID}`, false)),
     vscode.commands.registerCommand('imperium.setApiKey', (key?: unknown) => setApiKey(apiKeys, log, key)),
   ];
 }

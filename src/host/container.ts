@@ -9,6 +9,10 @@ import { registerChatParticipant } from './chat/registerChatParticipant';
 import { registerCodeLens } from './codeLens/registerCodeLens';
 import { registerImperiumModelProvider } from './llm/imperiumModelProvider';
 import { registerCommands } from './commands';
+import { registerChooseModel } from './firstRun/chooseModelCommand';
+import { ModelStatusBar } from './firstRun/modelStatusBar';
+import { ScriptedTrial } from './firstRun/scriptedTrial';
+import { ShownDashboard } from './dashboard/shownDashboard';
 import { registerCheckPageUi } from './design/checkPageUiCommand';
 import { registerDashboard } from './dashboard/registerDashboard';
 import { gatewayCommandsOf, registerGateway } from './gateway/registerGateway';
@@ -61,11 +65,16 @@ export class Container implements vscode.Disposable {
     const container = new Container(context, log, settings, apiKeys, workflows, tests);
     container.register(log, workflows);
     if (tests) container.register(tests, ...registerCodeLens({ failingTests: tests.failingTests, workflows: workflows.targets, log }));
-    container.register(...registerCommands({ log, apiKeys }), ...registerConductorTokenCommands(conductorTokens, log), ...registerWorkflowCommands(workflows.service, log, tests), ...registerCheckPageUi({ settings, log }));
+    const modelStatus = new ModelStatusBar(settings, apiKeys, context.secrets, log);
+    container.register(modelStatus, registerChooseModel(settings, apiKeys, log));
+    container.register(...registerCommands({ log, apiKeys, extensionId: context.extension.id }), ...registerConductorTokenCommands(conductorTokens, log), ...registerWorkflowCommands(workflows.service, log, tests), ...registerCheckPageUi({ settings, log }));
     container.register(...registerMemoryCommands({ memories: workflows.memories, log }), ...registerSkillCommands(workflows.service, log));
     const views = new WorkflowDashboardSource(workflows.service, workflows.memories, log);
     const showLog = () => log.show(true);
-    container.register(views, registerWorkflowDiffs(workflows.service), ...registerDashboard({ extensionUri: context.extensionUri, source: views.source, logger: log, version: container.version, showLog }));
+    // The views show the workspace's workflows, or the scripted trial's while the person looks at it.
+    const shown = new ShownDashboard(views.source);
+    const trial = new ScriptedTrial({ extension: context.extension, secrets: context.secrets, conductorTokens, log, shown, status: modelStatus });
+    container.register(views, trial, registerWorkflowDiffs(workflows.service), ...registerDashboard({ extensionUri: context.extensionUri, source: shown.source, onDidChangeSource: shown.onDidChange, logger: log, version: container.version, showLog }));
     container.register(...registerGateway({ commands: container.gateway, settings, apiKeys, secrets: context.secrets, log, version: container.version, cliPath: context.asAbsolutePath('dist/cli.js') }));
     // @imperium in the Chat view, and Imperium's own model as a vscode.lm provider so the view has one without Copilot.
     container.register(...registerImperiumModelProvider(settings, apiKeys), ...registerChatParticipant({ service: workflows.service, settings, apiKeys, log, extensionUri: context.extensionUri }));

@@ -3,6 +3,7 @@
 // clients, the skill registry, the test runners and the gateway's servers. Everything activation
 // registers reaches it through loadEngine() (./lazyEngine.ts).
 export { openMemories, openWorkflowService } from './workflows/openWorkflows';
+export { openScriptedTrial } from './firstRun/openScriptedTrial';
 export { GatewayCommands } from '../gateway/gatewayCommands';
 export { startGatewayHttpServer } from '../gateway/http/gatewayHttpServer';
 export { ServiceGatewayRuntime } from './gateway/serviceGatewayRuntime';
@@ -11,6 +12,7 @@ export { BrowserUnavailableError, openChromium } from '../infra/browser/chromium
 export { checkPages, PageLoadError } from '../infra/browser/pageChecker';
 export { PageTargetError, resolvePageTargets } from '../infra/browser/pageTargets';
 export { OpenAiCompatibleClient } from '../llm/openAiCompatibleClient';
+export { listEndpointModels } from '../llm/endpointModels';
 export { countTextTokens } from '../llm/tokenCount';
 export { handleChatRequest } from './chat/chatRequestHandler';
 export { EditorChatWorkflows } from './chat/editorChatWorkflows';

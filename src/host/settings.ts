@@ -36,6 +36,21 @@ export class Settings {
     return typeof name === 'string' ? name.trim() : DEFAULT_MODEL;
   }
 
+  /**
+   * The model name the person set (in any scope), undefined when only the default stands. For
+   * vscode-lm the default (an OpenAI model's name) must not filter the models other extensions offer.
+   */
+  modelNameSet(): string | undefined {
+    const inspected = this.section.inspect<string>('model.name');
+    const set = [inspected?.workspaceFolderValue, inspected?.workspaceValue, inspected?.globalValue].find((value) => typeof value === 'string');
+    return set === undefined ? undefined : set.trim();
+  }
+
+  /** The model the agents talk to by default: for vscode-lm only a name the person set ('' or undefined: the first offered). */
+  effectiveModelName(): string {
+    return this.modelProvider() === 'vscode-lm' ? (this.modelNameSet() ?? '') : this.modelName();
+  }
+
   /** Per-role overrides; entries that are not a known role with a model name are ignored. */
   modelRoles(): Partial<Record<AgentRole, string>> {
     const roles = this.section.get<unknown>('model.roles');
@@ -173,7 +188,7 @@ export class Settings {
     const prices = this.prices(onInvalid);
     const budgets = this.budgets();
     return {
-      models: { default: this.modelName() || 'the first offered model', byRole: this.modelRoles() },
+      models: { default: this.effectiveModelName() || 'the first offered model', byRole: this.modelRoles() },
       ...(fallbackModel !== undefined && { fallbackModel }),
       ...(prices && { prices }),
       ...(budgets.perWorkflow && { budgets }),

@@ -239,7 +239,7 @@ function onHealing(state: DashboardState, event: HealingEvent): DashboardState {
 
 function describe(state: DashboardState, description: WorkflowDescription): DashboardState {
   return updateWorkflow(state, description.workflowId, description.createdAt, (workflow, isNew) => {
-    const described = { ...workflow, name: clip(description.name), request: clip(description.request ?? ''), steps: description.steps, phases: description.phases, createdAt: description.createdAt, ...(description.engineLink && { engineLink: description.engineLink }) };
+    const described = { ...workflow, name: clip(description.name), request: clip(description.request ?? ''), steps: description.steps, phases: description.phases, createdAt: description.createdAt, ...(description.engineLink && { engineLink: description.engineLink }), ...(description.modelNote && { modelNote: clip(description.modelNote) }) };
     // The store's status is taken only when it is newer than what the events said.
     if (!isNew && description.updatedAt <= workflow.updatedAt) return described;
     return {

@@ -56,6 +56,8 @@ export interface WorkflowDescription {
   readonly endedAt?: number;
   /** Where the engine's own UI shows the workflow (Conductor's, when its address is configured). */
   readonly engineLink?: EngineLink;
+  /** What answered for the agents, when the views must say it: the scripted trial's model is no language model. */
+  readonly modelNote?: string;
 }
 
 /** A link to the workflow in the engine's own UI. */
@@ -224,6 +226,8 @@ export interface WorkflowView {
   readonly endedAt?: number;
   /** Where the engine's own UI shows it, when the host knows. */
   readonly engineLink?: EngineLink;
+  /** What answered for the agents, when the host says (the scripted trial). */
+  readonly modelNote?: string;
   /** Time spent in each step (by step name) over the task attempts that ended. */
   readonly stepMs: Readonly<Record<string, number>>;
   /** The attempt running now, for the time spent in its step so far. */

@@ -43,4 +43,6 @@ export const INTEGRATION_RUNS: readonly IntegrationRun[] = [
   { name: 'chat', workspace: 'examples/bookshelf' },
   // A machine whose bubblewrap cannot sandbox: the person is told the test runs are not confined, in a notification and the Tests card.
   { name: 'unconfined', workspace: 'examples/roman-numerals', bubblewrap: 'unusable' },
+  // A first run with no model: welcome content, "Try Without a Model" on the scripted model in a copy, the model picker and status bar (vscode.lm models from the fixture).
+  { name: 'firstrun', workspace: 'test/fixtures/integration-workspace', extraExtensions: ['test/fixtures/lm-provider-extension'] },
 ];

@@ -49,6 +49,7 @@ export class CommandCenterPanel implements vscode.WebviewPanelSerializer, vscode
       label: 'command center',
       version: deps.version,
       logger: deps.logger,
+      ...(deps.onDidChangeSource && { onDidChangeSource: deps.onDidChangeSource }),
     });
     const visibility = panel.onDidChangeViewState(() => {
       if (!panel.visible) channel.hidden();

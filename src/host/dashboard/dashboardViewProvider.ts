@@ -18,6 +18,7 @@ export class DashboardViewProvider implements vscode.WebviewViewProvider {
       label: 'sidebar dashboard',
       version: deps.version,
       logger: deps.logger,
+      ...(deps.onDidChangeSource && { onDidChangeSource: deps.onDidChangeSource }),
     });
     const visibility = view.onDidChangeVisibility(() => {
       if (!view.visible) channel.hidden();

@@ -11,6 +11,8 @@ export interface DashboardViewDeps {
   readonly extensionUri: vscode.Uri;
   /** Opened when a view first needs it; the same source for every view. */
   readonly source: () => Promise<DashboardSource>;
+  /** Told when `source` would open another one (the views switch to the scripted trial and back). */
+  readonly onDidChangeSource?: (listener: () => void) => () => void;
   readonly logger: Logger;
   readonly version: string;
   readonly showLog: () => void;

@@ -43,6 +43,10 @@ export interface EngineDashboardSourceOptions {
   readonly logger: Logger;
   /** Where the engine's own UI shows a workflow (Conductor's), when there is one. */
   readonly engineLink?: (workflowId: string) => EngineLink | undefined;
+  /** What answered for a workflow's agents, when the views must say it (the scripted trial's model). */
+  readonly modelNote?: (workflowId: string) => string | undefined;
+  /** Why a control left out is missing, when the host knows better than "not in this window" (the scripted trial). */
+  readonly unavailableReasons?: Partial<Record<keyof DashboardCapabilities, string>>;
   /** Opens an address in the person's browser. */
   readonly openExternal?: (url: string) => Promise<void>;
   /**
@@ -94,8 +98,8 @@ const UNAVAILABLE: Readonly<Record<keyof DashboardCapabilities, string>> = {
 
 const NO_LONGER_WAITING = 'This request is no longer waiting: it was answered elsewhere, or its workflow stopped asking.';
 
-function availability(present: boolean, capability: keyof DashboardCapabilities): Availability {
-  return present ? { available: true } : { available: false, reason: UNAVAILABLE[capability] };
+function availability(present: boolean, capability: keyof DashboardCapabilities, reasons: EngineDashboardSourceOptions['unavailableReasons']): Availability {
+  return present ? { available: true } : { available: false, reason: reasons?.[capability] ?? UNAVAILABLE[capability] };
 }
 
 export class EngineDashboardSource implements DashboardSource {
@@ -112,14 +116,14 @@ export class EngineDashboardSource implements DashboardSource {
   private readonly capabilities: DashboardCapabilities;
 
   private constructor(private readonly options: EngineDashboardSourceOptions) {
-    const { approvals } = options;
+    const { approvals, unavailableReasons: reasons } = options;
     this.capabilities = {
-      start: { ...availability(options.startWorkflow !== undefined, 'start'), ...(options.workflows && options.startWorkflow && { workflows: options.workflows }) },
-      approvals: availability(approvals !== undefined, 'approvals'),
-      undo: availability(options.undo !== undefined, 'undo'),
-      files: availability(options.changedFiles !== undefined, 'files'),
-      diff: availability(options.openDiff !== undefined, 'diff'),
-      memories: availability(options.memories !== undefined, 'memories'),
+      start: { ...availability(options.startWorkflow !== undefined, 'start', reasons), ...(options.workflows && options.startWorkflow && { workflows: options.workflows }) },
+      approvals: availability(approvals !== undefined, 'approvals', reasons),
+      undo: availability(options.undo !== undefined, 'undo', reasons),
+      files: availability(options.changedFiles !== undefined, 'files', reasons),
+      diff: availability(options.openDiff !== undefined, 'diff', reasons),
+      memories: availability(options.memories !== undefined, 'memories', reasons),
     };
     this.files = new Refresher((workflowId) => this.readFiles(workflowId));
     this.design = new Refresher((workflowId) => this.readDesignChecks(workflowId));
@@ -237,7 +241,7 @@ export class EngineDashboardSource implements DashboardSource {
   }
 
   private require<T>(capability: keyof DashboardCapabilities, value: T | undefined): T {
-    if (value === undefined) throw new Error(UNAVAILABLE[capability]);
+    if (value === undefined) throw new Error(this.options.unavailableReasons?.[capability] ?? UNAVAILABLE[capability]);
     return value;
   }
 
@@ -282,7 +286,8 @@ export class EngineDashboardSource implements DashboardSource {
         endedAt: snapshot.endedAt,
       };
       const link = this.options.engineLink?.(workflowId);
-      this.apply(link ? { ...description, engineLink: link } : description);
+      const modelNote = this.options.modelNote?.(workflowId);
+      this.apply({ ...description, ...(link && { engineLink: link }), ...(modelNote && { modelNote }) });
     } catch (error) {
       // The workflow still shows, by its id and from its events.
       this.options.logger.warn(`dashboard: could not read workflow ${workflowId} from the store: ${messageOf(error)}`);

@@ -29,6 +29,8 @@ export interface WebviewChannelOptions {
   readonly logger: Logger;
   /** Updates that arrive within this many milliseconds go out in one message. */
   readonly batchMs?: number;
+  /** Told when `openSource` would open another source (the views switch to the scripted trial and back). */
+  readonly onDidChangeSource?: (listener: () => void) => () => void;
 }
 
 const DEFAULT_BATCH_MS = 50;
@@ -39,6 +41,7 @@ export class WebviewChannel {
   private pending: DashboardUpdate[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly listening: { dispose(): unknown };
+  private readonly sourceChanges: (() => void) | undefined;
   private disposed = false;
   /** Counts `ready`s and hides, so a connection that finishes after a newer one gives way to it. */
   private generation = 0;
@@ -50,6 +53,14 @@ export class WebviewChannel {
     private readonly options: WebviewChannelOptions,
   ) {
     this.listening = endpoint.onDidReceiveMessage((message) => this.receive(message));
+    this.sourceChanges = options.onDidChangeSource?.(() => this.sourceChanged());
+  }
+
+  /** Another source is shown: a view that follows the host gets its snapshot; a hidden one, when it says `ready`. */
+  private sourceChanged(): void {
+    const forwarding = this.unsubscribe !== undefined;
+    this.source = undefined;
+    if (forwarding) void this.startForwarding();
   }
 
   /**
@@ -64,6 +75,7 @@ export class WebviewChannel {
     this.disposed = true;
     this.stopForwarding();
     this.listening.dispose();
+    this.sourceChanges?.();
   }
 
   private receive(value: unknown): void {

@@ -32,7 +32,8 @@ export class SettingsModelClient implements ModelClient {
   private client(): ModelClient {
     const provider = this.settings.modelProvider();
     const roles = this.model === undefined ? this.settings.modelRoles() : {};
-    const name = this.model ?? this.settings.modelName();
+    // For vscode-lm the default name is no filter: only a name the person set picks a model.
+    const name = this.model ?? this.settings.effectiveModelName();
     const baseUrl = this.settings.modelBaseUrl();
     const prices = this.settings.prices((message) => this.warnOnce(message));
     const timeoutMs = this.settings.modelCallTimeoutMs();

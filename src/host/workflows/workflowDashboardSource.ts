@@ -13,6 +13,17 @@ import { memoryBrowser } from './memoryBrowser';
 import { openWorkflowDiff } from './workflowDiffs';
 import type { WorkflowService } from './workflowService';
 
+/** How the views show the scripted trial's service instead of the workspace's. */
+export interface TrialViews {
+  /** Said of every workflow shown: what answered is no language model. */
+  readonly modelNote: string;
+  /**
+   * Why the views start and undo nothing here: the trial's copy is not the person's project, and
+   * "imperium.undoWorkflow" (the workspace's) would undo the workspace's workflow of the same id.
+   */
+  readonly readOnlyReason: string;
+}
+
 /** A screenshot larger than this is named, not shown (a long page at 1280 px is a few hundred KiB). */
 const SHOWN_SCREENSHOT_BYTES = 2 * 1024 * 1024;
 
@@ -23,6 +34,7 @@ export class WorkflowDashboardSource {
     private readonly service: () => Promise<WorkflowService>,
     private readonly memories: () => Promise<MemoryScopes>,
     private readonly logger: Logger,
+    private readonly trial?: TrialViews,
   ) {}
 
   /** The same source on every call; a failure to open is tried again on the next call. */
@@ -44,6 +56,7 @@ export class WorkflowDashboardSource {
   private async open(): Promise<EngineDashboardSource> {
     const service = await this.service();
     const { engine } = service.runtime;
+    const { trial } = this;
     const controls: DashboardEngine = {
       subscribe: (listener) => service.runtime.events.subscribe(listener),
       list: () => engine.list(),
@@ -60,14 +73,9 @@ export class WorkflowDashboardSource {
         await vscode.env.openExternal(vscode.Uri.parse(url));
       },
       pastEvents: () => service.runtime.pastEvents(),
-      startWorkflow: (request, workflow) => service.start({ workflow: workflow ?? DEFAULT_WORKFLOW, request }),
       workflows: service.modules().map(({ id, title }) => ({ id, title })),
       phasesOf: (name) => service.runtime.modules.ofDefinition(name)?.phases ?? [],
       approvals: service.approvals,
-      // The command shows what it will restore and delete, and asks, before it does anything.
-      undo: async (workflowId) => {
-        await vscode.commands.executeCommand('imperium.undoWorkflow', workflowId);
-      },
       openDiff: (workflowId, path) => openWorkflowDiff(service, service.folder, workflowId, path),
       // A workflow that ends approved may have learned something.
       memories: memoryBrowser(await this.memories(), (listener) => {
@@ -91,6 +99,15 @@ export class WorkflowDashboardSource {
         const workflow = await engine.get(workflowId);
         return workflow && integrationViewOf(workflow);
       },
+      ...(trial
+        ? { modelNote: () => trial.modelNote, unavailableReasons: { start: trial.readOnlyReason, undo: trial.readOnlyReason } }
+        : {
+            startWorkflow: (request: string, workflow: string | undefined) => service.start({ workflow: workflow ?? DEFAULT_WORKFLOW, request }),
+            // The command shows what it will restore and delete, and asks, before it does anything.
+            undo: async (workflowId: string) => {
+              await vscode.commands.executeCommand('imperium.undoWorkflow', workflowId);
+            },
+          }),
       changedFiles: async (workflowId) => {
         const plan = await service.undoPlan(workflowId);
         return [...plan.restore.map((path) => ({ path, created: false })), ...plan.remove.map((path) => ({ path, created: true }))].sort((a, b) => a.path.localeCompare(b.path));

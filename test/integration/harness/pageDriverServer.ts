@@ -27,7 +27,7 @@ const operations = {
   press: z.strictObject({ view, target, key: z.string().min(1), timeoutMs }),
   texts: z.strictObject({ view, selector: z.string().min(1), timeoutMs }),
   workbenchTexts: z.strictObject({ selector: z.string().min(1), timeoutMs }),
-  workbenchClick: z.strictObject({ selector: z.string().min(1), timeoutMs }),
+  workbenchClick: z.strictObject({ target, within: z.string().min(1).optional(), timeoutMs }),
   attributes: z.strictObject({ view, selector: z.string().min(1), name: z.string().min(1), timeoutMs }),
   waitFor: z.strictObject({ view, target, state: z.enum(['visible', 'hidden', 'attached']).optional(), timeoutMs }),
   screenshot: z.strictObject({ path: z.string().min(1), view: view.optional() }),
@@ -117,8 +117,10 @@ export class PageDriverServer {
         return elements.evaluateAll((found) => found.map((element) => element.textContent?.trim() ?? ''));
       }
       case 'workbenchClick': {
-        const { selector, timeoutMs } = operations.workbenchClick.parse(body);
-        await page.locator(selector).click({ timeout: timeoutMs ?? DEFAULT_TIMEOUT_MS });
+        const { target, within, timeoutMs } = operations.workbenchClick.parse(body);
+        const scope = within === undefined ? page : page.locator(within);
+        const element = 'selector' in target ? scope.locator(target.selector) : scope.getByRole(target.role, { name: target.name, exact: true });
+        await element.first().click({ timeout: timeoutMs ?? DEFAULT_TIMEOUT_MS });
         return null;
       }
       case 'attributes': {

@@ -24,8 +24,8 @@ export interface PageDriverOperations {
   texts: { request: { view: ViewKind; selector: string; timeoutMs?: number }; answer: string[] };
   /** Like texts, in the workbench's own page (the Chat view, the status bar), outside any webview. */
   workbenchTexts: { request: { selector: string; timeoutMs?: number }; answer: string[] };
-  /** Like click, in the workbench's own page (a notification's link), outside any webview; a Playwright selector. */
-  workbenchClick: { request: { selector: string; timeoutMs?: number }; answer: null };
+  /** Like click, in the workbench's own page; `within` (a CSS selector) narrows where the target is looked for. */
+  workbenchClick: { request: { target: Target; within?: string; timeoutMs?: number }; answer: null };
   attributes: { request: { view: ViewKind; selector: string; name: string; timeoutMs?: number }; answer: (string | null)[] };
   waitFor: { request: { view: ViewKind; target: Target } & WaitOptions; answer: null };
   /** The whole workbench, or only `view`'s webview. Relative paths resolve against the harness's working folder. */
@@ -65,8 +65,9 @@ export class PageDriver {
     return this.call('workbenchTexts', { selector, timeoutMs });
   }
 
-  workbenchClick(selector: string, timeoutMs?: number): Promise<null> {
-    return this.call('workbenchClick', { selector, timeoutMs });
+  /** Clicks in the workbench's own page (the walkthrough, a welcome view, a notification), as a person would. */
+  workbenchClick(target: Target, within?: string, timeoutMs?: number): Promise<null> {
+    return this.call('workbenchClick', { target, ...(within !== undefined && { within }), timeoutMs });
   }
 
   /** An attribute of every match, once there is one. */

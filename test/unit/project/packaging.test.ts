@@ -17,6 +17,11 @@ const ALLOWED = [
   /^extension\/LICENSE\.txt$/,
   /^extension\/dist\/(extension|host|engine|tokenizer|secretlint|openApiTypescript|webview|cli|testsCli|fullCli)\.js$/,
   /^extension\/media\/[\w.-]+\.(png|svg|css)$/,
+  // The walkthrough's pages.
+  /^extension\/media\/walkthrough\/[\w.-]+\.md$/,
+  // What "Try Without a Model" runs: the bundled example and the scenario the scripted model answers it from.
+  /^extension\/examples\/bookshelf\/(README\.md|package\.json|src\/shelf\.js|test\/shelf\.test\.js)$/,
+  /^extension\/examples\/scenarios\/bookshelf-citation\.json$/,
   // The built-in superpowers, which agents load and Copilot gets through contributes.chatSkills.
   /^extension\/skills\/[a-z-]+\/(SKILL\.md|references\/[\w.-]+\.md)$/,
   // The one package the bundles load from disk (it reads its own files), without its type declarations.
@@ -48,7 +53,7 @@ describe('the .vsix package', function () {
   });
 
   it('holds what the extension needs to run and what the Marketplace shows', () => {
-    for (const required of ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/host.js', 'extension/dist/engine.js', 'extension/dist/tokenizer.js', 'extension/dist/secretlint.js', 'extension/dist/openApiTypescript.js', 'extension/dist/webview.js', 'extension/dist/cli.js', 'extension/dist/fullCli.js', 'extension/dist/testsCli.js', 'extension/media/icon.png', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt', 'extension/skills/tdd/SKILL.md', 'extension/skills/planning/SKILL.md']) {
+    for (const required of ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/host.js', 'extension/dist/engine.js', 'extension/dist/tokenizer.js', 'extension/dist/secretlint.js', 'extension/dist/openApiTypescript.js', 'extension/dist/webview.js', 'extension/dist/cli.js', 'extension/dist/fullCli.js', 'extension/dist/testsCli.js', 'extension/media/icon.png', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt', 'extension/skills/tdd/SKILL.md', 'extension/skills/planning/SKILL.md', 'extension/examples/bookshelf/package.json', 'extension/examples/scenarios/bookshelf-citation.json', 'extension/media/walkthrough/try-example.md']) {
       assert.ok(entries.includes(required), `${required} is missing from the package`);
     }
   });

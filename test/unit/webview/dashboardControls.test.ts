@@ -167,6 +167,21 @@ describe('undo, changed files and diffs in the command center (jsdom)', () => {
     assert.deepEqual(lastRequest(page).request, { kind: 'open-engine-link', workflowId: 'wf-1' }, 'the host opens its own address, not one from the view');
   });
 
+  it('says what answered for the agents when the host names it (the scripted trial), in both views', () => {
+    for (const view of ['command-center', 'sidebar'] as const) {
+      page = openPage(view);
+      page.post(featureSnapshot());
+      page.runFrames();
+      assert.equal(page.document.querySelector('.summary-model')?.hasAttribute('hidden'), true, `${view}: nothing named for a workflow on the person's model`);
+      page.post(snapshotOf([{ ...(DESCRIPTION as WorkflowDescription), modelNote: 'Model: SCRIPTED (scripted-bookshelf): replayed' }, ...stamp(FEATURE_EVENTS)]));
+      page.runFrames();
+      const note = page.document.querySelector('.summary-model');
+      assert.equal(note?.hasAttribute('hidden'), false, view);
+      assert.equal(note?.textContent?.trim(), 'Model: SCRIPTED (scripted-bookshelf): replayed', view);
+      page.close();
+    }
+  });
+
   it("lists the workflow's changed files, opens one, and opens its diff", () => {
     page = openPage('command-center');
     page.post(reviewSnapshot());

@@ -42,6 +42,8 @@ export class WorkflowSummary {
   private readonly progress: HTMLElement;
   private readonly progressBar: HTMLElement;
   private readonly reason: HTMLElement;
+  private readonly modelNote: HTMLElement;
+  private readonly modelNoteText: HTMLElement;
   private readonly engineLink: ActionButton;
   private readonly details: HTMLElement;
   private readonly empty: HTMLElement;
@@ -76,11 +78,14 @@ export class WorkflowSummary {
     this.progressBar = dom.el('div', { class: 'progress-bar' });
     this.progress = dom.el('div', { class: 'progress', attrs: { role: 'progressbar', 'aria-label': 'Progress', 'aria-valuemin': 0, 'aria-valuemax': 100 } }, [this.progressBar]);
     this.reason = dom.el('p', { class: 'summary-reason' });
+    this.modelNoteText = dom.el('span');
+    this.modelNote = dom.el('p', { class: 'summary-model' }, [dom.icon('beaker'), ' ', this.modelNoteText]);
     // The host opens the page at the address it computes itself; the view only names the workflow.
     this.engineLink = new ActionButton(context, { icon: 'link-external', label: 'Open in Conductor', appearance: 'secondary', onPress: act('open-engine-link', 'Open in Conductor') });
     this.details = dom.el('div', { class: 'summary-details' }, [
       dom.el('div', { class: 'summary-head' }, [this.title, this.status]),
       this.meta,
+      this.modelNote,
       this.stepper,
       this.progress,
       this.reason,
@@ -119,6 +124,8 @@ export class WorkflowSummary {
     if (this.progressBar.style.width !== `${percent}%`) this.progressBar.style.width = `${percent}%`;
     setText(this.reason, workflow.reason ?? '');
     setAttribute(this.reason, 'hidden', !workflow.reason);
+    setText(this.modelNoteText, workflow.modelNote ?? '');
+    setAttribute(this.modelNote, 'hidden', !workflow.modelNote);
     setAttribute(this.engineLink.element, 'hidden', workflow.engineLink === undefined);
     this.engineLink.update(workflow.engineLink !== undefined && capabilities !== undefined);
     const live = capabilities !== undefined;

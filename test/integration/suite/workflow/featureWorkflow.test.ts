@@ -136,7 +136,7 @@ describe('the feature workflow in the editor', function () {
       const question = `Workflow ${workflowId} wants to ${first.request.before === undefined ? 'create' : 'change'} ${first.request.path}`;
       await until('the notification of the first edit', async () => ((await prompts()).some((text) => text.includes(question)) ? true : undefined));
       await page.screenshot(join('out', 'screenshots', 'approval-notification.png'));
-      await page.workbenchClick(`.notifications-center .notification-list-item:has-text(${JSON.stringify(question)}) a:text-is("Approve")`);
+      await page.workbenchClick({ role: 'link', name: 'Approve' }, `.notifications-center .notification-list-item:has-text(${JSON.stringify(question)})`);
       await until('the first edit decided from its notification', () => (person.pendingApprovals().some((approval) => approval.id === first.id) ? undefined : true));
       approved++;
     }

@@ -128,6 +128,28 @@ describe('the dashboard source: approvals, changed files, undo, diffs and memori
     assert.equal(plain.snapshot().state.workflows.find((workflow) => workflow.id === id)?.engineLink, undefined, 'no link without an engine UI');
   });
 
+  it('names what answered for a workflow when the host says (the scripted trial), and nothing otherwise', async () => {
+    const underTest = await engines.open(handlersOf({ code: handler(async () => ({ output: {} })) }));
+    const source = await open({ engine: underTest.engine, modelNote: () => 'Model: SCRIPTED (scripted-bookshelf)' });
+    const id = await underTest.engine.start(EDITING);
+    await underTest.engine.settled(id);
+    await until('the workflow to be described', () => source.snapshot().state.workflows.some((workflow) => workflow.id === id && workflow.modelNote !== undefined));
+    assert.equal(source.snapshot().state.workflows.find((workflow) => workflow.id === id)?.modelNote, 'Model: SCRIPTED (scripted-bookshelf)');
+    const plain = await open({ engine: underTest.engine });
+    await until('the workflow to be described', () => plain.snapshot().state.workflows.some((workflow) => workflow.id === id && workflow.name !== ''));
+    assert.equal(plain.snapshot().state.workflows.find((workflow) => workflow.id === id)?.modelNote, undefined);
+  });
+
+  it("says the host's own reason for a control it leaves out, and the general one otherwise", async () => {
+    const underTest = await engines.open(handlersOf({}));
+    const trial = await open({ engine: underTest.engine, unavailableReasons: { start: 'This is the scripted trial.', undo: 'This is the scripted trial.' } });
+    const { capabilities } = trial.snapshot();
+    assert.deepEqual(capabilities.start, { available: false, reason: 'This is the scripted trial.' });
+    assert.deepEqual(capabilities.undo, { available: false, reason: 'This is the scripted trial.' });
+    assert.deepEqual(capabilities.diff, { available: false, reason: 'Diffs of the changed files are not available in this window.' });
+    await assert.rejects(trial.start('anything'), /This is the scripted trial\./);
+  });
+
   it("takes an escalation's answer only among its options, and an edit's verdict without one", async () => {
     const approvals = new PendingApprovals();
     const underTest = await engines.open(handlersOf({}));
