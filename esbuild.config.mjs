@@ -174,6 +174,9 @@ function printSizes(result) {
 
 // A production build starts from an empty dist/, so no source map of a dev build is packaged.
 if (production) rmSync('dist', { recursive: true, force: true });
+// The integration runner loads every compiled test file it finds: one of a test since renamed or
+// deleted would still run.
+if (tests) rmSync('out/test', { recursive: true, force: true });
 
 if (watch) {
   const contexts = await Promise.all(
