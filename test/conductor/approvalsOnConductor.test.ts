@@ -9,8 +9,10 @@ import { strict as assert } from 'node:assert';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type ApprovalChange, PendingApprovals } from '../../src/core/approvals/pendingApprovals';
 import type { ApprovalRequest } from '../../src/core/ports';
+import { connectConductor } from '../../src/infra/conductor/conductorConnection';
+import { HumanTaskApprovals } from '../../src/infra/conductor/humanTaskApprovals';
 import { suiteServer } from './harness/serverHooks';
-import { handlers, type OpenedEngine, openEngine, serverWorkflow, tempFolder, uniqueName } from './support/engineFixture';
+import { handlers, type OpenedEngine, openEngine, quietLogger, serverWorkflow, tempFolder, uniqueName } from './support/engineFixture';
 
 /** The fixture's response timeout is 3 s: the step waits past it, so only its heartbeats keep its lease. */
 const WAIT_PAST_LEASE_MS = 5_000;
@@ -173,6 +175,40 @@ describe('Approvals as HUMAN tasks on a real Conductor server', function () {
       assert.equal(terminated.tasks[0]?.status, 'CANCELED');
     } finally {
       await opened.close();
+    }
+  });
+
+  it('takes up the approval workflow a killed process left waiting, instead of asking a second time', async () => {
+    const connection = await connectConductor({ url: url(), logger: quietLogger });
+    const workflowId = uniqueName('asker');
+    const request: ApprovalRequest = { kind: 'command', workflowId, command: 'git push --force' };
+    // The first process asks, then dies without withdrawing: its bridge is gone before the request settles.
+    const firstQueue = new PendingApprovals();
+    const first = new HumanTaskApprovals({ connection, queue: firstQueue, logger: quietLogger, prefix: 'imperium', pollIntervalMs: 100 });
+    const firstAsked = firstQueue.request(request).catch(() => 'withdrawn');
+    await first.surfaced();
+    const left = first.conductorIdOf(firstQueue.pending()[0]?.id ?? '');
+    assert.ok(left, 'the first request is on the server');
+    await first.close();
+    firstQueue.withdrawWorkflow(workflowId, new Error('killed'));
+    assert.equal(await firstAsked, 'withdrawn');
+    // The step runs again in the next process and asks the same: it waits on the same HUMAN task.
+    const queue = new PendingApprovals();
+    const next = new HumanTaskApprovals({ connection, queue, logger: quietLogger, prefix: 'imperium', pollIntervalMs: 100 });
+    try {
+      const asked = queue.request(request);
+      const other = queue.request({ ...request, command: 'git push' });
+      await next.surfaced();
+      const [same, different] = queue.pending().map((approval) => next.conductorIdOf(approval.id));
+      assert.equal(same, left, 'the request takes up the approval workflow left waiting');
+      assert.ok(different !== undefined && different !== left, 'a different request gets its own');
+      assert.equal((await approvalsOf(url(), workflowId)).filter((approval) => approval.status === 'RUNNING').length, 2, 'no third approval workflow');
+      await answerOnServer(left, 'COMPLETED', { approved: true });
+      assert.deepEqual(await asked, { approved: true });
+      queue.withdrawWorkflow(workflowId, new Error('done'));
+      await other.catch(() => undefined);
+    } finally {
+      await next.close();
     }
   });
 });

@@ -6,10 +6,13 @@
 // - answered on Conductor (its UI or REST API): the request is decided with that answer, which
 //   closes the editor's prompt ("already decided elsewhere" if someone clicks it later);
 // - withdrawn (its step ended, the workflow was canceled, the window closed): the approval
-//   workflow is terminated, naming why.
+//   workflow is terminated, naming why;
+// - left running by a process that was killed: the step asking again takes it up.
 // The asking step simply waits on the Approvals port meanwhile; its worker heartbeats, so it keeps
 // its lease however long the person takes.
+import { isDeepStrictEqual } from 'node:util';
 import { WorkflowExecutor } from '@io-orkes/conductor-javascript';
+import { z } from 'zod';
 import type { ApprovalChange, ApprovalQueue, PendingApproval } from '../../core/approvals/pendingApprovals';
 import type { ApprovalDecision, Logger } from '../../core/ports';
 import { answerOf, type ApprovalExecution } from './approvalAnswer';
@@ -36,10 +39,14 @@ interface Surfaced {
 
 export const DEFAULT_APPROVAL_POLL_MS = 1_000;
 
+const correlatedSchema = z.object({ workflowId: z.string(), status: z.string(), input: z.record(z.string(), z.unknown()).default({}) });
+
 export class HumanTaskApprovals {
   private readonly executor: WorkflowExecutor;
   private readonly open = new Map<string, Surfaced>();
   private readonly inflight = new Set<Promise<unknown>>();
+  /** Every approval workflow this process started or took up: none is taken up (again) by another request. */
+  private readonly claimed = new Set<string>();
   private readonly unsubscribe: () => void;
   private registered: Promise<void> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -103,12 +110,32 @@ export class HumanTaskApprovals {
       this.registered = undefined;
       throw error;
     }
-    return this.executor.startWorkflow({
+    // A process cut off before it could withdraw its request (killed, crashed) left its approval
+    // workflow running; the step asking again takes that one up rather than leaving two.
+    const left = await this.leftRunning(approval);
+    if (left !== undefined) {
+      this.options.logger.info(`conductor: request ${approval.id} of workflow ${approval.request.workflowId} takes up approval workflow ${left}, left waiting by an earlier process`);
+      return left;
+    }
+    const id = await this.executor.startWorkflow({
       name: approvalWorkflowName(this.options.prefix),
       version: APPROVAL_WORKFLOW_VERSION,
       correlationId: approval.request.workflowId,
       input: approvalInput(approval.request),
     });
+    this.claimed.add(id);
+    return id;
+  }
+
+  /** A running approval workflow of the same asking workflow with the same input, that no request here has taken. */
+  private async leftRunning(approval: PendingApproval): Promise<string | undefined> {
+    const path = `/workflow/${approvalWorkflowName(this.options.prefix)}/correlated/${encodeURIComponent(approval.request.workflowId)}?includeClosed=false&includeTasks=false`;
+    const running = z.array(correlatedSchema).safeParse(await this.options.connection.request('GET', path));
+    if (!running.success) return undefined;
+    const input = approvalInput(approval.request);
+    const match = running.data.find((candidate) => candidate.status === 'RUNNING' && !this.claimed.has(candidate.workflowId) && isDeepStrictEqual(candidate.input, input));
+    if (match) this.claimed.add(match.workflowId);
+    return match?.workflowId;
   }
 
   /** A request decided or withdrawn here: the server hears of it, unless it was the server's answer. */
