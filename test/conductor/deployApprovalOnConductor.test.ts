@@ -42,21 +42,21 @@ describe('The deploy workflow on Conductor, approved through Conductor', functio
   let model: ScriptedModelServer | undefined;
   let headless: HeadlessEngine | undefined;
 
-  before(async () => {
+  beforeEach(async () => {
     folder = await mkdtemp(join(tmpdir(), 'imperium-deploy-conductor-'));
     await cp(FIXTURE, folder, { recursive: true });
     model = await startScriptedModelServer({ roles: { integrationbot: [{ toolCalls: [{ name: 'finish', arguments: { summary: 'Planned.', changed_files: [], deployment: PLAN } }] }] } });
   });
 
-  after(async () => {
+  afterEach(async () => {
     await headless?.close();
+    headless = undefined;
     await model?.close();
     await rm(folder, { recursive: true, force: true });
   });
 
-  it('asks each staged file as a HUMAN task; the answers given on the server decide what is written', async () => {
-    const url = suiteServer().url;
-    const approvals = new PendingApprovals();
+  /** Composed as the editor composes it: the runtime over a PendingApprovals queue, the Conductor engine opener. */
+  async function startDeploy(approvals: PendingApprovals, humanTasks: boolean): Promise<string> {
     headless = await HeadlessEngine.open({
       folder,
       model: { baseUrl: model!.url, model: 'scripted-model' },
@@ -65,27 +65,19 @@ describe('The deploy workflow on Conductor, approved through Conductor', functio
       skillsHome: false,
       browser: false,
       approvals,
-      openEngine: conductorEngineOpener({ url }, { folder, logger: quietLogger }),
+      openEngine: conductorEngineOpener({ url: suiteServer().url }, { folder, logger: quietLogger, humanTasks }),
     });
     assert.equal(headless.engine.kind, 'conductor');
-    const id = await headless.engine.start(deployModule.definition, deployModule.input({ workflow: 'deploy', request: 'Deploy the adoption service with docker compose and run its tests on CI.' }));
-    const answered: string[] = [];
-    const deadline = Date.now() + 120_000;
-    // The stage step asks file by file: answer each HUMAN task as it appears, on the server only.
-    while (answered.length < 2) {
-      assert.ok(Date.now() < deadline, `only ${answered.length} HUMAN task(s) appeared`);
-      const response = await fetch(`${url}/api/workflow/imperium_approval/correlated/${id}?includeClosed=false&includeTasks=true`);
-      const waiting = ((await response.json()) as ApprovalOnServer[]).filter((approval) => approval.tasks[0]?.status === 'IN_PROGRESS' && !answered.includes(approval.workflowId));
-      for (const approval of waiting) {
-        assert.match(approval.input.runsCode ?? '', /is part of a deployment plan/);
-        const body = approval.input.path === 'compose.yaml' ? { approved: true } : { approved: false, note: 'CI is configured elsewhere' };
-        const update = await fetch(`${url}/api/tasks/${approval.workflowId}/approval/COMPLETED`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-        assert.ok(update.ok, `the task update answered ${update.status}`);
-        answered.push(approval.workflowId);
-      }
-      await sleep(200);
-    }
-    const workflow = await headless.engine.settled(id);
+    return headless.engine.start(deployModule.definition, deployModule.input({ workflow: 'deploy', request: 'Deploy the adoption service with docker compose and run its tests on CI.' }));
+  }
+
+  async function approvalsOnServer(id: string, includeClosed: boolean): Promise<ApprovalOnServer[]> {
+    const response = await fetch(`${suiteServer().url}/api/workflow/imperium_approval/correlated/${id}?includeClosed=${includeClosed}&includeTasks=true`);
+    return (await response.json()) as ApprovalOnServer[];
+  }
+
+  async function expectPlanDecided(id: string): Promise<void> {
+    const workflow = await headless!.engine.settled(id);
     assert.equal(workflow.status, 'COMPLETED', workflow.reason);
     const stage = workflow.outputs.stage as unknown as DeploymentPlan;
     assert.deepEqual(stage.files.map((file) => [file.path, file.status, file.note]), [
@@ -94,6 +86,42 @@ describe('The deploy workflow on Conductor, approved through Conductor', functio
     ]);
     assert.equal(await readFile(join(folder, 'compose.yaml'), 'utf8'), COMPOSE);
     assert.equal(existsSync(join(folder, '.github', 'workflows', 'deploy.yml')), false);
+  }
+
+  const answerFor = (path: string | undefined) => (path === 'compose.yaml' ? { approved: true } : { approved: false, note: 'CI is configured elsewhere' });
+
+  it('asks each staged file as a HUMAN task; the answers given on the server decide what is written', async () => {
+    const url = suiteServer().url;
+    const approvals = new PendingApprovals();
+    const id = await startDeploy(approvals, true);
+    const answered: string[] = [];
+    const deadline = Date.now() + 120_000;
+    // The stage step asks file by file: answer each HUMAN task as it appears, on the server only.
+    while (answered.length < 2) {
+      assert.ok(Date.now() < deadline, `only ${answered.length} HUMAN task(s) appeared`);
+      const waiting = (await approvalsOnServer(id, false)).filter((approval) => approval.tasks[0]?.status === 'IN_PROGRESS' && !answered.includes(approval.workflowId));
+      for (const approval of waiting) {
+        assert.match(approval.input.runsCode ?? '', /is part of a deployment plan/);
+        const update = await fetch(`${url}/api/tasks/${approval.workflowId}/approval/COMPLETED`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(answerFor(approval.input.path)) });
+        assert.ok(update.ok, `the task update answered ${update.status}`);
+        answered.push(approval.workflowId);
+      }
+      await sleep(200);
+    }
+    await expectPlanDecided(id);
     assert.deepEqual(approvals.pending(), [], 'nothing is left waiting in the editor');
+  });
+
+  it('asks only here with imperium.conductor.humanTasks off: nothing waits on the server', async () => {
+    const approvals = new PendingApprovals();
+    approvals.subscribe((change) => {
+      if (change.type !== 'added' || change.approval.request.kind !== 'edit') return;
+      const { id, request } = change.approval;
+      // Answered in the editor after a moment, once the server would have had it.
+      setTimeout(() => approvals.decide(id, answerFor(request.kind === 'edit' ? request.path : undefined)), 1_500);
+    });
+    const id = await startDeploy(approvals, false);
+    await expectPlanDecided(id);
+    assert.deepEqual(await approvalsOnServer(id, true), [], 'no approval workflow on the server');
   });
 });
