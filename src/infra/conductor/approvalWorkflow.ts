@@ -3,6 +3,7 @@
 // starts one per request, with the request as its input and the asking workflow's id as its
 // correlation id; the answer is the HUMAN task's output. Readable JSON a Conductor user loads,
 // searches and answers with the server's own API (see `ANSWER_HELP`).
+import { withoutSecrets } from '../../core/board/securityChecks';
 import type { ApprovalRequest } from '../../core/ports';
 import { DEFAULT_NAME_PREFIX, OWNER_EMAIL } from './conductorDefinitions';
 
@@ -70,16 +71,20 @@ export function approvalWorkflowDef(prefix = DEFAULT_NAME_PREFIX): ConductorAppr
   };
 }
 
-/** The approval workflow's input: the request, a question in words, and how to answer it. */
-export function approvalInput(request: ApprovalRequest): Record<string, unknown> {
+/**
+ * The approval workflow's input: the request, a question in words, and how to answer it. An edit's
+ * contents go to the server with every line that holds a secret withheld (either side, every line:
+ * the server is shared and keeps what it is given); the editor's diff shows them whole.
+ */
+export async function approvalInput(request: ApprovalRequest): Promise<Record<string, unknown>> {
   const common = { kind: request.kind, workflowId: request.workflowId, question: questionOf(request), answerHelp: ANSWER_HELP };
   switch (request.kind) {
     case 'edit':
       return {
         ...common,
         path: request.path,
-        ...(request.before !== undefined && { before: cut(request.before) }),
-        after: cut(request.after),
+        ...(request.before !== undefined && { before: cut(await withheld(request.path, request.before)) }),
+        after: cut(await withheld(request.path, request.after)),
         ...(request.applied !== undefined && { applied: request.applied }),
         ...(request.runsCode !== undefined && { runsCode: request.runsCode }),
       };
@@ -102,6 +107,12 @@ export function questionOf(request: ApprovalRequest): string {
     case 'escalation':
       return `Workflow ${request.workflowId} asks: ${request.reason} Choose one of: ${request.options.join(', ')}.`;
   }
+}
+
+/** The content with each line that holds a secret replaced (all its lines checked, as if newly added). */
+async function withheld(path: string, content: string): Promise<string> {
+  const [file] = await withoutSecrets([{ path, after: content }]);
+  return file?.after ?? content;
 }
 
 function cut(content: string): string {

@@ -112,7 +112,8 @@ export class HumanTaskApprovals {
     }
     // A process cut off before it could withdraw its request (killed, crashed) left its approval
     // workflow running; the step asking again takes that one up rather than leaving two.
-    const left = await this.leftRunning(approval);
+    const input = await approvalInput(approval.request);
+    const left = await this.leftRunning(approval, input);
     if (left !== undefined) {
       this.options.logger.info(`conductor: request ${approval.id} of workflow ${approval.request.workflowId} takes up approval workflow ${left}, left waiting by an earlier process`);
       return left;
@@ -121,18 +122,17 @@ export class HumanTaskApprovals {
       name: approvalWorkflowName(this.options.prefix),
       version: APPROVAL_WORKFLOW_VERSION,
       correlationId: approval.request.workflowId,
-      input: approvalInput(approval.request),
+      input,
     });
     this.claimed.add(id);
     return id;
   }
 
   /** A running approval workflow of the same asking workflow with the same input, that no request here has taken. */
-  private async leftRunning(approval: PendingApproval): Promise<string | undefined> {
+  private async leftRunning(approval: PendingApproval, input: Record<string, unknown>): Promise<string | undefined> {
     const path = `/workflow/${approvalWorkflowName(this.options.prefix)}/correlated/${encodeURIComponent(approval.request.workflowId)}?includeClosed=false&includeTasks=false`;
     const running = z.array(correlatedSchema).safeParse(await this.options.connection.request('GET', path));
     if (!running.success) return undefined;
-    const input = approvalInput(approval.request);
     const match = running.data.find((candidate) => candidate.status === 'RUNNING' && !this.claimed.has(candidate.workflowId) && isDeepStrictEqual(candidate.input, input));
     if (match) this.claimed.add(match.workflowId);
     return match?.workflowId;

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import type { ApprovalRequest } from '../../../../src/core/ports';
+import { REDACTED } from '../../../../src/core/board/securityChecks';
 import { answerOf } from '../../../../src/infra/conductor/approvalAnswer';
 import { approvalInput, approvalWorkflowDef, MAX_CONTENT_CHARS } from '../../../../src/infra/conductor/approvalWorkflow';
 
@@ -27,18 +28,31 @@ describe('A person\'s approval as Conductor metadata', () => {
     assert.doesNotThrow(() => JSON.parse(JSON.stringify(def)));
   });
 
-  it('starts with the request as its input, a question in words, and an edit\'s contents cut to a size the server takes', () => {
-    assert.deepEqual(approvalInput(command), { kind: 'command', workflowId: 'wf-1', command: 'npm publish', question: 'Workflow wf-1 wants to run: npm publish. Approve?', answerHelp: approvalInput(command).answerHelp });
-    const escalated = approvalInput(escalation);
+  it('starts with the request as its input, a question in words, and an edit\'s contents cut to a size the server takes', async () => {
+    const asked = await approvalInput(command);
+    assert.deepEqual(asked, { kind: 'command', workflowId: 'wf-1', command: 'npm publish', question: 'Workflow wf-1 wants to run: npm publish. Approve?', answerHelp: asked.answerHelp });
+    const escalated = await approvalInput(escalation);
     assert.deepEqual(escalated.options, ['Looks right', 'Needs work']);
     assert.equal(escalated.question, 'Workflow wf-2 asks: The checks could not decide. Choose one of: Looks right, Needs work.');
     const big = 'x'.repeat(MAX_CONTENT_CHARS + 10);
-    const edit = approvalInput({ kind: 'edit', workflowId: 'wf-3', path: 'deploy/fly.toml', before: 'a', after: big, runsCode: 'is part of a deployment plan' });
+    const edit = await approvalInput({ kind: 'edit', workflowId: 'wf-3', path: 'deploy/fly.toml', before: 'a', after: big, runsCode: 'is part of a deployment plan' });
     assert.equal(edit.before, 'a');
     assert.equal((edit.after as string).slice(0, MAX_CONTENT_CHARS), 'x'.repeat(MAX_CONTENT_CHARS));
     assert.match(edit.after as string, /… \(10 more characters; the editor's diff shows all of it\)$/);
     assert.equal(edit.question, 'Workflow wf-3 wants to change deploy/fly.toml. Approve? This file is part of a deployment plan.');
-    assert.equal(approvalInput({ kind: 'edit', workflowId: 'wf-4', path: 'a.ts', after: '', applied: true }).question, "Workflow wf-4 ended without the Board's approval. Keep its change to a.ts (approved) or revert it (rejected)?");
+    assert.equal((await approvalInput({ kind: 'edit', workflowId: 'wf-4', path: 'a.ts', after: '', applied: true })).question, "Workflow wf-4 ended without the Board's approval. Keep its change to a.ts (approved) or revert it (rejected)?");
+  });
+
+  it('withholds every line that holds a secret, on both sides of an edit, from the server', async () => {
+    const key = `sk-proj-${'A1b2C3d4'.repeat(4)}`;
+    const before = `export const config = {\n  apiKey: "${key}",\n};\n`;
+    const after = `export const config = {\n  apiKey: "${key}",\n  region: "eu",\n};\n`;
+    const edit = await approvalInput({ kind: 'edit', workflowId: 'wf-5', path: 'src/config.ts', before, after });
+    for (const side of [edit.before, edit.after] as string[]) {
+      assert.ok(!side.includes(key), `the key stays here: ${side}`);
+      assert.match(side, new RegExp(`^  ${REDACTED.replace(/[[\]:]/g, '\\$&')}$`, 'm'));
+    }
+    assert.match(edit.after as string, /region: "eu"/, 'the other lines go as they are');
   });
 });
 
