@@ -73,8 +73,9 @@ export function approvalWorkflowDef(prefix = DEFAULT_NAME_PREFIX): ConductorAppr
 
 /**
  * The approval workflow's input: the request, a question in words, and how to answer it. An edit's
- * contents go to the server with every line that holds a secret withheld (either side, every line:
- * the server is shared and keeps what it is given); the editor's diff shows them whole.
+ * contents, a command and an escalation's reason go to the server with every line that holds a
+ * secret withheld (either side, every line: the server is shared and keeps what it is given); the
+ * editor shows them whole.
  */
 export async function approvalInput(request: ApprovalRequest): Promise<Record<string, unknown>> {
   const common = { kind: request.kind, workflowId: request.workflowId, question: questionOf(request), answerHelp: ANSWER_HELP };
@@ -88,10 +89,14 @@ export async function approvalInput(request: ApprovalRequest): Promise<Record<st
         ...(request.applied !== undefined && { applied: request.applied }),
         ...(request.runsCode !== undefined && { runsCode: request.runsCode }),
       };
-    case 'command':
-      return { ...common, command: request.command };
-    case 'escalation':
-      return { ...common, reason: request.reason, options: [...request.options] };
+    case 'command': {
+      const command = await withheld('command', request.command);
+      return { ...common, question: questionOf({ ...request, command }), command };
+    }
+    case 'escalation': {
+      const reason = await withheld('reason', request.reason);
+      return { ...common, question: questionOf({ ...request, reason }), reason, options: [...request.options] };
+    }
   }
 }
 

@@ -43,7 +43,7 @@ describe('A person\'s approval as Conductor metadata', () => {
     assert.equal((await approvalInput({ kind: 'edit', workflowId: 'wf-4', path: 'a.ts', after: '', applied: true })).question, "Workflow wf-4 ended without the Board's approval. Keep its change to a.ts (approved) or revert it (rejected)?");
   });
 
-  it('withholds every line that holds a secret, on both sides of an edit, from the server', async () => {
+  it('withholds every line that holds a secret from the server: both sides of an edit, a command, an escalation's reason', async () => {
     const key = `sk-proj-${'A1b2C3d4'.repeat(4)}`;
     const before = `export const config = {\n  apiKey: "${key}",\n};\n`;
     const after = `export const config = {\n  apiKey: "${key}",\n  region: "eu",\n};\n`;
@@ -53,6 +53,11 @@ describe('A person\'s approval as Conductor metadata', () => {
       assert.match(side, new RegExp(`^  ${REDACTED.replace(/[[\]:]/g, '\\$&')}$`, 'm'));
     }
     assert.match(edit.after as string, /region: "eu"/, 'the other lines go as they are');
+    const curl = await approvalInput({ kind: 'command', workflowId: 'wf-6', command: `curl -H "api_key: ${key}" https://example.test` });
+    assert.ok(!JSON.stringify(curl).includes(key), `a command's secret stays here too: ${JSON.stringify(curl)}`);
+    assert.equal(curl.command, REDACTED);
+    const told = await approvalInput({ kind: 'escalation', workflowId: 'wf-7', reason: `The call with token = "${key}" failed.`, options: ['Retry'] });
+    assert.ok(!JSON.stringify(told).includes(key), `an escalation's secret stays here too: ${JSON.stringify(told)}`);
   });
 });
 
