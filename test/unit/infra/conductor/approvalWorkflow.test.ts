@@ -43,7 +43,7 @@ describe('A person\'s approval as Conductor metadata', () => {
     assert.equal((await approvalInput({ kind: 'edit', workflowId: 'wf-4', path: 'a.ts', after: '', applied: true })).question, "Workflow wf-4 ended without the Board's approval. Keep its change to a.ts (approved) or revert it (rejected)?");
   });
 
-  it('withholds every line that holds a secret from the server: both sides of an edit, a command, an escalation's reason', async () => {
+  it('withholds every line that holds a secret from the server: both sides of an edit, a command, an escalation\'s reason', async () => {
     const key = `sk-proj-${'A1b2C3d4'.repeat(4)}`;
     const before = `export const config = {\n  apiKey: "${key}",\n};\n`;
     const after = `export const config = {\n  apiKey: "${key}",\n  region: "eu",\n};\n`;
