@@ -211,4 +211,29 @@ describe('Approvals as HUMAN tasks on a real Conductor server', function () {
       await next.close();
     }
   });
+
+  it('keeps the editor\'s answer, which reached the step first, and says so when the HUMAN task was answered on Conductor too', async () => {
+    const connection = await connectConductor({ url: url(), logger: quietLogger });
+    const warnings: string[] = [];
+    const queue = new PendingApprovals();
+    // A poll slower than the test: the bridge hears of the server's answer only through the editor's.
+    const bridge = new HumanTaskApprovals({ connection, queue, logger: { ...quietLogger, warn: (message) => void warnings.push(message) }, prefix: 'imperium', pollIntervalMs: 600_000 });
+    try {
+      const workflowId = uniqueName('both');
+      const asked = queue.request({ kind: 'command', workflowId, command: 'make release' });
+      await bridge.surfaced();
+      const [pending] = queue.pending();
+      const id = bridge.conductorIdOf(pending?.id ?? '');
+      assert.ok(pending && id);
+      await answerOnServer(id, 'COMPLETED', { approved: false, note: 'from the UI' });
+      assert.ok(queue.decide(pending.id, { approved: true }));
+      assert.deepEqual(await asked, { approved: true });
+      await until('the warning', async () => warnings.find((warning) => warning.includes(id)));
+      assert.match(warnings[0] ?? '', /was answered on Conductor too .*"note":"from the UI".*the editor's answer, which reached the step first, stands/);
+      const [onServer] = await approvalsOf(url(), workflowId);
+      assert.deepEqual(onServer?.tasks[0]?.outputData, { approved: false, note: 'from the UI' }, 'the server keeps the answer it was given');
+    } finally {
+      await bridge.close();
+    }
+  });
 });

@@ -156,7 +156,7 @@ export class HumanTaskApprovals {
       const answer = await this.read(id);
       const output = answer.tasks?.find((task) => task.referenceTaskName === APPROVAL_TASK_REFERENCE)?.outputData;
       if (output?.answeredIn !== 'editor') {
-        this.options.logger.warn(`conductor: request ${approvalId} was answered on Conductor too (approval workflow ${id}: ${JSON.stringify(output ?? {})}); the editor's answer, given first, stands.`);
+        this.options.logger.warn(`conductor: request ${approvalId} was answered on Conductor too (approval workflow ${id}: ${JSON.stringify(output ?? {})}); the editor's answer, which reached the step first, stands.`);
       }
     } catch (error) {
       this.options.logger.warn(`conductor: approval workflow ${id} on ${this.options.connection.url} could not be told the request was ${decision === 'withdrawn' ? 'withdrawn' : 'answered in the editor'} (${describeFetchError(error)}).`);
