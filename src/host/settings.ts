@@ -133,6 +133,11 @@ export class Settings {
     return this.trimmed('conductor.uiUrl');
   }
 
+  /** Whether approvals are also asked on the Conductor server as HUMAN tasks (default true). */
+  conductorHumanTasks(): boolean {
+    return this.section.get<boolean>('conductor.humanTasks') !== false;
+  }
+
   /** The model the retry ladder falls back to; undefined when none is set. */
   fallbackModel(): string | undefined {
     return this.trimmed('model.fallback');

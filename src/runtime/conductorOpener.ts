@@ -1,7 +1,7 @@
 // The engine opener for a Conductor server, the same for the editor and the CLI: it connects
 // (checking the server's health first, so a wrong address fails at once naming it), then opens the
 // Conductor engine in the folder's task-to-domain with every built-in workflow served by this
-// process's workers.
+// process's workers, and the host's approvals asked on the server too (HUMAN tasks) unless told not.
 import type { OpenEngine } from '../core/orchestrator/engineApi';
 import type { Logger } from '../core/ports';
 import { connectConductor } from '../infra/conductor/conductorConnection';
@@ -23,13 +23,16 @@ export interface ConductorOpenOptions {
   readonly logger: Logger;
   /** A worker-only process in a container sees the workspace at another path: it names the domain. */
   readonly domain?: string;
+  /** Ask the host's approvals on the server too, as HUMAN tasks (default true); false: only where the host asks them. */
+  readonly humanTasks?: boolean;
 }
 
 export function conductorEngineOpener(server: ConductorServerChoice, options: ConductorOpenOptions): OpenEngine {
-  return async (parts) => {
+  return async ({ approvals, ...parts }) => {
     const connection = await connectConductor({ url: server.url, logger: options.logger, ...(server.token !== undefined && { token: server.token }) });
     return ConductorEngine.open({
       ...parts,
+      ...(approvals && options.humanTasks !== false && { approvals }),
       connection,
       domain: options.domain ?? workspaceDomain(options.folder),
       definitions: builtInModules()

@@ -6,6 +6,7 @@
 import { builtInTaskAgents } from '../agents/dispatch/builtInTaskAgents';
 import { Board, type VerdictRecord } from '../core/board/boardReview';
 import { withoutSecrets } from '../core/board/securityChecks';
+import { PendingApprovals } from '../core/approvals/pendingApprovals';
 import { BoardRecoveryAdvisor } from '../core/healing/boardAdvisor';
 import { forecastFromHistory, type RunForecast } from '../core/healing/budgetForecast';
 import { DeadlockResponder } from '../core/healing/deadlockResponder';
@@ -78,7 +79,7 @@ export class Runtime {
     const modules = ports.modules ?? builtInModules();
     const events = await EventStream.open(store.log('events'), clock, logger);
     const handlers = new StepHandlers();
-    const engine = await (ports.openEngine ?? embeddedEngine)({ store, handlers, events, clock, logger });
+    const engine = await (ports.openEngine ?? embeddedEngine)({ store, handlers, events, clock, logger, ...(approvals instanceof PendingApprovals && { approvals }) });
     const monitor = new HealingMonitor({
       clock,
       emit: events.emit,

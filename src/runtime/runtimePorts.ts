@@ -29,7 +29,11 @@ export interface RuntimePorts {
    * recalled from earlier workflows and nothing is learned.
    */
   readonly memory?: MemoryScopes;
-  /** Who is asked when the retry ladder reaches a person; without it, reaching one ends the workflow saying what they must decide. */
+  /**
+   * Who is asked when a step needs a person (the retry ladder, a staged file, an escalation);
+   * without it, reaching one ends the workflow saying what they must decide. A PendingApprovals
+   * queue (the editor's) is also handed to the engine, which may ask elsewhere too (Conductor: HUMAN tasks).
+   */
   readonly approvals?: Approvals;
   /** The workflow modules to offer; the built-in ones by default. */
   readonly modules?: WorkflowModules;

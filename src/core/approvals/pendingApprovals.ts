@@ -22,6 +22,9 @@ interface Waiting {
   readonly cleanup: () => void;
 }
 
+/** The queue's face for another surface that answers its requests (an engine that also asks elsewhere). */
+export type ApprovalQueue = Pick<PendingApprovals, 'pending' | 'decide' | 'subscribe'>;
+
 export class PendingApprovals implements Approvals {
   private readonly waiting = new Map<string, Waiting>();
   private readonly listeners = new Set<ApprovalListener>();

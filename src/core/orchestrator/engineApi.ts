@@ -1,5 +1,6 @@
 // What a host asks of a workflow engine, whichever runs the workflows: the embedded engine or the
 // Conductor-backed one (src/infra/conductor/). Both offer exactly this face.
+import type { ApprovalQueue } from '../approvals/pendingApprovals';
 import type { Clock, Logger, Store } from '../ports';
 import type { EventStream } from './eventStream';
 import type { StepHandlers } from './stepHandler';
@@ -15,6 +16,11 @@ export interface EngineParts {
   readonly logger: Logger;
   /** The runtime's event stream: every engine publishes into it rather than owning one. */
   readonly events: EventStream;
+  /**
+   * The queue where a person answers the steps' requests, when the host has one (the editor): an
+   * engine may surface them elsewhere too (Conductor: as HUMAN tasks) and decide them from there.
+   */
+  readonly approvals?: ApprovalQueue;
 }
 
 export type OpenEngine = (parts: EngineParts) => Promise<WorkflowEngineApi>;

@@ -1,10 +1,12 @@
 // What every caller (the runtime, the host, the CLI, the dashboard, the healing layer) asks of a
 // workflow engine. The embedded engine implements it; a Conductor-backed engine implements it too:
 // a definition's bounded jump back (`goto`) becomes a DO_WHILE loop around the steps it spans, each
-// step a SIMPLE task whose type is the step's handler name, polled by workers that run the same
-// StepHandlers; a person's approval stays behind the Approvals port, which such an engine may
-// surface as a HUMAN task. Events do not belong to an engine: the runtime owns the event stream and
-// hands it to whichever engine it opens, so every view hears the same events from either engine.
+// step a SIMPLE task of the workflow's one task type (its reference name says which step), polled
+// by workers that run the same StepHandlers. A person's approval stays behind the Approvals port;
+// given the host's approvals queue (EngineParts.approvals), the Conductor engine also surfaces each
+// request as a HUMAN task on the server and decides it from there. Events do not belong to an
+// engine: the runtime owns the event stream and hands it to whichever engine it opens, so every
+// view hears the same events from either engine.
 import type { EngineEventListener } from './eventStream';
 import type { WorkflowSnapshot, WorkflowSummary } from './workflowState';
 

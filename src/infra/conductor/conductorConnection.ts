@@ -41,7 +41,7 @@ export interface ConductorConnection {
   readonly client: ConductorClient;
   /** Resolves when the server answers its health check; rejects with ConductorUnreachableError. */
   checkHealth(): Promise<void>;
-  /** One call to the REST API (path under /api) the SDK has no method for; rejects with the server's answer. */
+  /** One call to the REST API (path under /api) the SDK has no method for; resolves with its JSON (or plain text) answer, rejects with the server's answer. */
   request(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<unknown>;
 }
 
@@ -91,7 +91,9 @@ export async function connectConductor(options: ConductorConnectionOptions): Pro
     });
     const text = await response.text();
     if (!response.ok) throw new Error(`${method} /api${path} answered HTTP ${response.status}: ${text.slice(0, 500)}`);
-    return text === '' ? undefined : (JSON.parse(text) as unknown);
+    if (text === '') return undefined;
+    // Some routes answer with a bare id as text/plain (a task update, a workflow start).
+    return (response.headers.get('content-type') ?? '').includes('json') ? (JSON.parse(text) as unknown) : text;
   };
   await checkHealth();
   const client = await createConductorClient({ serverUrl: url, logger: sdkLogger(options.logger), requestTimeoutMs: timeoutMs }, authorizedFetch);

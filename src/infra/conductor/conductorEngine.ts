@@ -4,9 +4,11 @@
 // start with this workspace's task-to-domain, so only this workspace's workers take their tasks.
 // A watcher follows each workflow's execution on the server and publishes its task and workflow
 // states as the engine's events; while the server is away it says "Conductor unreachable" once,
-// the workers back off, and both carry on when it answers again.
+// the workers back off, and both carry on when it answers again. With the host's approvals queue,
+// every request a step waits on is also a HUMAN task on the server (humanTaskApprovals.ts).
 import { MetadataClient, type ExtendedTaskDef, WorkflowExecutor } from '@io-orkes/conductor-javascript';
 import { z } from 'zod';
+import type { ApprovalQueue } from '../../core/approvals/pendingApprovals';
 import { OrchestratorError } from '../../core/orchestrator/embeddedEngine';
 import { type EngineEventListener, EventStream } from '../../core/orchestrator/eventStream';
 import type { StepHandlers } from '../../core/orchestrator/stepHandler';
@@ -20,6 +22,7 @@ import { snapshotOf, summaryOf } from './conductorSnapshot';
 import { CONDUCTOR_WORKFLOWS_DOCUMENT } from './conductorStatus';
 import { ConductorWorkers } from './conductorWorkers';
 import { DeliveryLedger, type DeliveryRecord } from './deliveryLedger';
+import { HumanTaskApprovals } from './humanTaskApprovals';
 
 export interface ConductorEngineOptions {
   readonly connection: ConductorConnection;
@@ -43,6 +46,10 @@ export interface ConductorEngineOptions {
   /** How often the watcher reads a running workflow from the server; default 200 ms. */
   readonly watchIntervalMs?: number;
   readonly workerId?: string;
+  /** The queue where a person answers the steps' requests (the editor's); each is also a HUMAN task on the server. */
+  readonly approvals?: ApprovalQueue;
+  /** How often an open approval is read from the server (DEFAULT_APPROVAL_POLL_MS). */
+  readonly approvalPollIntervalMs?: number;
 }
 
 interface KnownWorkflow {
@@ -64,6 +71,7 @@ export class ConductorEngine {
   private readonly metadata: MetadataClient;
   private readonly registered = new Set<string>();
   private readonly workers: ConductorWorkers | undefined;
+  private readonly humanTasks: HumanTaskApprovals | undefined;
   /** The last status published for each task, so the worker's and the watcher's views are told once. */
   private readonly taskStatus = new Map<string, TaskStatus>();
   private readonly waiting = new Map<string, Set<(snapshot: WorkflowSnapshot) => void>>();
@@ -94,6 +102,15 @@ export class ConductorEngine {
         ...(options.pollIntervalMs !== undefined && { pollIntervalMs: options.pollIntervalMs }),
         ...(options.longPollMs !== undefined && { longPollMs: options.longPollMs }),
         ...(options.workerId !== undefined && { workerId: options.workerId }),
+      });
+    }
+    if (options.approvals) {
+      this.humanTasks = new HumanTaskApprovals({
+        connection: options.connection,
+        queue: options.approvals,
+        logger: options.logger,
+        prefix: this.prefix,
+        ...(options.approvalPollIntervalMs !== undefined && { pollIntervalMs: options.approvalPollIntervalMs }),
       });
     }
   }
@@ -223,6 +240,8 @@ export class ConductorEngine {
     this.closed = true;
     if (this.watchTimer) clearTimeout(this.watchTimer);
     await this.workers?.stop();
+    // After the workers: a step they cut off withdraws its request, and its HUMAN task is terminated.
+    await this.humanTasks?.close();
     await this.options.store.flush();
   }
 

@@ -60,7 +60,7 @@ export function snapshotOf(workflow: Workflow, definition: WorkflowDefinition): 
     definition,
     input: (workflow.input ?? {}) as Record<string, unknown>,
     status,
-    ...(workflow.reasonForIncompletion ? { reason: workflow.reasonForIncompletion } : {}),
+    ...reasonOf(workflow, status, stepTasks),
     createdAt: workflow.createTime ?? 0,
     updatedAt: workflow.updateTime ?? workflow.createTime ?? 0,
     ...(workflow.endTime ? { endedAt: workflow.endTime } : {}),
@@ -70,6 +70,22 @@ export function snapshotOf(workflow: Workflow, definition: WorkflowDefinition): 
     tasks,
   };
   return state;
+}
+
+/**
+ * Why the workflow ended, in the embedded engine's words: a step's terminal failure verbatim, one
+ * whose retries ran out with how many times it failed. Conductor's own reason wraps the task's
+ * ("Task <id> failed with status: FAILED and reason: '...'"), which a person should not have to read.
+ */
+function reasonOf(workflow: Workflow, status: WorkflowStatus, stepTasks: readonly Task[]): { reason?: string } {
+  const last = stepTasks.at(-1);
+  const failed = (status === 'FAILED' || status === 'TIMED_OUT') && last && ['FAILED', 'FAILED_WITH_TERMINAL_ERROR', 'TIMED_OUT'].includes(last.status ?? '') ? last : undefined;
+  const taskReason = failed?.reasonForIncompletion;
+  if (!failed || !taskReason) return workflow.reasonForIncompletion ? { reason: workflow.reasonForIncompletion } : {};
+  if (failed.status === 'FAILED_WITH_TERMINAL_ERROR') return { reason: taskReason };
+  const attempts = (failed.retryCount ?? 0) + 1;
+  const what = failed.status === 'TIMED_OUT' ? 'took too long' : 'failed';
+  return { reason: `${taskReason.replace(/[.\s]+$/, '')} (${what} ${attempts === 1 ? 'once' : `${attempts} times`}).` };
 }
 
 export function summaryOf(snapshot: WorkflowSnapshot): WorkflowSummary {

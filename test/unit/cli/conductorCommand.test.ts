@@ -13,8 +13,10 @@ describe('imperium conductor export', () => {
   it('prints the feature workflow as Conductor task and workflow definitions', async () => {
     const { code, stdout } = await cli(['conductor', 'export', '--prefix', 'team', '--response-timeout', '12']);
     assert.equal(code, 0);
-    const metadata = JSON.parse(stdout) as { taskDefs: { name: string; responseTimeoutSeconds: number }[]; workflowDef: { name: string; schemaVersion: number } };
+    const metadata = JSON.parse(stdout) as { taskDefs: { name: string; responseTimeoutSeconds: number }[]; workflowDef: { name: string; schemaVersion: number }; approvalWorkflowDef: { name: string; tasks: { type: string; taskReferenceName: string }[] } };
     assert.equal(metadata.workflowDef.name, 'team_feature');
+    assert.equal(metadata.approvalWorkflowDef.name, 'team_approval', 'the approval workflow, under the same prefix');
+    assert.deepEqual(metadata.approvalWorkflowDef.tasks.map((task) => `${task.type} ${task.taskReferenceName}`), ['HUMAN approval']);
     assert.equal(metadata.workflowDef.schemaVersion, 2);
     assert.ok(metadata.taskDefs.every((def) => def.name.startsWith('team_feature_') && def.responseTimeoutSeconds === 12));
   });

@@ -20,6 +20,7 @@ const EDITOR_ONLY: Record<string, string> = {
   'imperium.review.mode': 'the CLI has no person at hand to review edits: the Board decides and code-running files are refused',
   'imperium.codeLens.enabled': 'code lenses are an editor surface',
   'imperium.conductor.uiUrl': "links from the editor's views to Conductor's UI; the CLI prints workflow ids",
+  'imperium.conductor.humanTasks': 'the CLI asks no one, so it has no approvals to ask on the server',
 };
 
 /** Flags of `imperium run` no setting mirrors, and why. */

@@ -10,7 +10,7 @@ import { ConductorConfigurationError, ConductorUnreachableError } from '../../..
 const log = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 
 function choice(engine: 'embedded' | 'conductor', url?: string) {
-  const settings = { engine: () => engine, conductorUrl: () => url } as unknown as Settings;
+  const settings = { engine: () => engine, conductorUrl: () => url, conductorHumanTasks: () => true } as unknown as Settings;
   const conductorTokens = { get: async () => undefined } as unknown as ConductorTokenStore;
   return engineOpenerFor({ folder: { uri: { fsPath: '/tmp/imperium-engine-choice' } }, settings, conductorTokens, log });
 }
