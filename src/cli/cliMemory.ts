@@ -12,6 +12,7 @@ import type { MemoryScope } from '../core/memory/memoryRecord';
 import type { Clock, Logger } from '../core/ports';
 import { StoreLockedError } from '../infra/store/fileLock';
 import { JsonStore } from '../infra/store/jsonStore';
+import { liesInside } from '../infra/store/storeLocation';
 
 /** Overrides where the user's global memory lives (tests point it at a temporary folder). */
 export const GLOBAL_MEMORY_ENV = 'IMPERIUM_GLOBAL_MEMORY';
@@ -26,6 +27,8 @@ export interface CliMemory extends MemoryScopes {
 }
 
 export async function openCliMemory(options: {
+  /** The folder the run works on: a memory folder inside it must be reached through real folders only (StoreLocationError). */
+  readonly workspaceRoot: string;
   readonly workspaceFolder: string;
   readonly globalFolder: string;
   readonly clock: Clock;
@@ -33,7 +36,7 @@ export async function openCliMemory(options: {
   readonly embedder?: Embedder;
 }): Promise<CliMemory> {
   const open = (scope: MemoryScope, folder: string) =>
-    LongTermMemory.open({ folders: { [scope]: storeFolder(folder, options.logger) }, clock: options.clock, logger: options.logger, ...(options.embedder && { embedder: options.embedder }) });
+    LongTermMemory.open({ folders: { [scope]: storeFolder(folder, options.workspaceRoot, options.logger) }, clock: options.clock, logger: options.logger, ...(options.embedder && { embedder: options.embedder }) });
   const workspace = await open('workspace', options.workspaceFolder);
   try {
     const global = await open('global', options.globalFolder);
@@ -50,6 +53,8 @@ export async function openCliMemory(options: {
   }
 }
 
-function storeFolder(folder: string, logger: Logger): MemoryFolder {
-  return { open: () => JsonStore.open({ folder, logger }), isHeldElsewhere: (error) => error instanceof StoreLockedError };
+function storeFolder(folder: string, workspaceRoot: string, logger: Logger): MemoryFolder {
+  // The workspace is untrusted: its .imperium/memory (or a link in it) could send memories elsewhere.
+  const containedIn = liesInside(folder, workspaceRoot) ? workspaceRoot : undefined;
+  return { open: () => JsonStore.open({ folder, logger, ...(containedIn !== undefined && { containedIn }) }), isHeldElsewhere: (error) => error instanceof StoreLockedError };
 }

@@ -121,6 +121,7 @@ export class HeadlessEngine {
       const tests = new JournalledTestRunner(runner, { root: options.folder, journal, isTestFile: isTestPath, logger });
       const embedder = settings.embeddingModel === undefined ? undefined : embedderOf(client(settings.model, undefined, settings.embeddingModel), settings.embeddingModel);
       memory = await openCliMemory({
+        workspaceRoot: options.folder,
         workspaceFolder: join(options.folder, STATE_FOLDER, MEMORY_FOLDER),
         globalFolder: options.globalMemory ?? defaultGlobalMemoryFolder(),
         clock,

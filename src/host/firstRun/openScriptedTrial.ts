@@ -66,6 +66,7 @@ export async function openScriptedTrial(request: TrialRequest): Promise<OpenedTr
     const workspaceFolder: vscode.WorkspaceFolder = { uri: vscode.Uri.file(folder), name: `${example.example} (scripted trial)`, index: 0 };
     const memory = await openExtensionMemories({
       workspaceStorage: stateFolderOf(folder),
+      workspaceFolder: folder,
       globalStorage: join(folder, STATE_FOLDER, 'global-memory'),
       clock: new SystemClock(),
       logger: request.log,

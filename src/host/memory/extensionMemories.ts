@@ -11,10 +11,13 @@ import type { Clock, Logger } from '../../core/ports';
 import { StoreLockedError } from '../../infra/store/fileLock';
 import { JsonStore } from '../../infra/store/jsonStore';
 import { describeStoreIssue, type StoreIssue } from '../../infra/store/storeIssue';
+import { liesInside } from '../../infra/store/storeLocation';
 
 export interface ExtensionMemoryOptions {
   /** The workspace's storage folder (context.storageUri.fsPath); absent without an open folder. */
   readonly workspaceStorage?: string;
+  /** The workspace folder: a memory folder inside it must be reached through real folders only (StoreLocationError). */
+  readonly workspaceFolder?: string;
   /** The global storage folder (context.globalStorageUri.fsPath). */
   readonly globalStorage: string;
   readonly clock: Clock;
@@ -59,5 +62,8 @@ function folder(scope: MemoryScope, path: string, options: ExtensionMemoryOption
   const onIssue = (issue: StoreIssue) => {
     if (DAMAGE.has(issue.kind)) options.onDamage(`Imperium Flow: a file of your ${scope === 'workspace' ? "workspace's" : 'global'} memory was damaged: ${describeStoreIssue(issue)}.`);
   };
-  return { open: () => JsonStore.open({ folder: path, logger: options.logger, onIssue }), isHeldElsewhere: (error) => error instanceof StoreLockedError };
+  const root = options.workspaceFolder;
+  // The workspace is untrusted: its .imperium/memory (or a link in it) could send memories elsewhere.
+  const containedIn = root !== undefined && liesInside(path, root) ? root : undefined;
+  return { open: () => JsonStore.open({ folder: path, logger: options.logger, onIssue, ...(containedIn !== undefined && { containedIn }) }), isHeldElsewhere: (error) => error instanceof StoreLockedError };
 }

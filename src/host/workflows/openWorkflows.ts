@@ -31,7 +31,7 @@ export async function openMemories(request: MemoriesRequest): Promise<ExtensionM
   const embedder = embedderFor(request.settings, request.apiKeys, request.log);
   try {
     return await openExtensionMemories({
-      ...(request.folderPath !== undefined && { workspaceStorage: stateFolderOf(request.folderPath) }),
+      ...(request.folderPath !== undefined && { workspaceStorage: stateFolderOf(request.folderPath), workspaceFolder: request.folderPath }),
       ...(embedder && { embedder }),
       globalStorage: request.globalStorageFolder,
       clock: new SystemClock(),

@@ -1,7 +1,7 @@
 // The PageInspector over headless Chromium for one workspace folder: pages are workspace-relative
 // HTML paths (never outside the root), may load any file of the workspace and nothing from the
 // network; baselines live in a folder the composition root chooses. The browser starts on first use.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PageInspector, PageRender, ScreenshotComparison, ScreenshotDiff } from '../../superpowers/design/pageInspector';
@@ -11,13 +11,14 @@ import { accessibilityTree, checkPage, openTarget } from './pageChecker';
 import { PageTargetError, type PageTarget } from './pageTargets';
 import { diffPngs } from './pixelDiff';
 import { ScreenshotBaselines, takeScreenshot } from './screenshotBaselines';
+import { writeStateFile } from '../store/stateFileWrite';
 
 export interface ChromiumPageInspectorOptions {
   /** The workspace folder, absolute. */
   readonly root: string;
-  /** Where screenshot baselines are kept, absolute. */
+  /** Where screenshot baselines are kept, absolute, inside `root` (written through real folders only). */
   readonly baselines: string;
-  /** Where kept screenshots and diffs go (a workflow's before and after), absolute. */
+  /** Where kept screenshots and diffs go (a workflow's before and after), absolute, inside `root`. */
   readonly artifacts: string;
   readonly executablePath?: string;
   /** Share of pixels that may differ from a baseline (default 0). */
@@ -29,7 +30,7 @@ export class ChromiumPageInspector implements PageInspector {
   private readonly baselines: ScreenshotBaselines;
 
   constructor(private readonly options: ChromiumPageInspectorOptions) {
-    this.baselines = new ScreenshotBaselines(options.baselines, options.maxDifferentRatio ?? 0);
+    this.baselines = new ScreenshotBaselines(options.baselines, options.root, options.maxDifferentRatio ?? 0);
   }
 
   async browserVersion(): Promise<string> {
@@ -94,9 +95,8 @@ export class ChromiumPageInspector implements PageInspector {
 
   private async keep(name: string, png: Buffer): Promise<string> {
     if (!/^[\w.@-]+$/.test(name)) throw new Error(`an artifact name is letters, digits and . @ - _ only, not "${name}".`);
-    await mkdir(this.options.artifacts, { recursive: true });
     const path = join(this.options.artifacts, `${name}.png`);
-    await writeFile(path, png);
+    await writeStateFile(path, png, this.options.root);
     return path;
   }
 

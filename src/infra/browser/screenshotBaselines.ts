@@ -1,9 +1,10 @@
 // Screenshots of a page and their baselines on disk: a PNG plus a JSON record of the browser version
 // and fonts it was taken with. Comparing refuses (with the reason) when those changed, records a
 // baseline when none exists, and otherwise compares the pixels and writes a diff image.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pixelVerdict, refusalReason, type BaselineRecord, type BaselineVerdict, type ScreenshotEnvironment } from '../../superpowers/design/baselineRules';
+import { writeStateFile } from '../store/stateFileWrite';
 import type { ChromiumSession } from './chromiumSession';
 import { openTarget } from './pageChecker';
 import { platformFonts } from './pageFonts';
@@ -36,9 +37,13 @@ export interface BaselineComparison {
 }
 
 export class ScreenshotBaselines {
-  /** `maxDifferentRatio`: the share of pixels that may differ and still count as the same (default 0). */
+  /**
+   * `container`: the workspace the folder lies in; no write may leave it through a symbolic link.
+   * `maxDifferentRatio`: the share of pixels that may differ and still count as the same (default 0).
+   */
   constructor(
     private readonly folder: string,
+    private readonly container: string,
     private readonly maxDifferentRatio = 0,
   ) {}
 
@@ -56,17 +61,16 @@ export class ScreenshotBaselines {
     const verdict = pixelVerdict(diff.differentPixels, diff.totalPixels, diff.sizeChanged, this.maxDifferentRatio);
     if (verdict.status !== 'changed') return { verdict, baselinePath };
     const diffPath = `${base}.diff.png`;
-    await writeFile(diffPath, diff.diffPng);
+    await writeStateFile(diffPath, diff.diffPng, this.container);
     return { verdict, baselinePath, diffPath };
   }
 
   /** Makes this screenshot the baseline (a person accepted the change, or there was none). */
   async record(shot: Screenshot): Promise<void> {
     const base = join(this.folder, `${slug(shot.page)}@${shot.environment.width}`);
-    await mkdir(this.folder, { recursive: true });
-    await writeFile(`${base}.png`, shot.png);
+    await writeStateFile(`${base}.png`, shot.png, this.container);
     const record: BaselineRecord = { page: shot.page, recordedAt: new Date().toISOString(), ...shot.environment };
-    await writeFile(`${base}.json`, `${JSON.stringify(record, null, 2)}\n`);
+    await writeStateFile(`${base}.json`, `${JSON.stringify(record, null, 2)}\n`, this.container);
   }
 }
 

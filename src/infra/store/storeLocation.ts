@@ -10,12 +10,18 @@ export class StoreLocationError extends Error {
   override readonly name = 'StoreLocationError';
 }
 
+/** Whether `folder` lies strictly inside `container` (by path; links are what checkStoreLocation looks for). */
+export function liesInside(folder: string, container: string): boolean {
+  const rel = relative(resolve(container), resolve(folder));
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+}
+
 /** Refuses `folder` unless it lies inside `container` with no symbolic link on the way, and holds none at its top. */
 export async function checkStoreLocation(folder: string, container: string): Promise<void> {
   const root = resolve(container);
   const target = resolve(folder);
   const rel = relative(root, target);
-  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) throw new StoreLocationError(`The state folder ${target} is not inside ${root}.`);
+  if (!liesInside(target, root)) throw new StoreLocationError(`The state folder ${target} is not inside ${root}.`);
   let current = root;
   for (const segment of rel.split(sep)) {
     current = join(current, segment);

@@ -93,7 +93,7 @@ describe('the design workflow, end to end', function () {
     store = await JsonStore.open({ folder: state, logger: quiet, debounceMs: 10 });
     const events = await EventStream.open(store.log<EngineEvent>('events'), clock, quiet);
     const board = new Board({ model, audit: store.log<VerdictRecord>('board-verdicts'), clock, events: events.emit });
-    inspector = new ChromiumPageInspector({ root: temp.root, baselines: join(state, 'baselines'), artifacts: join(state, 'design') });
+    inspector = new ChromiumPageInspector({ root: temp.root, baselines: join(temp.root, '.imperium', 'baselines'), artifacts: join(temp.root, '.imperium', 'design') });
     const approvals = new ScriptedApprovals([{ approved: true, choice: LOOKS_RIGHT }]);
     const pages = inspector;
     const module = designModule;
@@ -155,7 +155,7 @@ describe('the design workflow, end to end', function () {
     assert.deepEqual(report.verdicts.map((verdict) => verdict.decision), ['approve', 'approve', 'approve']);
 
     // The command center: the host reads this workflow's checks and screenshots and the card shows them.
-    const checks = await designChecksOf(workflow, pngFilesIn(join(state, 'design'), 2 * 1024 * 1024));
+    const checks = await designChecksOf(workflow, pngFilesIn(join(temp.root, '.imperium', 'design'), 2 * 1024 * 1024));
     assert.ok(checks);
     assert.equal(checks.findings.length, red.failing.length);
     assert.ok(checks.findings.every((finding) => finding.status === 'fixed'));

@@ -110,7 +110,7 @@ describe('UI checks in headless Chromium', function () {
   it('records a screenshot baseline with browser and fonts, finds the same render identical, a changed page different, and refuses when the environment changed', async () => {
     const site = join(folder, 'site');
     await cp(join(fixtures, 'mended'), site, { recursive: true });
-    const baselines = new ScreenshotBaselines(join(folder, 'baselines'));
+    const baselines = new ScreenshotBaselines(join(folder, 'baselines'), folder);
     const [target] = await resolvePageTargets(join(site, 'index.html'), site);
 
     const first = await takeScreenshot(session, target, 375);
