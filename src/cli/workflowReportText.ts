@@ -17,7 +17,7 @@ export function workflowReportText(report: WorkflowReport, options: { readonly d
   for (const phase of report.phases) {
     lines.push(`  ${phase.phase.padEnd(9)} ${phase.status.padEnd(12)} ${seconds(phase.durationMs).padStart(7)}  ${phase.summary ?? ''}`.trimEnd());
   }
-  lines.push('', `Files changed (${report.files.length}):`, ...report.files.map((f) => `  ${f.change.padEnd(9)} ${f.path}`));
+  lines.push('', `Files changed (${report.files.length}):`, ...report.files.map((f) => `  ${f.change.padEnd(9)} ${f.path}${f.notShown ? ` (${f.notShown})` : ''}`));
   if (options.diffs) lines.push('', ...report.files.map((f) => f.diff.trimEnd()));
   if (report.tests) {
     const { passed, failed, skipped } = report.tests.summary;

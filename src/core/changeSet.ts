@@ -8,6 +8,17 @@ export interface ChangedFile {
   readonly before?: string;
   /** Undefined when the workflow deleted the file. */
   readonly after?: string;
+  /**
+   * Set when the change cannot be shown (a side over the size a file is read at, binary, or not
+   * readable): `before` and `after` are then both absent, and this says what happened and why.
+   */
+  readonly notShown?: { readonly change: FileChange; readonly reason: string };
+}
+
+export type FileChange = 'created' | 'modified' | 'deleted';
+
+export function changeOf(file: ChangedFile): FileChange {
+  return file.notShown?.change ?? (file.before === undefined ? 'created' : file.after === undefined ? 'deleted' : 'modified');
 }
 
 export interface AddedLine {
@@ -32,6 +43,7 @@ export function addedLines(file: ChangedFile): AddedLine[] {
 
 /** A unified diff, as `git diff` would show it, for people and for the Board. */
 export function unifiedDiff(file: ChangedFile): string {
+  if (file.notShown) return `${file.notShown.change} ${file.path}: ${file.notShown.reason}; its content is not shown\n`;
   const oldName = file.before === undefined ? '/dev/null' : `a/${file.path}`;
   const newName = file.after === undefined ? '/dev/null' : `b/${file.path}`;
   const patch = createTwoFilesPatch(oldName, newName, file.before ?? '', file.after ?? '', undefined, undefined, { context: 3 });
@@ -43,7 +55,7 @@ export function unifiedDiff(file: ChangedFile): string {
  * content under a header, since a '+' on every line of it would say nothing and cost a token a line.
  */
 export function reviewDiff(file: ChangedFile): string {
-  if (file.before !== undefined || file.after === undefined) return unifiedDiff(file);
+  if (file.notShown || file.before !== undefined || file.after === undefined) return unifiedDiff(file);
   const lines = splitLines(file.after).length;
   return `+++ b/${file.path} (a new file of ${lines} ${lines === 1 ? 'line' : 'lines'}, shown as it is)\n${file.after.endsWith('\n') || file.after === '' ? file.after : `${file.after}\n`}`;
 }

@@ -88,6 +88,8 @@ export class WorkspaceError extends Error {
   constructor(
     readonly code: WorkspaceErrorCode,
     message: string,
+    /** The file's size, for `too-large`. */
+    readonly bytes?: number,
   ) {
     super(message);
   }

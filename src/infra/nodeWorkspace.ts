@@ -165,7 +165,7 @@ export class NodeWorkspace implements Workspace, WorkflowUndo {
     const location = await this.existingFile(path);
     const stats = await fs.stat(location.real);
     if (stats.size > this.maxFileBytes) {
-      throw new WorkspaceError('too-large', `"${location.path}" is ${stats.size} bytes, over the ${this.maxFileBytes}-byte limit for reading a file.`);
+      throw new WorkspaceError('too-large', `"${location.path}" is ${stats.size} bytes, over the ${this.maxFileBytes}-byte limit for reading a file.`, stats.size);
     }
     const bytes = await fs.readFile(location.real);
     if (looksBinary(bytes)) throw new WorkspaceError('refused', `"${location.path}" is a binary file; only text files can be read.`);

@@ -3,7 +3,7 @@
 // self-healing step, what was learned, tokens and cost per agent. A module says what its steps
 // established (criteria, tasks, lessons); the rest comes from the workflow's state and events.
 import type { VerdictRecord } from '../core/board/boardReview';
-import { unifiedDiff, type ChangedFile } from '../core/changeSet';
+import { changeOf, unifiedDiff, type ChangedFile, type FileChange } from '../core/changeSet';
 import type { WorkflowSnapshot } from '../core/orchestrator/workflowState';
 import type { EngineEvent, HealingEvent } from '../shared/events';
 import type { DesignScreenshot } from '../shared/designScreenshots';
@@ -66,7 +66,8 @@ export interface WorkflowReport {
   /** Each planned task with the agent that did it; empty when the module does not dispatch by agent. */
   readonly assignments: readonly TaskAssignmentReport[];
   readonly phases: readonly PhaseReport[];
-  readonly files: readonly { readonly path: string; readonly change: 'created' | 'modified' | 'deleted'; readonly diff: string }[];
+  /** `notShown`: why the diff is left out (the file is too large to show, or binary). */
+  readonly files: readonly { readonly path: string; readonly change: FileChange; readonly diff: string; readonly notShown?: string }[];
   readonly tests?: { readonly outcome: TestRunResult['outcome']; readonly summary: TestSummary; readonly failures: readonly { readonly id: string; readonly message?: string }[] };
   readonly verdicts: readonly Pick<VerdictRecord, 'subject' | 'role' | 'title' | 'decision' | 'summary' | 'findings' | 'source'>[];
   /** Every step the self-healing layer took, in order. */
@@ -122,8 +123,9 @@ export function buildWorkflowReport(
     phases: module.phases.map(({ id, steps }) => phaseReport(workflow, id, steps)),
     files: changes.map((file) => ({
       path: file.path,
-      change: file.before === undefined ? 'created' : file.after === undefined ? 'deleted' : 'modified',
+      change: changeOf(file),
       diff: unifiedDiff(file),
+      ...(file.notShown && { notShown: file.notShown.reason }),
     })),
     ...(finalTests && {
       tests: {

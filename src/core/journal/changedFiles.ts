@@ -1,17 +1,46 @@
-// What a workflow changed, as before/after text: read from the journal (before) and the workspace (after).
+// What a workflow changed, as before/after text: read from the journal (before) and the workspace
+// (after). A file that cannot be shown as text (a test run made it over the 1 MiB a file is read
+// at, or binary) is listed as changed with the reason instead of its text, so a review or a report
+// never breaks on it; undo works from the journal's bytes and takes it back all the same.
 import type { ChangedFile } from '../changeSet';
-import type { Workspace } from '../ports';
-import type { WorkflowUndo } from './journalEntry';
+import { WorkspaceError, type Workspace } from '../ports';
+import type { TouchedFile, WorkflowUndo } from './journalEntry';
 
 const utf8 = new TextDecoder('utf-8');
+/** The most of a file's earlier bytes shown as text, as much as a Workspace reads of a file. */
+export const MAX_SHOWN_BYTES = 1024 * 1024;
 
-export async function changedFiles(workflowId: string, undo: WorkflowUndo, workspace: Workspace): Promise<ChangedFile[]> {
+export async function changedFiles(workflowId: string, undo: Pick<WorkflowUndo, 'touched'>, workspace: Workspace): Promise<ChangedFile[]> {
   const touched = await undo.touched(workflowId);
   const files: ChangedFile[] = [];
   for (const file of touched) {
-    const before = file.before === undefined ? undefined : utf8.decode(file.before);
-    const after = (await workspace.exists(file.path)) ? await workspace.read(file.path) : undefined;
-    if (before !== after) files.push({ path: file.path, before, after });
+    const changed = await changedFile(file, workspace);
+    if (changed) files.push(changed);
   }
   return files.sort((a, b) => a.path.localeCompare(b.path));
+}
+
+async function changedFile(file: TouchedFile, workspace: Workspace): Promise<ChangedFile | undefined> {
+  const exists = await workspace.exists(file.path);
+  let after: string | undefined;
+  let unreadable: string | undefined;
+  if (exists) {
+    try {
+      after = await workspace.read(file.path);
+    } catch (error) {
+      if (!(error instanceof WorkspaceError)) throw error;
+      unreadable = error.code === 'too-large' ? tooLarge(error.bytes) : error.message;
+    }
+  }
+  const beforeTooLarge = file.before !== undefined && file.before.length > MAX_SHOWN_BYTES;
+  if (unreadable !== undefined || beforeTooLarge) {
+    const change = file.before === undefined ? 'created' : exists ? 'modified' : 'deleted';
+    return { path: file.path, notShown: { change, reason: unreadable ?? tooLarge(file.before?.length) } };
+  }
+  const before = file.before === undefined ? undefined : utf8.decode(file.before);
+  return before === after ? undefined : { path: file.path, before, after };
+}
+
+function tooLarge(bytes: number | undefined): string {
+  return `too large to show${bytes === undefined ? '' : ` (${bytes} bytes)`}`;
 }

@@ -304,8 +304,10 @@ export class WorkflowService implements vscode.Disposable {
       if (files.length > 0) log.info(`workflow ${workflowId} ended without the Board's approval; ${files.length} changed file(s) wait for review`);
       await Promise.all(
         files.map(async (file) => {
+          // A file too large (or binary) to show is offered by name with the reason, to keep or revert all the same.
+          const after = file.notShown ? `[${file.path} ${file.notShown.change}: ${file.notShown.reason}; Imperium Flow does not show its content]\n` : (file.after ?? '');
           const decision = await this.approvals
-            .request({ kind: 'edit', workflowId, path: file.path, ...(file.before !== undefined && { before: file.before }), after: file.after ?? '', applied: true })
+            .request({ kind: 'edit', workflowId, path: file.path, ...(file.before !== undefined && { before: file.before }), after, applied: true })
             .catch(() => undefined); // withdrawn: the window closed, or the workflow was undone meanwhile
           if (decision?.approved === false) {
             const report = await this.undo(workflowId, [file.path]);
