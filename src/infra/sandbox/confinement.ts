@@ -1,7 +1,7 @@
 // How a process an agent starts is confined: under bubblewrap where this machine has it (writes only
-// in the workspace and a private temporary folder, home folders hidden, secret files in the
-// workspace blanked, state and hook folders read-only, no network unless allowed, dies with its
-// parent), else unconfined but with the same scrubbed environment and private HOME, and saying so.
+// in the workspace and a private temporary folder, home folders and host socket folders hidden,
+// secret files in the workspace blanked, state and hook folders read-only, no network unless
+// allowed, dies with its parent), else unconfined but with the same scrubbed environment and private HOME, and saying so.
 import { mkdir, mkdtemp, readdir, realpath, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
@@ -54,6 +54,10 @@ const READ_ONLY_IN_WORKSPACE = ['.imperium', '.git', '.husky', '.vscode', '.gith
 const NODE_MODULES_CACHES = ['.vite', '.vite-temp', '.cache'];
 /** Version managers in a home folder whose whole folder a program from them needs (a pyenv shim runs pyenv). */
 const TOOL_ROOTS = ['.pyenv', '.nvm', '.volta', '.asdf', '.rbenv', '.cargo', '.rustup', '.bun', '.deno', '.fnm'];
+/** Host folders that hold sockets by convention (a Docker daemon's, the session bus in /run/user/<uid>): emptied in the sandbox. */
+const SOCKET_FOLDERS = ['/run', '/var/run', '/var/tmp'];
+/** Files a run needs from a socket folder: the resolver configuration, a link into /run under systemd-resolved. */
+const NEEDED_FROM_SOCKET_FOLDERS = ['/etc/resolv.conf'];
 /** Folders not searched for secret files (large, and read-only or generated anyway). */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.imperium']);
 const SECRET_MATCHERS = SECRET_FILE_GLOBS.map((glob) => new Minimatch(glob, { dot: true, nocase: true, matchBase: true }));
@@ -83,13 +87,19 @@ export async function confine(request: ConfineRequest): Promise<ConfinedCommand>
   if (!existsSync(command)) return { command: request.command, args: request.args, env, confinement: { confined: false, network: false, note: 'not started' }, dispose };
   try {
     const cwd = await realpath(request.cwd);
-    const hidden = hiddenFolders();
+    const sockets = await socketFolders();
+    const hidden = [...hiddenFolders(), ...sockets];
     // The sandbox's /tmp is empty too: a framework found in a node_modules under it must be shown again,
     // and so must the node_modules of the folders above the workspace (a monorepo's), where Node resolves packages.
     const emptied = [...hidden, await realpath(tmpdir())];
     const readOnly = request.readOnlyWorkspace === true;
     // A read-only workspace inside a hidden home folder is shown again, read-only.
-    const readable = [...(await readableUnder(emptied, [command, ...request.args])), ...ancestorNodeModules(cwd, emptied), ...(readOnly ? [cwd] : [])];
+    const readable = [
+      ...(await readableUnder(emptied, [command, ...request.args])),
+      ...ancestorNodeModules(cwd, emptied),
+      ...(await neededFrom(sockets)),
+      ...(readOnly ? [cwd] : []),
+    ];
     const writable = [...(readOnly ? [] : [cwd]), ...(request.privateDirs ?? [])];
     const caches = readOnly ? [] : await nodeModulesCaches(cwd);
     const args = bubblewrapArgs({
@@ -147,6 +157,18 @@ function hiddenFolders(): string[] {
   const folders = new Set<string>();
   for (const folder of [homedir(), '/root', '/home']) if (folder && existsSync(folder) && folder !== '/') folders.add(folder);
   return [...folders];
+}
+
+/** SOCKET_FOLDERS that exist here, each once as its real path (/var/run is often a link to /run). */
+async function socketFolders(): Promise<string[]> {
+  const real = await Promise.all(SOCKET_FOLDERS.map((folder) => realpath(folder).catch(() => undefined)));
+  return [...new Set(real.filter((folder): folder is string => folder !== undefined && folder !== '/'))];
+}
+
+/** The real paths of NEEDED_FROM_SOCKET_FOLDERS that lie in an emptied socket folder, to show again read-only. */
+async function neededFrom(sockets: readonly string[]): Promise<string[]> {
+  const real = await Promise.all(NEEDED_FROM_SOCKET_FOLDERS.map((file) => realpath(file).catch(() => undefined)));
+  return real.filter((file): file is string => file !== undefined && sockets.some((folder) => file.startsWith(folder + sep)));
 }
 
 function absoluteCommand(command: string, path: string | undefined): string {
