@@ -12,6 +12,7 @@ import { SECRET_FILE_GLOBS } from '../../core/workspace/secretFiles';
 import { bubblewrapArgs, usableBubblewrap } from './bubblewrap';
 import { isSecretName } from '../../core/secretNames';
 import { scrubbedEnvironment } from './scrubbedEnvironment';
+import { neededFrom, socketFolders } from './socketFolders';
 
 export interface SandboxPolicy {
   /** The person allowed network access for this workflow's runs. Default: none. */
@@ -54,10 +55,6 @@ const READ_ONLY_IN_WORKSPACE = ['.imperium', '.git', '.husky', '.vscode', '.gith
 const NODE_MODULES_CACHES = ['.vite', '.vite-temp', '.cache'];
 /** Version managers in a home folder whose whole folder a program from them needs (a pyenv shim runs pyenv). */
 const TOOL_ROOTS = ['.pyenv', '.nvm', '.volta', '.asdf', '.rbenv', '.cargo', '.rustup', '.bun', '.deno', '.fnm'];
-/** Host folders that hold sockets by convention (a Docker daemon's, the session bus in /run/user/<uid>): emptied in the sandbox. */
-const SOCKET_FOLDERS = ['/run', '/var/run', '/var/tmp'];
-/** Files a run needs from a socket folder: the resolver configuration, a link into /run under systemd-resolved. */
-const NEEDED_FROM_SOCKET_FOLDERS = ['/etc/resolv.conf'];
 /** Folders not searched for secret files (large, and read-only or generated anyway). */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.imperium']);
 const SECRET_MATCHERS = SECRET_FILE_GLOBS.map((glob) => new Minimatch(glob, { dot: true, nocase: true, matchBase: true }));
@@ -157,18 +154,6 @@ function hiddenFolders(): string[] {
   const folders = new Set<string>();
   for (const folder of [homedir(), '/root', '/home']) if (folder && existsSync(folder) && folder !== '/') folders.add(folder);
   return [...folders];
-}
-
-/** SOCKET_FOLDERS that exist here, each once as its real path (/var/run is often a link to /run). */
-async function socketFolders(): Promise<string[]> {
-  const real = await Promise.all(SOCKET_FOLDERS.map((folder) => realpath(folder).catch(() => undefined)));
-  return [...new Set(real.filter((folder): folder is string => folder !== undefined && folder !== '/'))];
-}
-
-/** The real paths of NEEDED_FROM_SOCKET_FOLDERS that lie in an emptied socket folder, to show again read-only. */
-async function neededFrom(sockets: readonly string[]): Promise<string[]> {
-  const real = await Promise.all(NEEDED_FROM_SOCKET_FOLDERS.map((file) => realpath(file).catch(() => undefined)));
-  return real.filter((file): file is string => file !== undefined && sockets.some((folder) => file.startsWith(folder + sep)));
 }
 
 function absoluteCommand(command: string, path: string | undefined): string {
