@@ -32,7 +32,7 @@ export function summarizeTestRun(result: TestRunResult): string {
  * which may say anything), with paths workspace-relative as in a tool result.
  */
 export function testRunFeedback(refusal: string, result: TestRunResult, root: string): string {
-  return withoutHostPaths(`${refusal}\n\n${asData('test run', summarizeTestRun(result))}`, root);
+  return withoutHostPaths(`${refusal}\n${asData('test run', summarizeTestRun(result))}`, root);
 }
 
 function describeFailure(test: TestCaseResult): string[] {
