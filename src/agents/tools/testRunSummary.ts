@@ -3,6 +3,8 @@
 // frames inside Node itself (`node:internal/...`, `node:async_hooks`) are left out: they say
 // nothing about the code under test and cost a dozen tokens each.
 import type { TestCaseResult, TestRunResult } from '../../shared/testResults';
+import { asData } from '../../core/untrustedData';
+import { withoutHostPaths } from './hostPaths';
 
 const MAX_FAILURES = 10;
 const MAX_MESSAGE_LINES = 8;
@@ -22,6 +24,15 @@ export function summarizeTestRun(result: TestRunResult): string {
     lines.push('Runner output (last lines):', indent(result.output.trimEnd().split('\n').slice(-OUTPUT_TAIL_LINES).join('\n')));
   }
   return lines.join('\n');
+}
+
+/**
+ * A gate's refusal and the engine's own run, as the agent is sent them for its next try: the
+ * engine's words first, then the run delimited as data (its output is the tests' and the code's,
+ * which may say anything), with paths workspace-relative as in a tool result.
+ */
+export function testRunFeedback(refusal: string, result: TestRunResult, root: string): string {
+  return withoutHostPaths(`${refusal}\n${asData('test run', summarizeTestRun(result))}`, root);
 }
 
 function describeFailure(test: TestCaseResult): string[] {

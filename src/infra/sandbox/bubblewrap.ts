@@ -13,7 +13,7 @@ export interface BubblewrapPlan {
   readonly writable: readonly string[];
   /** Read-only again inside a writable folder (state, version control, hooks). */
   readonly readOnlyInside: readonly string[];
-  /** Folders hidden behind an empty one (home folders). */
+  /** Folders hidden behind an empty one (home folders; /run, /var/tmp and the other folders that hold host sockets). */
   readonly hidden: readonly string[];
   /** Shown read-only although inside a hidden folder (the Node binary's install, a framework's node_modules). */
   readonly readable: readonly string[];

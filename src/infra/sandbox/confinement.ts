@@ -1,7 +1,7 @@
 // How a process an agent starts is confined: under bubblewrap where this machine has it (writes only
-// in the workspace and a private temporary folder, home folders hidden, secret files in the
-// workspace blanked, state and hook folders read-only, no network unless allowed, dies with its
-// parent), else unconfined but with the same scrubbed environment and private HOME, and saying so.
+// in the workspace and a private temporary folder, home folders and host socket folders hidden,
+// secret files in the workspace blanked, state and hook folders read-only, no network unless
+// allowed, dies with its parent), else unconfined but with the same scrubbed environment and private HOME, and saying so.
 import { mkdir, mkdtemp, readdir, realpath, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
@@ -12,6 +12,7 @@ import { SECRET_FILE_GLOBS } from '../../core/workspace/secretFiles';
 import { bubblewrapArgs, usableBubblewrap } from './bubblewrap';
 import { isSecretName } from '../../core/secretNames';
 import { scrubbedEnvironment } from './scrubbedEnvironment';
+import { neededFrom, socketFolders } from './socketFolders';
 
 export interface SandboxPolicy {
   /** The person allowed network access for this workflow's runs. Default: none. */
@@ -83,13 +84,19 @@ export async function confine(request: ConfineRequest): Promise<ConfinedCommand>
   if (!existsSync(command)) return { command: request.command, args: request.args, env, confinement: { confined: false, network: false, note: 'not started' }, dispose };
   try {
     const cwd = await realpath(request.cwd);
-    const hidden = hiddenFolders();
+    const sockets = await socketFolders();
+    const hidden = [...hiddenFolders(), ...sockets];
     // The sandbox's /tmp is empty too: a framework found in a node_modules under it must be shown again,
     // and so must the node_modules of the folders above the workspace (a monorepo's), where Node resolves packages.
     const emptied = [...hidden, await realpath(tmpdir())];
     const readOnly = request.readOnlyWorkspace === true;
     // A read-only workspace inside a hidden home folder is shown again, read-only.
-    const readable = [...(await readableUnder(emptied, [command, ...request.args])), ...ancestorNodeModules(cwd, emptied), ...(readOnly ? [cwd] : [])];
+    const readable = [
+      ...(await readableUnder(emptied, [command, ...request.args])),
+      ...ancestorNodeModules(cwd, emptied),
+      ...(await neededFrom(sockets)),
+      ...(readOnly ? [cwd] : []),
+    ];
     const writable = [...(readOnly ? [] : [cwd]), ...(request.privateDirs ?? [])];
     const caches = readOnly ? [] : await nodeModulesCaches(cwd);
     const args = bubblewrapArgs({

@@ -6,7 +6,7 @@
 import { runCodeBot } from '../../agents/codeBot';
 import type { AgentDependencies } from '../../agents/agentTask';
 import type { AgentTool } from '../../agents/tools/agentTool';
-import { summarizeTestRun } from '../../agents/tools/testRunSummary';
+import { testRunFeedback } from '../../agents/tools/testRunSummary';
 import { StepFailure } from '../../core/healing/recoveryHint';
 import type { StepContext, StepResult } from '../../core/orchestrator/stepHandler';
 import type { TestRunResult } from '../../shared/testResults';
@@ -76,7 +76,7 @@ export async function codeBotUntilGreen(deps: TddStepDependencies, context: Step
     const agentNote = result.outcome === 'finished' ? `You said: ${result.answer.summary}` : `Your attempt ended early: ${result.reason}`;
     const cause = gate.passed ? (also?.cause ?? '') : gate.cause;
     const reason = [gate.passed ? undefined : gate.reason, also?.reason].filter(Boolean).join('\n');
-    lastFailure = `Attempt ${attempt} did not reach green (${cause}). ${agentNote}\n${reason}\n\nThe engine's run of the suite:\n${summarizeTestRun(run)}`;
+    lastFailure = testRunFeedback(`Attempt ${attempt} did not reach green (${cause}). ${agentNote}\n${reason}\n\nThe engine's run of the suite:`, run, deps.workspace.root);
     lastFailureLine = `${cause}: ${firstLine(reason)}${gate.passed ? '' : failingTestsNote(gate.failing)}`;
     await deps.memory.record(workflowId, { kind: 'failure', text: `green, CodeBot's try ${attempt}: ${lastFailureLine}`, by: 'engine', taskId });
   }

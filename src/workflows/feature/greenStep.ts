@@ -6,7 +6,7 @@
 // the healing ladder decides what happens next.
 import { z } from 'zod';
 import type { ChecksBefore, TaskAttempt, TestCheckedAgent } from '../../agents/dispatch/taskAgent';
-import { summarizeTestRun } from '../../agents/tools/testRunSummary';
+import { testRunFeedback } from '../../agents/tools/testRunSummary';
 import { type HealableStepHandler, StepFailure } from '../../core/healing/recoveryHint';
 import type { AgentRole } from '../../shared/agents';
 import { criteriaOf } from '../../superpowers/planning/plan';
@@ -116,7 +116,7 @@ export function greenStep(deps: TddStepDependencies): HealableStepHandler {
           const who = single ? 'You' : agent.title;
           return result.outcome === 'finished' ? `${who} said: ${result.summary}` : `${single ? 'Your' : `${agent.title}'s`} attempt ended early: ${result.reason}`;
         });
-        lastFailure = `Attempt ${attempt} did not reach green (${gate.cause}). ${said.join(' ')}\n${gate.reason}\n\nThe engine's run of the suite:\n${summarizeTestRun(suite)}`;
+        lastFailure = testRunFeedback(`Attempt ${attempt} did not reach green (${gate.cause}). ${said.join(' ')}\n${gate.reason}\n\nThe engine's run of the suite:`, suite, deps.workspace.root);
         lastFailureLine = `${gate.cause}: ${firstLine(gate.reason)}${failingTestsNote(gate.failing)}`;
         await deps.memory.record(workflowId, { kind: 'failure', text: `green, ${names}'s try ${attempt}: ${lastFailureLine}`, by: 'engine', taskId: context.taskId });
       }

@@ -11,6 +11,7 @@ import { memoryBudget, recoveryNote } from '../../superpowers/tdd/recoveryNote';
 import type { TddStepDependencies } from '../../superpowers/tdd/stepDependencies';
 import { askProductOwner } from './planSkills';
 import { stepSkills } from '../../superpowers/registry/stepSkills';
+import { UNTRUSTED_DATA_RULE } from '../../core/untrustedData';
 
 export function productOwnerPrompt(agents: TaskAgents): string {
   return [
@@ -19,6 +20,7 @@ export function productOwnerPrompt(agents: TaskAgents): string {
     'Then list the tasks in order, naming the files where you can, each with the agent that should do it:',
     agents.guide(),
     `Answer with one JSON object and nothing else: {"criteria": ["..."], "tasks": [{"task": "...", "agent": "${agents.ids()[0] ?? 'codebot'}"}]}.`,
+    UNTRUSTED_DATA_RULE,
   ].join('\n');
 }
 

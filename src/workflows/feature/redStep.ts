@@ -3,7 +3,7 @@
 // out, the healing ladder decides what happens next.
 import { z } from 'zod';
 import { runTestBot } from '../../agents/testBot';
-import { summarizeTestRun } from '../../agents/tools/testRunSummary';
+import { testRunFeedback } from '../../agents/tools/testRunSummary';
 import { type HealableStepHandler, StepFailure } from '../../core/healing/recoveryHint';
 import { normalizeWorkspacePath } from '../../core/workspace/pathPolicy';
 import { firstLine } from '../../superpowers/tdd/stepMemory';
@@ -72,7 +72,7 @@ export function redStep(deps: TddStepDependencies): HealableStepHandler {
             output: { summary: gate.summary, attempts: attempt, testFiles, redTests: gate.redTests.map(testRef), runningBefore: [...runningBefore], failingBefore: [...failingBefore] },
           };
         }
-        feedback = `The red gate refused your tests (${gate.cause}).\n${gate.reason}\n\nThe run:\n${summarizeTestRun(run)}`;
+        feedback = testRunFeedback(`The red gate refused your tests (${gate.cause}).\n${gate.reason}\n\nThe run:`, run, deps.workspace.root);
         await deps.memory.record(workflowId, { kind: 'failure', text: `red, TestBot's try ${attempt}: the gate refused the tests (${gate.cause}): ${firstLine(gate.reason)}`, by: 'engine', taskId: context.taskId });
       }
       throw new StepFailure('step-failed', `TestBot did not produce tests that fail for the right reason in ${attempts(deps.limits.redAttempts)}. Last: ${feedback ?? 'no attempt finished'}`);

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { runTestBot } from '../../agents/testBot';
 import { isTestPath } from '../../agents/testFiles';
 import { normalizeWorkspacePath } from '../../core/workspace/pathPolicy';
-import { summarizeTestRun } from '../../agents/tools/testRunSummary';
+import { summarizeTestRun, testRunFeedback } from '../../agents/tools/testRunSummary';
 import { type HealableStepHandler, StepFailure } from '../../core/healing/recoveryHint';
 import { TerminalStepError, type StepContext } from '../../core/orchestrator/stepHandler';
 import type { TestCaseResult, TestRunResult } from '../../shared/testResults';
@@ -122,7 +122,7 @@ async function moreTests(deps: TddStepDependencies, context: StepContext, input:
       await deps.memory.record(workflowId, { kind: 'files', text: `TestBot wrote ${testFiles.join(', ')}: ${firstLine(result.answer.summary)}`, by: 'testbot', taskId: context.taskId });
       return { redTests: gate.redTests, testFiles, summary: gate.summary };
     }
-    feedback = `The red gate refused your tests (${gate.cause}).\n${gate.reason}\n\nThe run:\n${summarizeTestRun(run)}`;
+    feedback = testRunFeedback(`The red gate refused your tests (${gate.cause}).\n${gate.reason}\n\nThe run:`, run, deps.workspace.root);
     await deps.memory.record(workflowId, { kind: 'failure', text: `red, TestBot's try ${attempt}: the gate refused the tests (${gate.cause}): ${firstLine(gate.reason)}`, by: 'engine', taskId: context.taskId });
   }
   throw new StepFailure('step-failed', `TestBot did not produce the further tests the request asks for, failing for the right reason, in ${attempts(deps.limits.redAttempts)}. Last: ${feedback ?? 'no attempt finished'}`);

@@ -27,6 +27,9 @@ describe('feature workflow: red fails for the wrong reason first', () => {
     assert.doesNotMatch(first, /red gate/);
     assert.match(feedback, /The red gate refused your tests \(broken-test\)\.\nThese test files do not run, which is the wrong reason to be red:\n- test\/size\.test\.js: /);
     assert.match(feedback, /ERROR in test\/size\.test\.js:\n.*\n.*assert\.equal\(new Shelf\(\)\.size\(\), 0;\n[\s\S]*SyntaxError: missing \) after argument list/);
+    // The run is the tests' own words: delimited as data, the host's folder left out.
+    assert.match(feedback, /The run:\n<data source="test run">\nTests [\s\S]*SyntaxError[\s\S]*\n<\/data>/);
+    assert.ok(!feedback.includes(run.folder), `the host folder ${run.folder} reached TestBot`);
   });
 
   it('passes red on the second attempt, with both new tests failing for the right reason', () => {
