@@ -1,12 +1,14 @@
 // Imperium's vitest reporter, written to a file and loaded by `vitest run --reporter=<file>`. It uses
 // vitest's reporter API (vitest 3 and later) and appends records (see reporterRecords.ts) as each
 // test ends; vitest's own JSON reporter writes only at the end and drops expected and actual values.
-export const VITEST_REPORTER_SOURCE = String.raw`
+// Its file is not removed once loaded (vitest loads reporters through its own module graph, which
+// may read the file again), so test code that finds the scratch folder can read the seal.
+import { reporterPreamble, type RecordDestination } from './reporterRecords';
+
+export const vitestReporterSource = (destination: RecordDestination): string => String.raw`
 import { appendFileSync } from 'node:fs';
 import { inspect } from 'node:util';
-
-const destination = process.env.IMPERIUM_TEST_RECORDS;
-const write = (record) => appendFileSync(destination, JSON.stringify(record) + '\n');
+${reporterPreamble(destination)}
 // vitest has already rendered the values of an assertion error as text.
 const text = (value) => (typeof value === 'string' ? value : inspect(value, { depth: 6 }));
 
