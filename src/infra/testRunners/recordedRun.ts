@@ -7,7 +7,7 @@ import type { TestSelection } from '../../core/ports';
 import type { TestFramework, TestRunResult } from '../../shared/testResults';
 import { testEnvironment, type FrameworkRun, type RunnerContext } from './frameworkRunner';
 import { readReporterRecords, recordDestination, type RecordDestination } from './reporterRecords';
-import { assembleRunResult, exitCodeMismatch, type ParsedReport } from './runResult';
+import { assembleRunResult, withExitCodeCheck, type ParsedReport } from './runResult';
 import { withScratchDir } from './scratchDir';
 import { runProcess, type ProcessEnd } from './testProcess';
 
@@ -40,9 +40,7 @@ export function recordedRun(context: RunnerContext, spec: RecordedRunSpec, selec
       privateDirs: [dir],
     });
     const records = await readReporterRecords(destination, context.paths);
-    const completed = spec.complete ? await spec.complete(records, end) : records;
-    const mismatch = exitCodeMismatch(spec.framework, end, completed);
-    const report = mismatch ? { ...completed, untrusted: [...(completed.untrusted ?? []), mismatch] } : completed;
-    return assembleRunResult(spec.framework, end, report, selection);
+    const report = spec.complete ? await spec.complete(records, end) : records;
+    return assembleRunResult(spec.framework, end, withExitCodeCheck(spec.framework, end, report), selection);
   });
 }

@@ -36,6 +36,12 @@ export function assembleRunResult(framework: TestFramework, end: ProcessEnd, rep
   };
 }
 
+/** The report, untrusted as well when the framework's exit code disagrees with it (see exitCodeMismatch). */
+export function withExitCodeCheck(framework: TestFramework, end: ProcessEnd, report: ParsedReport): ParsedReport {
+  const mismatch = exitCodeMismatch(framework, end, report);
+  return mismatch ? { ...report, untrusted: [...(report.untrusted ?? []), mismatch] } : report;
+}
+
 /**
  * Where the framework's exit code, which code under test cannot write into the records, disagrees
  * with a complete report of a run that exited by itself: failures with exit code 0, or only passes

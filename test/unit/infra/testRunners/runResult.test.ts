@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { assembleRunResult, discoveredTests, exitCodeMismatch } from '../../../../src/infra/testRunners/runResult';
+import { assembleRunResult, discoveredTests, exitCodeMismatch, withExitCodeCheck } from '../../../../src/infra/testRunners/runResult';
 import type { ProcessEnd } from '../../../../src/infra/testRunners/testProcess';
 import { TestRunnerError } from '../../../../src/infra/testRunners/workspaceTestRunner';
 
@@ -51,6 +51,7 @@ describe('run results', () => {
     it("carries the report's reasons into the result", () => {
       assert.deepEqual(assembleRunResult('mocha', exited, report([passed], { untrusted: ['forged'] }), {}).untrusted, ['forged']);
       assert.equal(assembleRunResult('mocha', exited, report([passed]), {}).untrusted, undefined);
+      assert.deepEqual(withExitCodeCheck('pytest', { ...exited, exitCode: 0 }, report([failed], { untrusted: ['forged'] })).untrusted, ['forged', 'the records show 1 failing test but pytest exited with code 0']);
     });
   });
 });
