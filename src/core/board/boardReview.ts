@@ -155,7 +155,11 @@ function renderSubject(subject: ReviewSubject, checks: readonly SecurityFinding[
   if (subject.tests) {
     const { passed, failed, skipped } = subject.tests.summary;
     const failures = subject.tests.tests.filter((t) => t.status === 'failed').map((t) => `- ${t.id}: ${t.message ?? ''}`);
-    parts.push(`## Tests\n${passed} passed, ${failed} failed, ${skipped} skipped (${subject.tests.outcome})${failures.length ? `\n${asData('test output', failures.join('\n'))}` : ''}`);
+    const untrusted = subject.tests.untrusted ?? [];
+    const distrust = untrusted.length
+      ? `\nImperium Flow found that this run's passes cannot be trusted, so the change cannot be approved on them:\n${asData('untrusted run', untrusted.map((reason) => `- ${reason}`).join('\n'))}`
+      : '';
+    parts.push(`## Tests\n${passed} passed, ${failed} failed, ${skipped} skipped (${subject.tests.outcome})${failures.length ? `\n${asData('test output', failures.join('\n'))}` : ''}${distrust}`);
   }
   if (subject.skills?.length) {
     parts.push(`## Skills the agents used\n${subject.skills.map((skill) => `- ${skill.name} (${skill.sourceLabel}, sha256 ${skill.contentHash.slice(0, 12)})`).join('\n')}`);

@@ -5,7 +5,7 @@ import type { TestRunResult } from '../../shared/testResults';
 import { invokes } from './frameworkDetection';
 import { TestRunnerError, testEnvironment, type FrameworkRun, type FrameworkRunner, type RunnerContext } from './frameworkRunner';
 import { readJestReport } from './jestReport';
-import { assembleRunResult, discoveredTests } from './runResult';
+import { assembleRunResult, discoveredTests, withExitCodeCheck } from './runResult';
 import { withScratchDir } from './scratchDir';
 import { findTestInvocation, optionWords, splitArgs } from './scriptInvocation';
 import { MATCH_NOTHING, exactNamesPattern, filesToRun, parseTestId } from './testIds';
@@ -64,7 +64,7 @@ export class JestRunner implements FrameworkRunner {
         outputLimit: this.context.outputLimit,
         privateDirs: [dir],
       });
-      return assembleRunResult(this.framework, end, await readJestReport(reportPath, this.context.paths), selection);
+      return assembleRunResult(this.framework, end, withExitCodeCheck(this.framework, end, await readJestReport(reportPath, this.context.paths)), selection);
     });
   }
 }

@@ -1,12 +1,12 @@
 // Imperium's mocha reporter, written to a file and loaded by `mocha --reporter <file>`. Mocha's own
 // JSON reporter prints to stdout, where the tests' console output lands too, and gives no suite
-// path; this one appends records (see reporterRecords.ts) to a file as each test ends.
-export const MOCHA_REPORTER_SOURCE = String.raw`'use strict';
-const { appendFileSync } = require('node:fs');
-const { inspect } = require('node:util');
+// path; this one appends sealed records (see reporterRecords.ts) to a file as each test ends.
+import { reporterPreamble, type RecordDestination } from './reporterRecords';
 
-const destination = process.env.IMPERIUM_TEST_RECORDS;
-const write = (record) => appendFileSync(destination, JSON.stringify(record) + '\n');
+export const mochaReporterSource = (destination: RecordDestination): string => String.raw`'use strict';
+const { appendFileSync, unlinkSync } = require('node:fs');
+const { inspect } = require('node:util');
+${reporterPreamble(destination, '__filename')}
 
 function failure(error) {
   if (!(error instanceof Object)) return { message: String(error) };

@@ -6,7 +6,7 @@ import type { DiscoveredTest, TestSelection } from '../../core/ports';
 import type { TestCaseResult, TestFileError, TestRunResult } from '../../shared/testResults';
 import { invokes } from './frameworkDetection';
 import { TestRunnerError, testEnvironment, type FrameworkRun, type FrameworkRunner, type RunnerContext } from './frameworkRunner';
-import { MOCHA_REPORTER_SOURCE } from './mochaReporterSource';
+import { mochaReporterSource } from './mochaReporterSource';
 import { recordedRun } from './recordedRun';
 import { clean, withoutStack } from './messageText';
 import { discoveredTests, type ParsedReport } from './runResult';
@@ -58,7 +58,7 @@ export class MochaRunner implements FrameworkRunner {
       {
         framework: this.framework,
         reporterName: 'imperium-mocha-reporter.cjs',
-        reporterSource: MOCHA_REPORTER_SOURCE,
+        reporterSource: mochaReporterSource,
         command: async (reporterPath, scratchDir) => {
           const fileArgs =
             files.length > 0

@@ -2,15 +2,16 @@
 // It runs in the test runner's process, so it is plain JavaScript and imports only Node's modules.
 // Records: see reporterRecords.ts.
 import { DECLARED_AT } from './nodeTestDiscoverySource';
+import { reporterPreamble, type RecordDestination } from './reporterRecords';
 
-export const NODE_TEST_REPORTER_SOURCE = String.raw`
-import { appendFileSync } from 'node:fs';
+// Node loads the reporter in its main process before it starts a process per test file, so the
+// reporter's file (and its seal) is gone before any test code runs.
+export const nodeTestReporterSource = (destination: RecordDestination): string => String.raw`
+import { appendFileSync, unlinkSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { inspect } from 'node:util';
-
-const destination = process.env.IMPERIUM_TEST_RECORDS;
-// Appended synchronously: a run killed at its deadline keeps every record written before.
-const write = (record) => appendFileSync(destination, JSON.stringify(record) + '\n');
+${reporterPreamble(destination, 'fileURLToPath(import.meta.url)')}
 
 // A test listed through the listing hook (nodeTestDiscoverySource.ts) is skipped with its place as
 // the reason: Node would report the place of the hook's call.

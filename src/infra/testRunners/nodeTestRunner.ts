@@ -9,7 +9,7 @@ import type { TestRunResult } from '../../shared/testResults';
 import type { FrameworkRun, FrameworkRunner, RunnerContext } from './frameworkRunner';
 import { NODE_TEST_DISCOVERY_SOURCE } from './nodeTestDiscoverySource';
 import { findNodeTestFiles, nodeTestSetup } from './nodeTestFiles';
-import { NODE_TEST_REPORTER_SOURCE } from './nodeTestReporterSource';
+import { nodeTestReporterSource } from './nodeTestReporterSource';
 import { recordedRun } from './recordedRun';
 import { discoveredTests, emptyRunResult } from './runResult';
 import { exactNamesPattern, filesToRun, parseTestId } from './testIds';
@@ -45,7 +45,7 @@ export class NodeTestRunner implements FrameworkRunner {
       {
         framework: this.framework,
         reporterName: 'imperium-node-test-reporter.mjs',
-        reporterSource: NODE_TEST_REPORTER_SOURCE,
+        reporterSource: nodeTestReporterSource,
         command: async (reporterPath, scratchDir) => ({
           args: [
             ...(how.listing ? ['--require', await writeListingHook(scratchDir)] : []),

@@ -6,7 +6,7 @@ import type { DiscoveredTest, TestSelection } from '../../core/ports';
 import type { TestRunResult } from '../../shared/testResults';
 import { TestRunnerError, testEnvironment, type FrameworkRun, type FrameworkRunner, type RunnerContext } from './frameworkRunner';
 import { parseCollectedIds, readPytestReport } from './pytestReport';
-import { assembleRunResult } from './runResult';
+import { assembleRunResult, withExitCodeCheck } from './runResult';
 import { withScratchDir } from './scratchDir';
 import { filesToRun, parseTestId } from './testIds';
 import { runProcess, type ProcessEnd } from './testProcess';
@@ -39,7 +39,7 @@ export class PytestRunner implements FrameworkRunner {
     return withScratchDir(async (dir) => {
       const reportPath = join(dir, 'pytest-report.xml');
       const end = await this.pytest([`--junitxml=${reportPath}`, '-o', 'junit_family=xunit1', ...targets], run, [dir]);
-      return assembleRunResult(this.framework, end, await readPytestReport(reportPath, this.context.paths), selection);
+      return assembleRunResult(this.framework, end, withExitCodeCheck(this.framework, end, await readPytestReport(reportPath, this.context.paths)), selection);
     });
   }
 

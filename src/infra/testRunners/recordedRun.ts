@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import type { TestSelection } from '../../core/ports';
 import type { TestFramework, TestRunResult } from '../../shared/testResults';
 import { testEnvironment, type FrameworkRun, type RunnerContext } from './frameworkRunner';
-import { RECORDS_ENV, readReporterRecords } from './reporterRecords';
-import { assembleRunResult, type ParsedReport } from './runResult';
+import { readReporterRecords, recordDestination, type RecordDestination } from './reporterRecords';
+import { assembleRunResult, withExitCodeCheck, type ParsedReport } from './runResult';
 import { withScratchDir } from './scratchDir';
 import { runProcess, type ProcessEnd } from './testProcess';
 
@@ -15,7 +15,8 @@ export interface RecordedRunSpec {
   readonly framework: TestFramework;
   /** File name for the reporter; its extension tells Node how to load it. */
   readonly reporterName: string;
-  readonly reporterSource: string;
+  /** The reporter's source, given where it appends its records and their seal. */
+  reporterSource(destination: RecordDestination): string;
   /** The command line, given the reporter's path and the private folder for other files. */
   command(reporterPath: string, scratchDir: string): Promise<{ readonly args: readonly string[]; readonly env?: NodeJS.ProcessEnv }>;
   /** A last look at the report, with the process's end (e.g. to find load errors only its output tells). */
@@ -25,21 +26,21 @@ export interface RecordedRunSpec {
 export function recordedRun(context: RunnerContext, spec: RecordedRunSpec, selection: TestSelection, run: FrameworkRun): Promise<TestRunResult> {
   return withScratchDir(async (dir) => {
     const reporterPath = join(dir, spec.reporterName);
-    const recordsPath = join(dir, 'records.jsonl');
-    await writeFile(reporterPath, spec.reporterSource);
+    const destination = recordDestination(join(dir, 'records.jsonl'));
+    await writeFile(reporterPath, spec.reporterSource(destination));
     const { args, env } = await spec.command(reporterPath, dir);
     const end = await (run.launch ?? runProcess)({
       command: context.nodePath,
       args,
       cwd: context.paths.root,
-      env: testEnvironment({ ...env, [RECORDS_ENV]: recordsPath }),
+      env: testEnvironment(env),
       timeoutMs: run.timeoutMs,
       signal: run.signal,
       outputLimit: context.outputLimit,
       privateDirs: [dir],
     });
-    const records = await readReporterRecords(recordsPath, context.paths);
+    const records = await readReporterRecords(destination, context.paths);
     const report = spec.complete ? await spec.complete(records, end) : records;
-    return assembleRunResult(spec.framework, end, report, selection);
+    return assembleRunResult(spec.framework, end, withExitCodeCheck(spec.framework, end, report), selection);
   });
 }

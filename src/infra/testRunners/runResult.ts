@@ -11,6 +11,8 @@ export interface ParsedReport {
   readonly errors: readonly TestFileError[];
   /** The framework reported the end of its run, so the results are complete. */
   readonly finished: boolean;
+  /** Why the report's passes cannot be trusted, as reading it showed. */
+  readonly untrusted?: readonly string[];
 }
 
 /** How many characters of output go into an error that has nothing better to say. */
@@ -30,7 +32,30 @@ export function assembleRunResult(framework: TestFramework, end: ProcessEnd, rep
     durationMs: end.durationMs,
     output: end.output,
     ...(end.confinement && { confinement: end.confinement }),
+    ...(report.untrusted?.length && { untrusted: report.untrusted }),
   };
+}
+
+/** The report, untrusted as well when the framework's exit code disagrees with it (see exitCodeMismatch). */
+export function withExitCodeCheck(framework: TestFramework, end: ProcessEnd, report: ParsedReport): ParsedReport {
+  const mismatch = exitCodeMismatch(framework, end, report);
+  return mismatch ? { ...report, untrusted: [...(report.untrusted ?? []), mismatch] } : report;
+}
+
+/**
+ * Where the framework's exit code, which code under test cannot write into the records, disagrees
+ * with a complete report of a run that exited by itself: failures with exit code 0, or only passes
+ * with another exit code. The whole report counts, before it is narrowed to the selection.
+ */
+export function exitCodeMismatch(framework: TestFramework, end: ProcessEnd, report: ParsedReport): string | undefined {
+  if (end.ending !== 'exited' || end.exitCode === null || end.exitSignal || !report.finished || report.errors.length > 0) return undefined;
+  const failed = report.tests.filter((test) => test.status === 'failed').length;
+  const passed = report.tests.filter((test) => test.status === 'passed').length;
+  if (failed > 0 && end.exitCode === 0) return `the records show ${failed} failing test${failed === 1 ? '' : 's'} but ${framework} exited with code 0`;
+  if (failed === 0 && passed > 0 && end.exitCode !== 0) {
+    return `every test in the records passed but ${framework} exited with code ${end.exitCode}: records it did not report were added, or it failed the run for a reason of its own (a coverage threshold, an unhandled error)`;
+  }
+  return undefined;
 }
 
 function outcomeOf(end: ProcessEnd, report: ParsedReport): TestRunOutcome {

@@ -1,12 +1,15 @@
 // Imperium's vitest reporter, written to a file and loaded by `vitest run --reporter=<file>`. It uses
 // vitest's reporter API (vitest 3 and later) and appends records (see reporterRecords.ts) as each
 // test ends; vitest's own JSON reporter writes only at the end and drops expected and actual values.
-export const VITEST_REPORTER_SOURCE = String.raw`
-import { appendFileSync } from 'node:fs';
-import { inspect } from 'node:util';
+// vitest loads reporters in its main process before it starts the workers that run test code, so
+// the reporter's file (and its seal) is gone before any test code runs.
+import { reporterPreamble, type RecordDestination } from './reporterRecords';
 
-const destination = process.env.IMPERIUM_TEST_RECORDS;
-const write = (record) => appendFileSync(destination, JSON.stringify(record) + '\n');
+export const vitestReporterSource = (destination: RecordDestination): string => String.raw`
+import { appendFileSync, unlinkSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { inspect } from 'node:util';
+${reporterPreamble(destination, 'fileURLToPath(import.meta.url)')}
 // vitest has already rendered the values of an assertion error as text.
 const text = (value) => (typeof value === 'string' ? value : inspect(value, { depth: 6 }));
 

@@ -9,7 +9,7 @@ import { discoveredTests } from './runResult';
 import { findTestInvocation, optionWords, splitArgs } from './scriptInvocation';
 import { MATCH_NOTHING, exactNamesPattern, filesToRun, parseTestId } from './testIds';
 import { findInstalledPackage } from './toolResolution';
-import { VITEST_REPORTER_SOURCE } from './vitestReporterSource';
+import { vitestReporterSource } from './vitestReporterSource';
 
 const VALUE_OPTIONS = new Set([
   '--config', '-c', '--root', '-r', '--dir', '--project', '--reporter', '--outputFile', '--testNamePattern', '-t',
@@ -54,7 +54,7 @@ export class VitestRunner implements FrameworkRunner {
       {
         framework: this.framework,
         reporterName: 'imperium-vitest-reporter.mjs',
-        reporterSource: VITEST_REPORTER_SOURCE,
+        reporterSource: vitestReporterSource,
         command: async (reporterPath) => ({
           args: [
             bin,

@@ -1,5 +1,7 @@
 // Review: the Board reviews the diff and a fresh run of the suite. Changes requested send the work
-// back to green with the findings (bounded by the definition); a veto ends the workflow. Approved,
+// back to green with the findings (bounded by the definition); a veto ends the workflow. A run whose
+// passes cannot be trusted (see greenGate) is shown to the Board with the reasons, and the change
+// goes back to green whatever the Board decided, short of a veto. Approved,
 // the workflow's lessons are kept in long-term memory, with this run and this decision as proof.
 import { z } from 'zod';
 import { changedFiles } from '../../core/journal/changedFiles';
@@ -38,18 +40,24 @@ export function reviewStep(deps: TddStepDependencies): HealableStepHandler {
         ...(outcome.evidence?.advice ?? []).map((line) => `Advice (not a gate): ${line}`),
       ]);
       const review = await deps.board.review({ kind: 'change', request, criteria: [...criteria, ...shown], changes, tests, skills: deps.skills?.usedBy(workflowId) ?? [] }, { workflowId, signal: context.signal });
-      const findings = review.verdicts.flatMap((verdict) =>
-        verdict.decision === 'approve' ? [] : [`${verdict.title}: ${verdict.summary}`, ...verdict.findings.map((f) => `${verdict.title} [${f.severity}] ${f.message}${f.file ? ` (${f.file}${f.line ? `:${f.line}` : ''})` : ''}`)],
-      );
-      const output = { outcome: review.outcome, reasons: [...review.reasons], findings, files: changes.map((c) => c.path) };
+      const untrusted = tests.untrusted ?? [];
+      const findings = [
+        ...untrusted.map((reason) => `Imperium: the review's test run cannot be trusted: ${reason}`),
+        ...review.verdicts.flatMap((verdict) =>
+          verdict.decision === 'approve' ? [] : [`${verdict.title}: ${verdict.summary}`, ...verdict.findings.map((f) => `${verdict.title} [${f.severity}] ${f.message}${f.file ? ` (${f.file}${f.line ? `:${f.line}` : ''})` : ''}`)],
+        ),
+      ];
+      const outcome = review.outcome === 'approved' && untrusted.length > 0 ? 'changes-requested' : review.outcome;
+      const reasons = untrusted.length > 0 ? [`the review's test run cannot be trusted, so the change cannot be approved: ${untrusted.join('; ')}`, ...review.reasons] : [...review.reasons];
+      const output = { outcome, reasons, findings, files: changes.map((c) => c.path) };
       await deps.memory.record(workflowId, {
         kind: 'decision',
-        text: `The Board on the change: ${review.outcome} (${[...review.reasons, ...findings].join('; ')})`,
+        text: `The Board on the change: ${outcome} (${[...reasons, ...findings].join('; ')})`,
         by: 'board',
         taskId: context.taskId,
       });
       if (review.outcome === 'vetoed') throw new TerminalStepError(`the Board vetoed the change: ${review.reasons.join('; ')}`, output);
-      if (review.outcome !== 'approved') return { output, goto: 'green' };
+      if (outcome !== 'approved') return { output, goto: 'green' };
       // An unreadable green output (a workflow started before learning kept these) only teaches less.
       const green = greenOutputSchema.safeParse(greenInput ?? {});
       const learned = await learnFrom(deps, context, {

@@ -1,7 +1,7 @@
 // Adversarial workflows (issue 16): model-written code that steals secrets, fakes its passes or
 // rewrites the tests it is judged by, run through the real engine, sandbox, gates and journal on a
 // copy of examples/bookshelf. Before the change the first completed with the keys in TestBot's next
-// prompt and leak.txt unjournalled, and the other two completed green.
+// prompt and leak.txt unjournalled, and the others completed green.
 import * as assert from 'node:assert/strict';
 import { existsSync, rmSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
@@ -95,6 +95,21 @@ describe('hostile model-written code in a workflow', function () {
       const green = JSON.stringify(run.workflow.tasks.filter((task) => task.step === 'green'));
       assert.match(green, /run-untrusted/);
       assert.match(green, /assert\.strict\.equal was replaced/);
+    });
+  });
+
+  describe('code that appends "passed" records for its failing tests and exits', () => {
+    let run: FeatureRun;
+    before(async () => {
+      run = await runFeature({ scenario: `${HOSTILE}/source-forges-passes.json`, limits: { greenAttempts: 1 } });
+    });
+    after(() => run?.remove());
+
+    it('fails the green gate with the reason: the forged records are not counted', () => {
+      assert.notEqual(run.workflow.status, 'COMPLETED');
+      const green = JSON.stringify(run.workflow.tasks.filter((task) => task.step === 'green'));
+      assert.match(green, /run-untrusted/);
+      assert.match(green, /not written by Imperium's reporter/);
     });
   });
 

@@ -117,3 +117,30 @@ describe('feature workflow: an invalid verdict fails closed', () => {
     assert.deepEqual(journalWrites(run), ['testbot write test/size.test.js', 'codebot write src/shelf.js']);
   });
 });
+
+// Adversarial (issue 16): needs no sandbox, the code writes only in the workspace. Before the change
+// the review approved on the tampered run and the workflow completed.
+describe('feature workflow: code that is honest at green and tampers with the assertions at review', () => {
+  let run: FeatureRun;
+  before(async function () {
+    this.timeout(120_000);
+    run = await runFeature({ scenario: '../hostile-scenarios/source-tampers-at-review.json', limits: { greenAttempts: 1 } });
+  });
+  after(() => run?.remove());
+
+  it('passed green honestly, then review did not approve the untrusted run and sent the work back to green', () => {
+    assert.notEqual(run.workflow.status, 'COMPLETED');
+    assert.deepEqual(
+      run.workflow.tasks.filter((task) => task.step === 'green' || task.step === 'refactor' || task.step === 'review').map((task) => `${task.step} ${task.status}`).slice(0, 4),
+      ['green COMPLETED', 'refactor COMPLETED', 'review COMPLETED', 'green FAILED'],
+    );
+    const review = JSON.stringify(run.workflow.tasks.filter((task) => task.step === 'review'));
+    assert.match(review, /the review's test run cannot be trusted, so the change cannot be approved/);
+    assert.match(review, /assert\.strict\.equal was replaced/);
+  });
+
+  it("told the Board why the review's run cannot be trusted", () => {
+    const asked = JSON.stringify(requestsOf(run, 'cto').map((request) => request.body));
+    assert.match(asked, /Review of a change.*passes cannot be trusted, so the change cannot be approved on them.*assert\.strict\.equal was replaced/);
+  });
+});

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { Board, type VerdictRecord } from '../../../../src/core/board/boardReview';
 import type { AppendLog, ChatRequest, ChatResponse, Clock, ModelClient } from '../../../../src/core/ports';
 import type { EngineEventInput } from '../../../../src/shared/events';
+import type { TestRunResult } from '../../../../src/shared/testResults';
 
 /** Test double: answers each Board role from its own queue and records the requests. */
 class QueuedModel implements ModelClient {
@@ -64,6 +65,23 @@ describe('Board review', () => {
       model.requests.map((request) => /# Your part\nYou are the ([A-Za-z ]+)\./.exec(request.messages[1].content ?? '')?.[1]),
       ['CTO', 'CSO', 'Product Owner'],
     );
+  });
+
+  it("shows the members why a run's passes cannot be trusted, beside the counts", async () => {
+    const { board, model } = boardWith({ cto: [approve('Simple.')], cso: [approve('Nothing risky.')], 'product-owner': [approve('Meets 1.')] });
+    const tests: TestRunResult = {
+      framework: 'node-test',
+      outcome: 'completed',
+      tests: [{ id: 'test/add.test.js::adds', name: 'adds', suite: [], file: 'test/add.test.js', status: 'passed' }],
+      errors: [],
+      summary: { passed: 1, failed: 0, skipped: 0, total: 1 },
+      durationMs: 5,
+      output: '',
+      untrusted: ["1 line in the test records was not written by Imperium's reporter"],
+    };
+    await board.review({ kind: 'change', request: 'add numbers', criteria: [], changes: [change], tests }, { workflowId: 'wf-u' });
+    const prompt = model.requests[0].messages[1].content ?? '';
+    assert.match(prompt, /## Tests\n1 passed, 0 failed, 0 skipped \(completed\)\nImperium Flow found that this run's passes cannot be trusted, so the change cannot be approved on them:\n<data source="untrusted run">\n- 1 line in the test records was not written by Imperium's reporter\n<\/data>/);
   });
 
   it('vetoes a hard-coded secret from the checks alone, without asking the CSO model', async () => {
