@@ -31,6 +31,8 @@ const CODE_RUNNING_KINDS: readonly CodeRunningKind[] = [
   },
   { globs: ['.pnpmfile.cjs', '.pnpmfile.mjs', '.yarnrc', 'bunfig.toml'], runsCode: 'runs code when dependencies are installed (a package manager hook or setting)' },
   { globs: ['setup.py'], runsCode: 'runs code when the package is installed (pip install)' },
+  // npm runs `node-gyp rebuild` on install for a package with a binding.gyp and no install script; its `<!(...)` expansions run commands.
+  { globs: ['binding.gyp'], runsCode: 'runs code when npm installs the package (node-gyp builds it and runs the commands it names)' },
 ];
 
 /**

@@ -22,6 +22,8 @@ describe('files that run code on install, commit or open', () => {
       Jenkinsfile: /CI/,
       '.pnpmfile.cjs': /installed/,
       'setup.py': /pip install/,
+      'binding.gyp': /node-gyp/,
+      'native/addon/binding.gyp': /node-gyp/,
     };
     for (const [path, runsCode] of Object.entries(cases)) assert.match(codeRunningFile(path) ?? '(none)', runsCode, path);
   });
