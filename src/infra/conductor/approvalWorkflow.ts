@@ -5,7 +5,7 @@
 // searches and answers with the server's own API (see `ANSWER_HELP`).
 import { withoutSecrets } from '../../core/board/securityChecks';
 import type { ApprovalRequest } from '../../core/ports';
-import { DEFAULT_NAME_PREFIX, OWNER_EMAIL } from './conductorDefinitions';
+import { type ConductorWorkflowDefOf, DEFAULT_NAME_PREFIX, OWNER_EMAIL } from './conductorDefinitions';
 
 /** The HUMAN task's reference name: complete it with POST /api/tasks/{approvalWorkflowId}/approval/COMPLETED. */
 export const APPROVAL_TASK_REFERENCE = 'approval';
@@ -27,20 +27,7 @@ export interface ConductorHumanTask {
   readonly inputParameters: Record<string, string>;
 }
 
-export interface ConductorApprovalWorkflowDef {
-  readonly name: string;
-  readonly description: string;
-  readonly version: number;
-  readonly schemaVersion: 2;
-  readonly ownerEmail: string;
-  readonly restartable: false;
-  readonly workflowStatusListenerEnabled: false;
-  readonly timeoutPolicy: 'ALERT_ONLY';
-  readonly timeoutSeconds: 0;
-  readonly inputParameters: readonly string[];
-  readonly outputParameters: Record<string, string>;
-  readonly tasks: readonly [ConductorHumanTask];
-}
+export type ConductorApprovalWorkflowDef = ConductorWorkflowDefOf<readonly [ConductorHumanTask], false>;
 
 export function approvalWorkflowName(prefix = DEFAULT_NAME_PREFIX): string {
   return `${prefix}_approval`;

@@ -52,20 +52,23 @@ export interface ConductorLoopTask {
 
 export type ConductorWorkflowTask = ConductorSimpleTask | ConductorLoopTask;
 
-export interface ConductorWorkflowDef {
+/** A workflow definition as the server takes it; `Tasks` and `Restartable` are what differ between ours. */
+export interface ConductorWorkflowDefOf<Tasks extends readonly unknown[], Restartable extends boolean> {
   readonly name: string;
   readonly description: string;
   readonly version: number;
   readonly schemaVersion: 2;
   readonly ownerEmail: string;
-  readonly restartable: true;
+  readonly restartable: Restartable;
   readonly workflowStatusListenerEnabled: false;
   readonly timeoutPolicy: 'ALERT_ONLY';
   readonly timeoutSeconds: 0;
   readonly inputParameters: readonly string[];
   readonly outputParameters: Record<string, string>;
-  readonly tasks: readonly ConductorWorkflowTask[];
+  readonly tasks: Tasks;
 }
+
+export type ConductorWorkflowDef = ConductorWorkflowDefOf<readonly ConductorWorkflowTask[], true>;
 
 export interface ConductorMetadata {
   /** The one task definition registered for the workflow's shared task type. */

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { type ScriptedModelServer, startScriptedModelServer } from '../../../../src/llm/scriptedServer/scriptedModelServer';
 import { imperiumApi, imperiumExtension } from '../imperium';
 import { PageDriver } from '../pageDriver';
+import { until } from '../until';
 
 // @imperium in the real Chat view, with no Copilot: Imperium's own configured endpoint (here the
 // scripted model server, on loopback: no key) is registered as a vscode.lm provider, so the view has
@@ -13,15 +14,6 @@ import { PageDriver } from '../pageDriver';
 
 const REQUEST = 'Add Shelf#citation(title): an APA-style citation of a book on the shelf, "Surname, I. (Year). Title.", with n.d. when the year is unknown.';
 
-async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((wake) => setTimeout(wake, 250));
-  }
-}
 
 describe('@imperium in the Chat view', function () {
   this.timeout(300_000);

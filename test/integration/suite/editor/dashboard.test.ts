@@ -15,6 +15,7 @@ import type { WorkflowStatus } from '../../../../src/shared/taskStatus';
 import { imperiumApi, imperiumExtension } from '../imperium';
 import { PageDriver } from '../pageDriver';
 import { FEATURE_WORKFLOW, Gate, HELD_WORKFLOW, REVIEWED_EDITS, REVIEWED_WORKFLOW, scriptedAgents } from './dashboardWorkflow';
+import { until as waitUntil } from '../until';
 
 // The command center and the sidebar in the real editor, used as a person would: through the page
 // driver (suite/pageDriver.ts), Playwright clicks and reads inside the views' webview frames. The
@@ -28,15 +29,7 @@ function commandCenterTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(COMMAND_CENTER_VIEW_TYPE));
 }
 
-async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await clock.sleep(100);
-  }
-}
+const until = <T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000) => waitUntil(what, probe, timeoutMs);
 
 function workspaceRoot(): string {
   const folder = vscode.workspace.workspaceFolders?.[0];

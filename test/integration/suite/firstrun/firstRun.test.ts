@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { imperiumApi } from '../imperium';
 import { PageDriver } from '../pageDriver';
+import { until as waitUntil } from '../until';
 
 // Issue 15, point 3: a newcomer with no model configured, as a person goes: the status bar says
 // "No model", the Imperium view offers the way out (welcome content), its "Open Walkthrough" opens
@@ -16,19 +17,7 @@ const SHOTS = join('out', 'screenshots');
 const WALKTHROUGH = '.gettingStartedContainer';
 const TRIAL_READ_ONLY = 'This is the scripted trial, on a copy of the bundled example: choose a model, then run "Imperium: End the Scripted Trial" to start and undo your own workflows.';
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    const value = await probe().catch((error: unknown) => {
-      last = error;
-      return undefined;
-    });
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last instanceof Error ? ` (last: ${last.message})` : ''}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
+const until = <T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000) => waitUntil(what, probe, timeoutMs, { intervalMs: 200, retryErrors: true });
 
 /** Every file of a folder, relative, with its bytes, leaving out the extension's own state. */
 async function filesOf(root: string): Promise<Record<string, string>> {

@@ -6,6 +6,7 @@ import type { ChosenModel } from '../../../../src/host/firstRun/chooseModelComma
 import { type ScriptedModelServer, startScriptedModelServer } from '../../../../src/llm/scriptedServer/scriptedModelServer';
 import { imperiumApi } from '../imperium';
 import { PageDriver } from '../pageDriver';
+import { until as waitUntil } from '../until';
 
 // "Imperium: Choose Model…" in the real quick pick: the endpoint's models from the scripted model
 // server's GET /v1/models, and the vscode.lm models of the fixture extension (a stand-in for Copilot).
@@ -14,15 +15,7 @@ const settings = () => vscode.workspace.getConfiguration('imperium');
 /** The status bar entry's element id: the extension's id and the item's. */
 const MODEL_STATUS_ITEM = 'imperium-flow.imperium-flow.imperium.model';
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
+const until = <T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000) => waitUntil(what, probe, timeoutMs, { intervalMs: 200, retryErrors: true });
 
 function closedPort(): Promise<number> {
   return new Promise((resolve) => {

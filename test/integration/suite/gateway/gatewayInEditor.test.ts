@@ -12,6 +12,7 @@ import { readScenarioFile } from '../../../../src/llm/scriptedServer/scenario';
 import { type ScriptedModelServer, startScriptedModelServer } from '../../../../src/llm/scriptedServer/scriptedModelServer';
 import { BUILT_IN_MODULES } from '../../../../src/workflows/builtInModules';
 import { imperiumApi, imperiumExtension, personAtTheEditor } from '../imperium';
+import { until as waitUntil } from '../until';
 
 const REQUEST = 'Add Shelf#citation(title): an APA-style citation of a book on the shelf, "Surname, I. (Year). Title.", with n.d. when the year is unknown.';
 const API_PORT = 47_391;
@@ -22,15 +23,7 @@ async function invoke(name: string, input: object): Promise<unknown> {
   return JSON.parse(text) as unknown;
 }
 
-async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 120_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const until = <T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 120_000) => waitUntil(what, probe, timeoutMs);
 
 describe('the gateway in the editor', function () {
   this.timeout(300_000);

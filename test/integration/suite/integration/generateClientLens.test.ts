@@ -10,26 +10,12 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { startScriptedModelServer } from '../../../../src/llm/scriptedServer/scriptedModelServer';
 import { imperiumApi, imperiumExtension, personAtTheEditor } from '../imperium';
+import { petsModuleSource } from '../../../support/petsModuleSource';
 
 const MODULE = 'src/openapiApi.ts';
 const CLIENT = 'src/generated/openapiClient.ts';
 const TYPES = 'src/generated/openapi.types.ts';
-const WIRED = `import { createApiClient } from './generated/openapiClient';
-
-/** The pets waiting for a home. */
-export async function listPets(baseUrl: string, args: { query?: { limit?: number } } = {}) {
-  const { data, error } = await createApiClient(baseUrl).GET('/pets', { params: { query: args.query } });
-  if (data === undefined) throw new Error(\`listPets failed: \${JSON.stringify(error)}\`);
-  return data;
-}
-
-/** One pet, by id. */
-export async function getPet(baseUrl: string, args: { path: { petId: number } }) {
-  const { data, error } = await createApiClient(baseUrl).GET('/pets/{petId}', { params: { path: args.path } });
-  if (data === undefined) throw new Error(\`getPet failed: \${JSON.stringify(error)}\`);
-  return data;
-}
-`;
+const WIRED = petsModuleSource('./generated/openapiClient');
 const approve = (summary: string) => JSON.stringify({ decision: 'approve', summary, findings: [] });
 
 function root(): vscode.Uri {

@@ -6,21 +6,13 @@ import { startScriptedModelServer } from '../../../../src/llm/scriptedServer/scr
 import type { RunConfinement } from '../../../../src/shared/testResults';
 import { imperiumApi, imperiumExtension } from '../imperium';
 import { PageDriver } from '../pageDriver';
+import { until } from '../until';
 
 // On a machine whose bubblewrap cannot create a sandbox (the runner puts a failing bwrap first on
 // the editor's PATH), model-written code runs unconfined: the person is told so where they look,
 // once per window in a notification and beside the counts in the command center's Tests card, and
 // the workflow still runs (with the scrubbed environment) rather than failing.
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 describe('test runs on a machine without a usable sandbox', function () {
   this.timeout(240_000);

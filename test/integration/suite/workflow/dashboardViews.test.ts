@@ -7,6 +7,7 @@ import { readScenarioFile } from '../../../../src/llm/scriptedServer/scenario';
 import { type ScriptedModelServer, startScriptedModelServer } from '../../../../src/llm/scriptedServer/scriptedModelServer';
 import { imperiumApi, imperiumExtension, personAtTheEditor } from '../imperium';
 import { PageDriver } from '../pageDriver';
+import { until as waitUntil } from '../until';
 
 // The extension's own command center and sidebar on the real feature workflow (the scripted model
 // server stands in for the model; engine, agents' tools, test runs and gates are real), used through
@@ -15,15 +16,7 @@ import { PageDriver } from '../pageDriver';
 
 const REQUEST = 'Add Shelf#citation(title): an APA-style citation of a book on the shelf, "Surname, I. (Year). Title.", with n.d. when the year is unknown.';
 
-async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 120_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const until = <T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 120_000) => waitUntil(what, probe, timeoutMs);
 
 describe('the command center and the sidebar on a real workflow', function () {
   this.timeout(300_000);

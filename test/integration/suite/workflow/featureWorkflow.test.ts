@@ -8,6 +8,7 @@ import { type ScriptedModelServer, startScriptedModelServer } from '../../../../
 import type { WorkflowsApi, WorkflowTestHooks } from '../../../../src/host/api';
 import { imperiumApi, imperiumExtension, personAtTheEditor } from '../imperium';
 import { PageDriver } from '../pageDriver';
+import { until as waitUntil } from '../until';
 
 // The feature workflow in the real editor, on a copy of the bundled example, with the scripted model
 // server standing in for a model (the engine, the agents' tools, the test runs and the gates are real).
@@ -22,15 +23,7 @@ function root(): vscode.Uri {
 
 const fileText = (path: string) => readFile(join(root().fsPath, path), 'utf8');
 
-async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const until = <T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 60_000) => waitUntil(what, probe, timeoutMs);
 
 describe('the feature workflow in the editor', function () {
   this.timeout(240_000);

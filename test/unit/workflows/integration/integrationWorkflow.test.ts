@@ -6,6 +6,7 @@ import { HeadlessEngine } from '../../../../src/cli/headlessEngine';
 import type { Logger } from '../../../../src/core/ports';
 import { startScriptedModelServer, type ScriptedModelServer } from '../../../../src/llm/scriptedServer/scriptedModelServer';
 import { integrationModule } from '../../../../src/workflows/integration/integrationModule';
+import { petsModuleSource } from '../../../support/petsModuleSource';
 
 // The integration workflow end to end, contract-first, on a copy of the contract-service fixture
 // (a TypeScript service tested with mocha and tsx, and the shelter API's OpenAPI description): the
@@ -20,22 +21,7 @@ const REQUEST = 'Show the shelter\'s pets: call listPets and getPet of openapi.y
 const quiet: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 const approve = (summary: string) => JSON.stringify({ decision: 'approve', summary, findings: [] });
 
-const SHELTER_API = `import { createApiClient } from './generated/shelterClient';
-
-/** The pets waiting for a home. */
-export async function listPets(baseUrl: string, args: { query?: { limit?: number } } = {}) {
-  const { data, error } = await createApiClient(baseUrl).GET('/pets', { params: { query: args.query } });
-  if (data === undefined) throw new Error(\`listPets failed: \${JSON.stringify(error)}\`);
-  return data;
-}
-
-/** One pet, by id. */
-export async function getPet(baseUrl: string, args: { path: { petId: number } }) {
-  const { data, error } = await createApiClient(baseUrl).GET('/pets/{petId}', { params: { path: args.path } });
-  if (data === undefined) throw new Error(\`getPet failed: \${JSON.stringify(error)}\`);
-  return data;
-}
-`;
+const SHELTER_API = petsModuleSource('./generated/shelterClient');
 
 /** The same module with the path typed by hand wrong: the contract tests catch it. */
 const WRONG_PATH = SHELTER_API.replace("GET('/pets/{petId}', { params: { path: args.path } })", "GET('/pets' as '/pets/{petId}', { params: { path: args.path } })");
