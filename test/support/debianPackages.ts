@@ -1,5 +1,5 @@
 // Debian packages the test suites need from the system (Chromium for page checks and the VS Code
-// workbench, bubblewrap for confined test runs), installed when missing on a machine where this
+// workbench, bubblewrap for confined test runs, ripgrep for search), installed when missing on a machine where this
 // process may (root, apt-get); elsewhere the error names the command to run.
 import { spawnSync } from 'node:child_process';
 import { runInstallCommand } from './installCommand';
