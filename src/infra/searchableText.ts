@@ -29,6 +29,8 @@ export function searchableText(absolute: string, maxBytes: number, matches: Line
     const content = shared.subarray(0, read);
     if (looksBinary(content)) return undefined;
     if (matches.bytes && content.indexOf(matches.bytes) === -1) return undefined;
+    const ascii = matches.asciiBytes;
+    if (ascii && !ascii.pattern.test(content.toString('latin1')) && !ascii.unsure.some((bytes) => content.indexOf(bytes) !== -1)) return undefined;
     return decoder.decode(content);
   } catch {
     return undefined;

@@ -16,6 +16,20 @@ export interface LineMatcher {
   readonly text?: (text: string) => boolean;
   /** The literal's UTF-8 bytes for a case-sensitive literal query: a file without them has no match. */
   readonly bytes?: Uint8Array;
+  /** For a case-insensitive query of printable ASCII: a quick test of the file's raw bytes. */
+  readonly asciiBytes?: AsciiByteTest;
+}
+
+/**
+ * A file whose bytes, read one byte a character (latin1), do not match `pattern` has no match of
+ * the query ignoring case, unless it holds one of `unsure`: the UTF-8 bytes of İ (U+0130) and the
+ * Kelvin sign (U+212A), the only characters whose lower case holds ASCII ("i̇" and "k"), listed when
+ * the query has an i or a k. A case-insensitive regular expression without the u flag folds no
+ * character past ASCII into ASCII, so the bytes of other characters never match.
+ */
+export interface AsciiByteTest {
+  readonly pattern: RegExp;
+  readonly unsure: readonly Uint8Array[];
 }
 
 /** Compiles the query once; an invalid regular expression is refused with the parser's reason. */
@@ -37,7 +51,12 @@ export function compileQuery(query: string, options: { readonly regex?: boolean;
   }
   const lowered = query.toLowerCase();
   const contains = (text: string) => text.toLowerCase().includes(lowered);
-  return { line: contains, text: contains };
+  return { line: contains, text: contains, ...(/^[\x20-\x7e]+$/.test(query) && { asciiBytes: asciiByteTest(lowered) }) };
+}
+
+function asciiByteTest(lowered: string): AsciiByteTest {
+  const unsure = [...(lowered.includes('i') ? ['\u0130'] : []), ...(lowered.includes('k') ? ['\u212a'] : [])].map((character) => new TextEncoder().encode(character));
+  return { pattern: new RegExp(lowered.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'), 'i'), unsure };
 }
 
 /** The matching lines of one file, at most `limit`. */
