@@ -3,13 +3,12 @@
 import { resolve } from 'node:path';
 import { API_TOKEN_ENV, ApiTokenError, resolveApiToken } from '../gateway/http/apiToken';
 import { startGatewayHttpServer } from '../gateway/http/gatewayHttpServer';
+import { DEFAULT_GATEWAY_PORT } from '../gateway/http/gatewayPort';
 import { ConfigurationError, EXIT_OK, UsageError, type CliCommand, type CliIo } from './cliCommand';
 import { parseCommandArguments } from './commandArguments';
 import { GATEWAY_VERSION, openGatewaySession } from './gatewaySession';
 import { LIMIT_OPTIONS, LIMIT_USAGE, parseBudgets, parseLimits } from './limitOptions';
 import { MODEL_OPTIONS, MODEL_USAGE } from './modelOptions';
-
-export const DEFAULT_PORT = 7391;
 
 const USAGE = `Usage: imperium serve <folder> [--port N] [options]
 
@@ -30,7 +29,7 @@ rebinding) or whose Origin is another site are refused, and requests are rate-li
 rejecting and undoing are not part of the API. State is kept in <folder>/.imperium/.
 
 Options:
-  --port <n>             The port (default ${DEFAULT_PORT}; 0 picks a free one).
+  --port <n>             The port (default ${DEFAULT_GATEWAY_PORT}; 0 picks a free one).
   --verbose              Print the engine's log on stderr.
   -h, --help             Show this help.
 
@@ -79,7 +78,7 @@ async function serve(args: readonly string[], io: CliIo): Promise<number> {
 }
 
 function parsePort(text: string | undefined): number {
-  if (text === undefined) return DEFAULT_PORT;
+  if (text === undefined) return DEFAULT_GATEWAY_PORT;
   const port = Number(text);
   if (!/^\d+$/.test(text) || port > 65_535) throw new UsageError(`--port takes a port number from 0 to 65535, not "${text}".`);
   return port;

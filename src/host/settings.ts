@@ -2,6 +2,7 @@
 import { SYSTEM_CHROMIUM } from '../infra/browser/chromiumSession';
 import * as vscode from 'vscode';
 import { REVIEW_MODES, type ReviewMode } from '../core/approvals/reviewGate';
+import { DEFAULT_GATEWAY_PORT } from '../gateway/http/gatewayPort';
 import type { Budgets } from '../core/healing/budgetTracker';
 import { DEFAULT_BASE_URL } from '../llm/endpoint';
 import { DEFAULT_MODEL, DEFAULT_STEP_MODEL_MS, DEFAULT_TIMEOUT_MS } from '../llm/modelDefaults';
@@ -15,7 +16,6 @@ import type { PriceTable } from '../shared/modelPricing';
 export type ModelProvider = 'openai-compatible' | 'vscode-lm';
 
 const DEFAULT_TEST_TIMEOUT_SECONDS = 120;
-const DEFAULT_GATEWAY_PORT = 7391;
 
 export class Settings {
   private get section(): vscode.WorkspaceConfiguration {

@@ -6,8 +6,6 @@ import type { EventStream } from './eventStream';
 import type { StepHandlers } from './stepHandler';
 import type { WorkflowEngine } from './workflowEngine';
 
-export type WorkflowEngineApi = WorkflowEngine;
-
 /** What an engine is opened over; a host that picks the engine passes a function of these. */
 export interface EngineParts {
   readonly store: Store;
@@ -23,4 +21,4 @@ export interface EngineParts {
   readonly approvals?: ApprovalQueue;
 }
 
-export type OpenEngine = (parts: EngineParts) => Promise<WorkflowEngineApi>;
+export type OpenEngine = (parts: EngineParts) => Promise<WorkflowEngine>;

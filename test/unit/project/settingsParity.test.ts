@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { COMMANDS } from '../../../src/cli/commands';
-import { DEFAULT_PORT } from '../../../src/cli/serveCommand';
+import { DEFAULT_GATEWAY_PORT } from '../../../src/gateway/http/gatewayPort';
 import { DEFAULT_BASE_URL } from '../../../src/llm/endpoint';
 import { DEFAULT_MODEL, DEFAULT_STEP_MODEL_MS, DEFAULT_TIMEOUT_MS } from '../../../src/llm/modelDefaults';
 import { DEFAULT_WORKFLOW_LIMITS } from '../../../src/shared/workflowLimits';
@@ -95,7 +95,7 @@ describe("the editor's settings and the CLI's flags", () => {
     assert.equal(defaultOf('imperium.limits.greenAttempts'), DEFAULT_WORKFLOW_LIMITS.greenAttempts);
     assert.equal(defaultOf('imperium.limits.agentSteps'), DEFAULT_WORKFLOW_LIMITS.agentSteps);
     assert.equal(defaultOf('imperium.limits.memoryTokens'), DEFAULT_WORKFLOW_LIMITS.memoryTokens);
-    assert.equal(defaultOf('imperium.gateway.http.port'), DEFAULT_PORT);
+    assert.equal(defaultOf('imperium.gateway.http.port'), DEFAULT_GATEWAY_PORT);
     assert.equal(defaultOf('imperium.tests.allowNetwork'), false);
     assert.equal(defaultOf('imperium.model.seesImages'), false);
     assert.equal(defaultOf('imperium.engine'), 'embedded');
