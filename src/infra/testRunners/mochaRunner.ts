@@ -1,5 +1,7 @@
 // mocha: the workspace's own mocha with its own configuration (.mocharc.*, package.json "mocha",
-// the test script's options), reported through Imperium's reporter (mochaReporterSource.ts).
+// the test script's options), reported through Imperium's reporter (mochaReporterSource.ts). A run
+// includes the must-fail canary (testCanary.ts) as a `--file`: loaded before the spec files, run after
+// all of them are loaded, in the same process.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DiscoveredTest, TestSelection } from '../../core/ports';
@@ -12,6 +14,8 @@ import { clean, withoutStack } from './messageText';
 import { discoveredTests, type ParsedReport } from './runResult';
 import { findTestInvocation, optionWords, splitArgs } from './scriptInvocation';
 import { workspaceLocation } from './stackLocation';
+import { newTestCanary, type TestCanary } from './testCanary';
+import { writeTestCanary } from './testCanarySources';
 import { declarationLine } from './testDeclarations';
 import { exactNamesPattern, filesToRun, parseTestId } from './testIds';
 import { runProcess, type ProcessEnd } from './testProcess';
@@ -42,11 +46,12 @@ export class MochaRunner implements FrameworkRunner {
   }
 
   run(selection: TestSelection, run: FrameworkRun): Promise<TestRunResult> {
+    const canary = newTestCanary();
     const fullTitles = (selection.testIds ?? []).map((id) => parseTestId(id).titles.join(' '));
-    return this.execute(selection, fullTitles.length > 0 ? [`--grep=${exactNamesPattern(fullTitles)}`] : [], run);
+    return this.execute(selection, fullTitles.length > 0 ? [`--grep=${exactNamesPattern([...fullTitles, canary.mustFail, canary.mustPass])}`] : [], run, canary);
   }
 
-  private async execute(selection: TestSelection, extraArgs: readonly string[], run: FrameworkRun): Promise<TestRunResult> {
+  private async execute(selection: TestSelection, extraArgs: readonly string[], run: FrameworkRun, canary?: TestCanary): Promise<TestRunResult> {
     const mocha = await findInstalledPackage(this.context.paths.root, 'mocha');
     const bin = mocha?.bins.mocha;
     if (!mocha || !bin) throw new TestRunnerError('framework-not-installed', `mocha is not installed in ${this.context.paths.root} or a parent folder's node_modules: install it (npm install --save-dev mocha).`);
@@ -59,6 +64,7 @@ export class MochaRunner implements FrameworkRunner {
         framework: this.framework,
         reporterName: 'imperium-mocha-reporter.cjs',
         reporterSource: mochaReporterSource,
+        ...(canary && { canary: { canary, scope: 'own-file' } }),
         command: async (reporterPath, scratchDir) => {
           const fileArgs =
             files.length > 0
@@ -67,7 +73,8 @@ export class MochaRunner implements FrameworkRunner {
                 ['--config', await this.configForFiles(mocha, scriptOptions, files, scratchDir, run), '--no-package']
               : [...scriptOptions, ...positionals];
           // --full-trace keeps stack paths absolute; mocha otherwise shortens them to its working folder.
-          const args = [bin, ...fileArgs, '--reporter', reporterPath, '--no-color', '--full-trace', ...extraArgs];
+          const canaryArgs = canary ? ['--file', await writeTestCanary('mocha', canary, scratchDir, this.context.paths.root)] : [];
+          const args = [bin, ...fileArgs, ...canaryArgs, '--reporter', reporterPath, '--no-color', '--full-trace', ...extraArgs];
           // The configuration written for chosen files already holds MOCHA_OPTIONS; read twice, its lists would double.
           return { args, env: files.length > 0 ? { MOCHA_OPTIONS: '' } : {} };
         },
