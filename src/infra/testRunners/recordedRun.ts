@@ -12,6 +12,7 @@ import { assembleRunResult, withExitCodeCheck, type ParsedReport } from './runRe
 import { withScratchDir } from './scratchDir';
 import { checkedCanary, type CanaryScope, type TestCanary } from './testCanary';
 import { runProcess, type ProcessEnd } from './testProcess';
+import type { WorkspacePaths } from './workspacePaths';
 
 export interface RecordedRunSpec {
   readonly framework: TestFramework;
@@ -23,6 +24,8 @@ export interface RecordedRunSpec {
   command(reporterPath: string, scratchDir: string): Promise<{ readonly args: readonly string[]; readonly env?: NodeJS.ProcessEnv }>;
   /** A last look at the report, with the process's end (e.g. to find load errors only its output tells). */
   complete?(report: ParsedReport, end: ProcessEnd): Promise<ParsedReport>;
+  /** Reads the records; readReporterRecords (the node:test, mocha and vitest reporters' shape) when absent. */
+  readRecords?(destination: RecordDestination, paths: WorkspacePaths): Promise<ParsedReport>;
   /** The canary the command line includes, and where it runs. */
   readonly canary?: { readonly canary: TestCanary; readonly scope: CanaryScope };
 }
@@ -43,7 +46,7 @@ export function recordedRun(context: RunnerContext, spec: RecordedRunSpec, selec
       outputLimit: context.outputLimit,
       privateDirs: [dir],
     });
-    const records = await readReporterRecords(destination, context.paths);
+    const records = await (spec.readRecords ?? readReporterRecords)(destination, context.paths);
     const report = spec.complete ? await spec.complete(records, end) : records;
     // The exit code counts the canary's failure, so it is compared before the canary is taken out.
     const checked = withExitCodeCheck(spec.framework, end, report);

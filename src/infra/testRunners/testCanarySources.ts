@@ -52,9 +52,14 @@ export type JavaScriptCanaryKind = 'node-test' | 'mocha' | 'jest' | 'vitest';
 
 const FILE_NAMES: Record<JavaScriptCanaryKind, string> = { 'node-test': 'test.cjs', mocha: 'mjs', jest: 'cjs', vitest: 'mjs' };
 
+/** Where writeTestCanary puts a framework's canary in the run's private folder. */
+export function testCanaryPath(kind: JavaScriptCanaryKind, canary: TestCanary, dir: string): string {
+  return join(dir, `imperium_canary_${canary.id}.${FILE_NAMES[kind]}`);
+}
+
 /** Writes the canary for a framework into the run's private folder and returns its path. */
 export async function writeTestCanary(kind: JavaScriptCanaryKind, canary: TestCanary, dir: string, root: string): Promise<string> {
-  const path = join(dir, `imperium_canary_${canary.id}.${FILE_NAMES[kind]}`);
+  const path = testCanaryPath(kind, canary, dir);
   const source = kind === 'node-test' ? nodeTestCanary(canary) : kind === 'mocha' ? mochaCanary(canary, root) : kind === 'jest' ? jestCanary(canary) : vitestCanary(canary);
   await writeFile(path, source);
   return path;

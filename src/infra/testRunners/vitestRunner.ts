@@ -1,5 +1,6 @@
 // vitest: the workspace's own vitest with its own configuration, reported through Imperium's
 // reporter (vitestReporterSource.ts) alongside vitest's default reporter for people reading the output.
+// A run includes the must-fail canary (testCanary.ts) in every test file, as a setup file.
 import type { DiscoveredTest, TestSelection } from '../../core/ports';
 import type { TestRunResult } from '../../shared/testResults';
 import { invokes } from './frameworkDetection';
@@ -7,6 +8,8 @@ import { TestRunnerError, type FrameworkRun, type FrameworkRunner, type RunnerCo
 import { recordedRun } from './recordedRun';
 import { discoveredTests } from './runResult';
 import { findTestInvocation, optionWords, splitArgs } from './scriptInvocation';
+import { newTestCanary, type TestCanary } from './testCanary';
+import { testCanaryPath, writeTestCanary } from './testCanarySources';
 import { MATCH_NOTHING, exactNamesPattern, filesToRun, parseTestId } from './testIds';
 import { findInstalledPackage } from './toolResolution';
 import { vitestReporterSource } from './vitestReporterSource';
@@ -35,11 +38,12 @@ export class VitestRunner implements FrameworkRunner {
   }
 
   run(selection: TestSelection, run: FrameworkRun): Promise<TestRunResult> {
+    const canary = newTestCanary();
     const fullNames = (selection.testIds ?? []).map((id) => parseTestId(id).titles.join(' '));
-    return this.execute(selection, fullNames.length > 0 ? exactNamesPattern(fullNames) : undefined, run);
+    return this.execute(selection, fullNames.length > 0 ? exactNamesPattern([...fullNames, canary.mustFail, canary.mustPass]) : undefined, run, canary);
   }
 
-  private async execute(selection: TestSelection, namePattern: string | undefined, run: FrameworkRun): Promise<TestRunResult> {
+  private async execute(selection: TestSelection, namePattern: string | undefined, run: FrameworkRun, canary?: TestCanary): Promise<TestRunResult> {
     const vitest = await findInstalledPackage(this.context.paths.root, 'vitest');
     const bin = vitest?.bins.vitest;
     if (!vitest || !bin) throw new TestRunnerError('framework-not-installed', `vitest is not installed in ${this.context.paths.root} or a parent folder's node_modules: install it (npm install --save-dev vitest).`);
@@ -54,9 +58,11 @@ export class VitestRunner implements FrameworkRunner {
       {
         framework: this.framework,
         reporterName: 'imperium-vitest-reporter.mjs',
-        reporterSource: vitestReporterSource,
-        command: async (reporterPath) => ({
-          args: [
+        reporterSource: (destination, scratchDir) => vitestReporterSource(destination, canary && testCanaryPath('vitest', canary, scratchDir)),
+        ...(canary && { canary: { canary, scope: 'every-file' } }),
+        command: async (reporterPath, scratchDir) => {
+          if (canary) await writeTestCanary('vitest', canary, scratchDir, this.context.paths.root);
+          const args = [
             bin,
             'run',
             ...optionWords(options, CONTROLLED_OPTIONS),
@@ -67,8 +73,9 @@ export class VitestRunner implements FrameworkRunner {
             '--includeTaskLocation',
             '--passWithNoTests',
             ...(namePattern !== undefined ? [`--testNamePattern=${namePattern}`] : []),
-          ],
-        }),
+          ];
+          return { args };
+        },
       },
       selection,
       run,
