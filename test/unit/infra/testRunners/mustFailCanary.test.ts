@@ -12,14 +12,14 @@ import { WorkspaceTestRunner } from '../../../../src/infra/testRunners/workspace
 
 const HONEST_ADD = 'exports.add = (a, b) => a + b;\n';
 const WRONG_ADD = 'exports.add = (a, b) => a - b;\n';
+const CONFTEST = 'import os, sys\nsys.path.insert(0, os.path.dirname(__file__))\n';
 
 interface Case {
   readonly framework: TestFramework;
+  /** An honest project with one passing test. */
   readonly files: Record<string, string>;
-  /** The source module: honest, or the one that tampers (and whose add is wrong). */
-  readonly honest: string;
-  readonly tampering: string;
-  readonly source: string;
+  /** What the tampering run changes: a wrong add(), and the code that makes its test pass anyway. */
+  readonly tampering: Record<string, string>;
   readonly id: string;
 }
 
@@ -29,10 +29,9 @@ const CASES: readonly Case[] = [
     files: {
       'package.json': JSON.stringify({ name: 'p', scripts: { test: 'jest' }, jest: { testEnvironment: 'node' } }),
       'test/add.test.js': "const { add } = require('../src/add');\ntest('adds', () => expect(add(1, 2)).toBe(3));\n",
+      'src/add.js': HONEST_ADD,
     },
-    source: 'src/add.js',
-    honest: HONEST_ADD,
-    tampering: `expect.extend({ toBe: () => ({ pass: true, message: () => '' }) });\n${WRONG_ADD}`,
+    tampering: { 'src/add.js': `expect.extend({ toBe: () => ({ pass: true, message: () => '' }) });\n${WRONG_ADD}` },
     id: 'test/add.test.js::adds',
   },
   {
@@ -41,10 +40,9 @@ const CASES: readonly Case[] = [
       'package.json': JSON.stringify({ name: 'p', type: 'module', scripts: { test: 'vitest run' } }),
       'vitest.config.mjs': 'export default {};\n',
       'test/add.test.js': "import { expect, test } from 'vitest';\nimport { add } from '../src/add.js';\ntest('adds', () => expect(add(1, 2)).toBe(3));\n",
+      'src/add.js': 'export const add = (a, b) => a + b;\n',
     },
-    source: 'src/add.js',
-    honest: 'export const add = (a, b) => a + b;\n',
-    tampering: "import { expect } from 'vitest';\nexpect.extend({ toBe: () => ({ pass: true, message: () => '' }) });\nexport const add = (a, b) => a - b;\n",
+    tampering: { 'src/add.js': "import { expect } from 'vitest';\nexpect.extend({ toBe: () => ({ pass: true, message: () => '' }) });\nexport const add = (a, b) => a - b;\n" },
     id: 'test/add.test.js::adds',
   },
   {
@@ -53,24 +51,24 @@ const CASES: readonly Case[] = [
       'package.json': JSON.stringify({ name: 'p', scripts: { test: 'mocha' } }),
       '.mocharc.json': '{"spec": ["test/*.test.js"]}',
       'test/add.test.js': "const assert = require('node:assert/strict');\nconst { add } = require('../src/add');\nit('adds', () => assert.equal(add(1, 2), 3));\n",
+      'src/add.js': HONEST_ADD,
     },
-    source: 'src/add.js',
-    honest: HONEST_ADD,
     // The runner reports every failure as a pass and counts none, so mocha exits 0.
-    tampering: `const { Runner } = require('mocha');\nRunner.prototype.fail = function (test) { test.state = 'passed'; this.emit('pass', test); };\n${WRONG_ADD}`,
+    tampering: { 'src/add.js': `const { Runner } = require('mocha');\nRunner.prototype.fail = function (test) { test.state = 'passed'; this.emit('pass', test); };\n${WRONG_ADD}` },
     id: 'test/add.test.js::adds',
   },
   {
     framework: 'node-test',
     files: {
       'package.json': JSON.stringify({ name: 'p', scripts: { test: 'node --require ./src/register.js --test test/' } }),
-      'src/add.js': WRONG_ADD,
+      'src/add.js': HONEST_ADD,
+      'src/register.js': '',
       'test/add.test.js': "const { test } = require('node:test');\nconst assert = require('node:assert/strict');\nconst { add } = require('../src/add');\ntest('adds', () => assert.equal(add(1, 2), 3));\n",
     },
     // A preload in every test process that hands out a node:test whose tests swallow their failures.
-    source: 'src/register.js',
-    honest: '',
-    tampering: `const Module = require('node:module');
+    tampering: {
+      'src/add.js': WRONG_ADD,
+      'src/register.js': `const Module = require('node:module');
 const load = Module._load;
 Module._load = function (request, ...rest) {
   const real = load.call(this, request, ...rest);
@@ -80,6 +78,7 @@ Module._load = function (request, ...rest) {
   return Object.assign(test, real, { test });
 };
 `,
+    },
     id: 'test/add.test.js::adds',
   },
   {
@@ -87,20 +86,20 @@ Module._load = function (request, ...rest) {
     files: {
       'pytest.ini': '[pytest]\n',
       'tests/test_add.py': 'from add import add\n\ndef test_adds():\n    assert add(1, 2) == 3\n',
-      'add.py': 'def add(a, b):\n    return a - b\n',
+      'add.py': 'def add(a, b):\n    return a + b\n',
+      'conftest.py': CONFTEST,
     },
     // A conftest.py hook that rewrites every report to passed (pytest then counts no failure and exits 0).
-    source: 'conftest.py',
-    honest: 'import sys, os\nsys.path.insert(0, os.path.dirname(__file__))\n',
-    tampering: `import sys, os
-sys.path.insert(0, os.path.dirname(__file__))
-import pytest
+    tampering: {
+      'add.py': 'def add(a, b):\n    return a - b\n',
+      'conftest.py': `${CONFTEST}import pytest
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
     outcome = yield
     outcome.get_result().outcome = 'passed'
 `,
+    },
     id: 'tests/test_add.py::test_adds',
   },
 ];
@@ -126,8 +125,7 @@ describe('the must-fail canary', function () {
   for (const example of CASES) {
     describe(example.framework, () => {
       it('leaves an honest run trusted, with none of its own tests in the results', async () => {
-        const files = { ...example.files, [example.source]: example.honest, ...(example.framework === 'node-test' && { 'src/add.js': HONEST_ADD }) };
-        const runner = new WorkspaceTestRunner(project(files), { framework: example.framework });
+        const runner = new WorkspaceTestRunner(project(example.files), { framework: example.framework });
         for (const result of [await runner.run({}), await runner.run({ testIds: [example.id] })]) {
           assert.equal(result.outcome, 'completed', JSON.stringify(result.errors));
           assert.deepEqual(outcomes(result), [`${example.id} passed`], result.output);
@@ -137,7 +135,7 @@ describe('the must-fail canary', function () {
       });
 
       it('makes a run whose assertions or reporting pass everything untrusted, and names why', async () => {
-        const runner = new WorkspaceTestRunner(project({ ...example.files, [example.source]: example.tampering }), { framework: example.framework });
+        const runner = new WorkspaceTestRunner(project({ ...example.files, ...example.tampering }), { framework: example.framework });
         const all = await runner.run({});
         // (node:test places the test where the preload's wrapper declared it.)
         assert.deepEqual(all.tests.map((test) => `${test.name} ${test.status}`), [`${example.id.split(/::| > /).pop()} passed`], 'the sabotaged test passes');

@@ -1,0 +1,72 @@
+// Imperium's pytest plugin, written for one run into its private folder and loaded with `-p`. It
+// removes its own file as soon as Python has read it (before any conftest.py or test module loads),
+// so the seal in its source lives on only in the process's memory. It does two things:
+//
+// - the must-fail canary (testCanary.ts): after collection and selection it adds two tests to every
+//   module that has tests, after the module's own, so they run under the same conftest.py hooks and
+//   fixtures: one whose `assert 1 == 2` must be reported failed, one that must be reported passed.
+//   They are compiled under the module's own file name, so their results are reported in that file.
+// - the seal on pytest's report: once pytest has written its JUnit XML report, it appends a sealed
+//   record with the report's SHA-256, so a report rewritten afterwards (an atexit hook of the code
+//   under test) no longer matches, and a run that never got that far has no such record.
+import type { RecordDestination } from './reporterRecords';
+import type { TestCanary } from './testCanary';
+
+/** A Python string literal (JSON's escapes are Python's). */
+const py = (text: string): string => JSON.stringify(text);
+
+export const pytestPluginSource = (destination: RecordDestination, report: string, canary: TestCanary): string => `# Imperium Flow's pytest plugin (see src/infra/testRunners/pytestPluginSource.ts).
+import hashlib
+import json
+import os
+
+import pytest
+
+try:
+    os.unlink(__file__)
+except OSError:
+    pass
+
+_RECORDS = ${py(destination.file)}
+_SEAL = ${py(destination.seal)}
+_REPORT = ${py(report)}
+_CANARY = ${py(`def ${canary.mustFail}():\n    assert 1 == 2\n\ndef ${canary.mustPass}():\n    assert 1 == 1\n`)}
+
+
+def _write(record):
+    record["seal"] = _SEAL
+    with open(_RECORDS, "a", encoding="utf-8") as records:
+        records.write(json.dumps(record) + "\\n")
+
+
+def _canary_items(module):
+    namespace = {}
+    exec(compile(_CANARY, str(module.path), "exec"), namespace)
+    return [pytest.Function.from_parent(module, name=name, callobj=namespace[name]) for name in (${py(canary.mustFail)}, ${py(canary.mustPass)})]
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(session, config, items):
+    last = {}
+    for index, item in enumerate(items):
+        module = item.getparent(pytest.Module)
+        if module is not None:
+            last[module] = index
+    after = {index: module for module, index in last.items()}
+    with_canary = []
+    for index, item in enumerate(items):
+        with_canary.append(item)
+        if index in after:
+            with_canary.extend(_canary_items(after[index]))
+    items[:] = with_canary
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session, exitstatus):
+    try:
+        with open(_REPORT, "rb") as report:
+            digest = hashlib.sha256(report.read()).hexdigest()
+    except OSError:
+        digest = None
+    _write({"type": "end", "report": digest})
+`;
