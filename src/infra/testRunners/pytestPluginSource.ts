@@ -1,6 +1,8 @@
 // Imperium's pytest plugin, written for one run into its private folder and loaded with `-p`. It
 // removes its own file as soon as Python has read it (before any conftest.py or test module loads),
-// so the seal in its source lives on only in the process's memory. It does two things:
+// so the seal in its source lives on only in the process's memory. Where pytest-xdist is installed,
+// its workers import the plugin again, so the file stays until pytest is configured, and for the
+// whole run when xdist's workers are in use. It does two things:
 //
 // - the must-fail canary (testCanary.ts): after collection and selection it adds two tests to every
 //   module that has tests, after the module's own, so they run under the same conftest.py hooks and
@@ -17,15 +19,22 @@ const py = (text: string): string => JSON.stringify(text);
 
 export const pytestPluginSource = (destination: RecordDestination, report: string, canary: TestCanary): string => `# Imperium Flow's pytest plugin (see src/infra/testRunners/pytestPluginSource.ts).
 import hashlib
+import importlib.util
 import json
 import os
 
 import pytest
 
-try:
-    os.unlink(__file__)
-except OSError:
-    pass
+
+def _remove_own_file():
+    try:
+        os.unlink(__file__)
+    except OSError:
+        pass
+
+
+if importlib.util.find_spec("xdist") is None:
+    _remove_own_file()
 
 _RECORDS = ${py(destination.file)}
 _SEAL = ${py(destination.seal)}
@@ -43,6 +52,11 @@ def _canary_items(module):
     namespace = {}
     exec(compile(_CANARY, str(module.path), "exec"), namespace)
     return [pytest.Function.from_parent(module, name=name, callobj=namespace[name]) for name in (${py(canary.mustFail)}, ${py(canary.mustPass)})]
+
+
+def pytest_configure(config):
+    if not getattr(config.option, "numprocesses", None) and not hasattr(config, "workerinput"):
+        _remove_own_file()
 
 
 @pytest.hookimpl(trylast=True)
@@ -63,6 +77,9 @@ def pytest_collection_modifyitems(session, config, items):
 
 @pytest.hookimpl(trylast=True)
 def pytest_sessionfinish(session, exitstatus):
+    # xdist's workers finish sessions of their own; the report is the controller's.
+    if hasattr(session.config, "workerinput"):
+        return
     try:
         with open(_REPORT, "rb") as report:
             digest = hashlib.sha256(report.read()).hexdigest()
