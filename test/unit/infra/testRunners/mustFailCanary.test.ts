@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestFramework, TestRunResult } from '../../../../src/shared/testResults';
 import { WorkspaceTestRunner } from '../../../../src/infra/testRunners/workspaceTestRunner';
+import { greenGate } from '../../../../src/superpowers/tdd/greenGate';
 
 const HONEST_ADD = 'exports.add = (a, b) => a + b;\n';
 const WRONG_ADD = 'exports.add = (a, b) => a - b;\n';
@@ -122,6 +123,17 @@ describe('the must-fail canary', function () {
 
   const outcomes = (result: TestRunResult): string[] => result.tests.map((test) => `${test.id} ${test.status}`);
 
+  // mocha refuses --file in parallel mode: there the canary is one more spec file.
+  it('mocha in parallel mode: an honest run completes, trusted, with the canary in its own worker', async () => {
+    const mocha = CASES.find((example) => example.framework === 'mocha') as Case;
+    const runner = new WorkspaceTestRunner(project({ ...mocha.files, '.mocharc.json': '{"spec": ["test/*.test.js"], "parallel": true}' }), { framework: 'mocha' });
+    for (const result of [await runner.run({}), await runner.run({ testIds: [mocha.id] })]) {
+      assert.equal(result.outcome, 'completed', JSON.stringify(result.errors));
+      assert.deepEqual(outcomes(result), [`${mocha.id} passed`], result.output);
+      assert.equal(result.untrusted, undefined, (result.untrusted ?? []).join('\n'));
+    }
+  });
+
   for (const example of CASES) {
     describe(example.framework, () => {
       it('leaves an honest run trusted, with none of its own tests in the results', async () => {
@@ -145,6 +157,8 @@ describe('the must-fail canary', function () {
             (result.untrusted ?? ['trusted']).join('\n'),
           );
         }
+        const gate = greenGate(all, { redTests: all.tests, redFiles: [] });
+        assert.ok(!gate.passed && gate.cause === 'run-untrusted' && /canary test that must fail/.test(gate.reason), JSON.stringify(gate));
       });
     });
   }
