@@ -26,7 +26,7 @@ const VALUE_OPTIONS = new Set([
 /** Options Imperium sets itself for each run. */
 const CONTROLLED_OPTIONS = new Set([
   '--json', '--outputFile', '--testLocationInResults', '--testNamePattern', '-t', '--watch', '--watchAll', '--reporters',
-  '--listTests', '--runTestsByPath', '--colors', '--passWithNoTests', '--showConfig',
+  '--listTests', '--runTestsByPath', '--colors', '--passWithNoTests', '--showConfig', '--bail', '-b',
 ]);
 /** How long jest may take to report its resolved configuration. */
 const SHOW_CONFIG_TIMEOUT_MS = 30_000;
@@ -70,6 +70,8 @@ export class JestRunner implements FrameworkRunner {
             ...scriptOptions,
             ...(files.length > 0 ? ['--runTestsByPath', ...files] : positionals),
             ...setupArgs,
+            // The canary fails in every file, which jest's bail would count; a run includes all its files.
+            ...(canary ? ['--no-bail'] : []),
             `--reporters=${reporterPath}`,
             '--reporters=default',
             '--testLocationInResults',

@@ -1,7 +1,7 @@
 // mocha: the workspace's own mocha with its own configuration (.mocharc.*, package.json "mocha",
 // the test script's options), reported through Imperium's reporter (mochaReporterSource.ts). A run
-// includes the must-fail canary (testCanary.ts) as a `--file`: loaded before the spec files, run after
-// all of them are loaded, in the same process (in parallel mode, one more spec file, in a worker).
+// includes the must-fail canary (testCanary.ts) as its last spec file: loaded after every other one,
+// into the same process (in parallel mode, into a worker of its own).
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DiscoveredTest, TestSelection } from '../../core/ports';
@@ -48,7 +48,8 @@ export class MochaRunner implements FrameworkRunner {
   run(selection: TestSelection, run: FrameworkRun): Promise<TestRunResult> {
     const canary = newTestCanary();
     const fullTitles = (selection.testIds ?? []).map((id) => parseTestId(id).titles.join(' '));
-    return this.execute(selection, fullTitles.length > 0 ? [`--grep=${exactNamesPattern([...fullTitles, canary.mustFail, canary.mustPass])}`] : [], run, canary);
+    const canaryTitles = [canary.mustFail, canary.mustPass].map((name) => `${canary.suite} ${name}`);
+    return this.execute(selection, fullTitles.length > 0 ? [`--grep=${exactNamesPattern([...fullTitles, ...canaryTitles])}`] : [], run, canary);
   }
 
   private async execute(selection: TestSelection, extraArgs: readonly string[], run: FrameworkRun, canary?: TestCanary): Promise<TestRunResult> {
@@ -83,8 +84,9 @@ export class MochaRunner implements FrameworkRunner {
   /**
    * What mocha is told to run. mocha adds files named on the command line to the configuration's
    * spec rather than replacing it, so a run of chosen files gets a configuration whose spec is those
-   * files. The canary is a `--file`, which mocha's parallel mode refuses; there it is one more spec
-   * file, in a configuration of its own.
+   * files. The canary is the last spec file, its tests in a suite of their own, so that they run after
+   * every other suite: a bail at the canary's failure stops nothing (mocha's `sort` option, which
+   * sorts it first, is the exception).
    */
   private async fileArgs(
     mocha: InstalledPackage,
@@ -95,14 +97,9 @@ export class MochaRunner implements FrameworkRunner {
     const { scriptOptions, positionals, files, canaryFile } = how;
     if (files.length === 0 && canaryFile === undefined) return { fileArgs: [...scriptOptions, ...positionals], configured: false };
     const resolved = await this.resolvedOptions(mocha, files.length > 0 ? scriptOptions : [...scriptOptions, ...positionals], run);
-    const canaryArgs = canaryFile === undefined ? [] : ['--file', canaryFile];
-    if (resolved.parallel === true && canaryFile !== undefined) {
-      // Without chosen files, mocha runs its spec, or its `test` folder when none is set.
-      const spec = files.length > 0 ? files : Array.isArray(resolved._) && resolved._.length > 0 ? (resolved._ as unknown[]).map(String) : ['test'];
-      return { fileArgs: ['--config', await writeConfig(resolved, [...spec, canaryFile], scratchDir), '--no-package'], configured: true };
-    }
-    if (files.length === 0) return { fileArgs: [...scriptOptions, ...positionals, ...canaryArgs], configured: false };
-    return { fileArgs: ['--config', await writeConfig(resolved, files, scratchDir), '--no-package', ...canaryArgs], configured: true };
+    // Without chosen files, mocha runs its spec, or its `test` folder when none is set.
+    const spec = files.length > 0 ? files : Array.isArray(resolved._) && resolved._.length > 0 ? (resolved._ as unknown[]).map(String) : ['test'];
+    return { fileArgs: ['--config', await writeConfig(resolved, canaryFile === undefined ? spec : [...spec, canaryFile], scratchDir), '--no-package'], configured: true };
   }
 
   /** mocha's own resolved options (configuration files, package.json, the options given). */

@@ -8,6 +8,8 @@
 //   module that has tests, after the module's own, so they run under the same conftest.py hooks and
 //   fixtures: one whose `assert 1 == 2` must be reported failed, one that must be reported passed.
 //   They are compiled under the module's own file name, so their results are reported in that file.
+//   The one that must fail is not counted among the session's failures, so neither `-x` nor
+//   `--maxfail` stops at it and pytest's exit code is that of the project's own tests.
 // - the seal on pytest's report: once pytest has written its JUnit XML report, it appends a sealed
 //   record with the report's SHA-256, so a report rewritten afterwards (an atexit hook of the code
 //   under test) no longer matches, and a run that never got that far has no such record.
@@ -73,6 +75,29 @@ def pytest_collection_modifyitems(session, config, items):
         if index in after:
             with_canary.extend(_canary_items(after[index]))
     items[:] = with_canary
+
+
+class _CanaryUncounted:
+    # Called before the session's own hook (tryfirst, and registered after it), which counts a
+    # failure only without "wasxfail".
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtest_logreport(self, report):
+        if report.failed and report.nodeid.endswith("::" + ${py(canary.mustFail)}) and not hasattr(report, "wasxfail"):
+            report.wasxfail = ""
+            report.imperium_uncounted = True
+
+
+class _CanaryRestored:
+    # Called before the JUnit and terminal reporters (registered after them), which report it failed.
+    def pytest_runtest_logreport(self, report):
+        if getattr(report, "imperium_uncounted", False):
+            del report.wasxfail
+            del report.imperium_uncounted
+
+
+def pytest_sessionstart(session):
+    session.config.pluginmanager.register(_CanaryUncounted(), "imperium-canary-uncounted")
+    session.config.pluginmanager.register(_CanaryRestored(), "imperium-canary-restored")
 
 
 @pytest.hookimpl(trylast=True)

@@ -51,10 +51,11 @@ export class PytestRunner implements FrameworkRunner {
       const plugin = `imperium_pytest_${canary.id}`;
       await writeFile(join(dir, `${plugin}.py`), pytestPluginSource(destination, reportPath, canary));
       const end = await this.pytest(['-p', plugin, `--junitxml=${reportPath}`, '-o', 'junit_family=xunit1', ...targets], run, [dir], { PYTHONPATH: dir });
-      const report = withExitCodeCheck(this.framework, end, await readPytestReport(reportPath, this.context.paths));
+      const report = await readPytestReport(reportPath, this.context.paths);
       const sealed = report.finished ? await sealFindings(destination, reportPath) : [];
+      // The plugin keeps the canary's failure out of pytest's count, so the exit code is compared without it.
       const checked = checkedCanary(sealed.length > 0 ? { ...report, untrusted: [...(report.untrusted ?? []), ...sealed] } : report, canary, 'every-file');
-      return assembleRunResult(this.framework, end, checked, selection);
+      return assembleRunResult(this.framework, end, withExitCodeCheck(this.framework, end, checked), selection);
     });
   }
 

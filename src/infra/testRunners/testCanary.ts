@@ -19,6 +19,8 @@ export interface TestCanary {
   readonly mustFail: string;
   /** The name of the test that must be reported passed. */
   readonly mustPass: string;
+  /** The name of a suite holding both, where a framework needs one (mocha). */
+  readonly suite: string;
 }
 
 /** 'every-file': the canary runs inside each test file; 'own-file': in a file of its own. */
@@ -27,7 +29,7 @@ export type CanaryScope = 'every-file' | 'own-file';
 export function newTestCanary(): TestCanary {
   const id = randomBytes(12).toString('hex');
   // Identifier-shaped, so that pytest's node ids and every framework's name filters take them as they are.
-  return { id, mustFail: `imperium_canary_${id}_must_fail`, mustPass: `imperium_canary_${id}_must_pass` };
+  return { id, mustFail: `imperium_canary_${id}_must_fail`, mustPass: `imperium_canary_${id}_must_pass`, suite: `imperium_canary_${id}` };
 }
 
 export function isCanaryTest(test: Pick<TestCaseResult, 'name'>, canary: TestCanary): boolean {
@@ -37,13 +39,16 @@ export function isCanaryTest(test: Pick<TestCaseResult, 'name'>, canary: TestCan
 /**
  * The report without the canary's tests, untrusted as well when the canary was not reported as it
  * must be. A report that did not finish is only filtered: its run did not complete, so it has no
- * passes to trust.
+ * passes to trust. A canary missing or skipped counts only when every other test passed: a run
+ * that stopped at a failure (mocha's bail, pytest's -x) may not have reached it, and its failures
+ * already keep it from green.
  */
 export function checkedCanary(report: ParsedReport, canary: TestCanary, scope: CanaryScope): ParsedReport {
   const canaryTests = report.tests.filter((test) => isCanaryTest(test, canary));
   const tests = report.tests.filter((test) => !isCanaryTest(test, canary));
   const filtered = { ...report, tests };
   if (!report.finished) return filtered;
+  const failing = tests.some((test) => test.status === 'failed') || report.errors.length > 0;
   const places = scope === 'every-file' ? [...new Set(tests.map((test) => test.file))] : ['the run'];
   const problems = new Map<string, string[]>();
   const note = (problem: string, place: string): void => void problems.set(problem, [...(problems.get(problem) ?? []), place]);
@@ -52,19 +57,20 @@ export function checkedCanary(report: ParsedReport, canary: TestCanary, scope: C
     for (const [name, expected] of [[canary.mustFail, 'failed'], [canary.mustPass, 'passed']] as const) {
       const statuses = new Set(here.filter((test) => test.name === name).map((test) => test.status));
       const problem = canaryProblem(expected, statuses);
-      if (problem) note(problem, place);
+      if (problem && (problem.wrong || !failing)) note(problem.text, place);
     }
   }
   const untrusted = [...problems].map(([problem, where]) => `${problem} (${scope === 'every-file' ? `in ${listed(where)}` : 'in its own file'}): the framework's assertions or its reporting were changed during the run, so its passes cannot be trusted`);
   return untrusted.length === 0 ? filtered : { ...filtered, untrusted: [...(report.untrusted ?? []), ...untrusted] };
 }
 
-function canaryProblem(expected: 'failed' | 'passed', statuses: ReadonlySet<string>): string | undefined {
+/** What is wrong with one canary test by the statuses it was reported with: `wrong` when it came out the other way. */
+function canaryProblem(expected: 'failed' | 'passed', statuses: ReadonlySet<string>): { readonly text: string; readonly wrong: boolean } | undefined {
   const which = expected === 'failed' ? "Imperium's canary test that must fail (it asserts that 1 is 2)" : "Imperium's canary test that must pass (it asserts that 1 is 1)";
-  if (statuses.size === 0) return `${which} did not run or was not reported`;
-  if (statuses.has(expected === 'failed' ? 'passed' : 'failed')) return `${which} was reported ${expected === 'failed' ? 'passed' : 'failed'}`;
+  if (statuses.has(expected === 'failed' ? 'passed' : 'failed')) return { text: `${which} was reported ${expected === 'failed' ? 'passed' : 'failed'}`, wrong: true };
+  if (statuses.size === 0) return { text: `${which} did not run or was not reported`, wrong: false };
   // A `.only` in a file skips it as well.
-  if (!statuses.has(expected)) return `${which} was skipped`;
+  if (!statuses.has(expected)) return { text: `${which} was skipped`, wrong: false };
   return undefined;
 }
 

@@ -17,7 +17,7 @@ test(${JSON.stringify(canary.mustFail)}, () => { assert.strictEqual(1, 2); });
 test(${JSON.stringify(canary.mustPass)}, () => { assert.strictEqual(1, 1); });
 `;
 
-/** mocha: a file of its own (`--file`), with chai's expect when the workspace has chai, else node:assert. */
+/** mocha: the last spec file, its tests in a suite of their own, with chai's expect when the workspace has chai, else node:assert. */
 const mochaCanary = (canary: TestCanary, root: string): string => `${HEADER}
 import assert from 'node:assert';
 import { createRequire } from 'node:module';
@@ -27,8 +27,11 @@ try {
   chai = await import(pathToFileURL(createRequire(${JSON.stringify(join(root, 'package.json'))}).resolve('chai')).href);
 } catch {}
 const equal = (actual, expected) => (chai ? chai.expect(actual).to.equal(expected) : assert.strictEqual(actual, expected));
-it(${JSON.stringify(canary.mustFail)}, () => { equal(1, 2); });
-it(${JSON.stringify(canary.mustPass)}, () => { equal(1, 1); });
+// The test that must pass goes first: under bail, nothing runs after the one that must fail.
+describe(${JSON.stringify(canary.suite)}, () => {
+  it(${JSON.stringify(canary.mustPass)}, () => { equal(1, 1); });
+  it(${JSON.stringify(canary.mustFail)}, () => { equal(1, 2); });
+});
 `;
 
 /** jest: a setupFilesAfterEnv file, so that the canary runs in every test file's own context. */

@@ -16,12 +16,12 @@ import { vitestReporterSource } from './vitestReporterSource';
 
 const VALUE_OPTIONS = new Set([
   '--config', '-c', '--root', '-r', '--dir', '--project', '--reporter', '--outputFile', '--testNamePattern', '-t',
-  '--environment', '--pool', '--maxWorkers', '--minWorkers', '--testTimeout', '--hookTimeout', '--shard', '--mode', '--exclude',
+  '--environment', '--pool', '--maxWorkers', '--minWorkers', '--testTimeout', '--hookTimeout', '--shard', '--mode', '--exclude', '--bail',
 ]);
 /** Options Imperium sets itself for each run. */
 const CONTROLLED_OPTIONS = new Set([
   '--reporter', '--outputFile', '--testNamePattern', '-t', '--watch', '-w', '--run', '--includeTaskLocation', '--passWithNoTests',
-  '--ui', '--open', '--silent',
+  '--ui', '--open', '--silent', '--bail',
 ]);
 const SUBCOMMANDS = new Set(['run', 'watch', 'dev', 'related']);
 const FIRST_VERSION_WITH_REPORTER_API = 3;
@@ -68,6 +68,8 @@ export class VitestRunner implements FrameworkRunner {
             ...optionWords(options, CONTROLLED_OPTIONS),
             // vitest's file arguments are filters on paths; the result is narrowed to the exact files.
             ...(files.length > 0 ? files : positionals),
+            // The canary fails in every file, which vitest's bail would count; a run includes all its files.
+            ...(canary ? ['--bail=0'] : []),
             `--reporter=${reporterPath}`,
             '--reporter=default',
             '--includeTaskLocation',

@@ -134,6 +134,46 @@ describe('the must-fail canary', function () {
     }
   });
 
+  // The canary's must-fail test is a failure the framework sees: it must not trip a bail (or pytest's -x).
+  const BAILING: readonly { readonly framework: TestFramework; readonly files: Record<string, string>; readonly passing: string; readonly failing: string }[] = [
+    {
+      framework: 'jest',
+      files: { 'package.json': JSON.stringify({ name: 'p', scripts: { test: 'jest' }, jest: { testEnvironment: 'node', bail: 1 } }) },
+      passing: "test('one', () => expect(1).toBe(1));\n",
+      failing: "test('one', () => expect(1).toBe(2));\n",
+    },
+    {
+      framework: 'vitest',
+      files: { 'package.json': JSON.stringify({ name: 'p', type: 'module', scripts: { test: 'vitest run' } }), 'vitest.config.mjs': 'export default { test: { bail: 1 } };\n' },
+      passing: "import { expect, test } from 'vitest';\ntest('one', () => expect(1).toBe(1));\n",
+      failing: "import { expect, test } from 'vitest';\ntest('one', () => expect(1).toBe(2));\n",
+    },
+    {
+      framework: 'mocha',
+      files: { 'package.json': JSON.stringify({ name: 'p', scripts: { test: 'mocha' } }), '.mocharc.json': '{"spec": ["test/*.test.js"], "bail": true}' },
+      passing: "const assert = require('node:assert');\nit('one', () => assert.equal(1, 1));\n",
+      failing: "const assert = require('node:assert');\nit('one', () => assert.equal(1, 2));\n",
+    },
+    {
+      framework: 'pytest',
+      files: { 'pytest.ini': '[pytest]\naddopts = -x\n' },
+      passing: 'def test_one():\n    assert 1 == 1\n',
+      failing: 'def test_one():\n    assert 1 == 2\n',
+    },
+  ];
+  for (const example of BAILING) {
+    it(`${example.framework} with bail set: runs every file of an honest run and trusts it; a real failure is not taken for tampering`, async () => {
+      const file = (name: string) => (example.framework === 'pytest' ? `tests/test_${name}.py` : `test/${name}.test.js`);
+      const id = (name: string) => `${file(name)}::${example.framework === 'pytest' ? 'test_one' : 'one'}`;
+      const honest = await new WorkspaceTestRunner(project({ ...example.files, [file('a')]: example.passing, [file('b')]: example.passing }), { framework: example.framework }).run({});
+      assert.deepEqual(outcomes(honest).sort(), [`${id('a')} passed`, `${id('b')} passed`], honest.output);
+      assert.equal(honest.untrusted, undefined, (honest.untrusted ?? []).join('\n'));
+      const failing = await new WorkspaceTestRunner(project({ ...example.files, [file('a')]: example.failing, [file('b')]: example.passing }), { framework: example.framework }).run({});
+      assert.equal(failing.tests.find((test) => test.id === id('a'))?.status, 'failed', failing.output);
+      assert.equal(failing.untrusted, undefined, (failing.untrusted ?? []).join('\n'));
+    });
+  }
+
   for (const example of CASES) {
     describe(example.framework, () => {
       it('leaves an honest run trusted, with none of its own tests in the results', async () => {

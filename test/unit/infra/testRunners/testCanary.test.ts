@@ -40,6 +40,13 @@ describe('the must-fail canary verdict', () => {
     assert.match(reasons, /must pass \(it asserts that 1 is 1\) was reported failed \(in c\.test\.js\)/);
   });
 
+  it('lets a missing canary be where another test failed (a run stopped by bail or -x), but never one reported the wrong way', () => {
+    const stopped = checkedCanary(report([test('a.test.js', 'a', 'failed'), test('b.test.js', 'b', 'passed')]), canary, 'every-file');
+    assert.equal(stopped.untrusted, undefined);
+    const flipped = checkedCanary(report([test('a.test.js', 'a', 'failed'), test('a.test.js', canary.mustFail, 'passed'), test('a.test.js', canary.mustPass, 'passed')]), canary, 'every-file');
+    assert.match((flipped.untrusted ?? []).join('\n'), /must fail .* was reported passed \(in a\.test\.js\)/);
+  });
+
   it('in a file of its own: wants it once in the run, wherever it is reported', () => {
     assert.equal(checkedCanary(report([test('a.test.js', 'a', 'passed'), ...sound('/tmp/x/canary.cjs')]), canary, 'own-file').untrusted, undefined);
     assert.match((checkedCanary(report([test('a.test.js', 'a', 'passed')]), canary, 'own-file').untrusted ?? []).join('\n'), /did not run or was not reported \(in its own file\)/);
