@@ -44,18 +44,8 @@ export async function readJestRecords(destination: RecordDestination, paths: Wor
   return { ...report, finished, ...(lines.unsealed > 0 && { untrusted: [unsealedReason(lines.unsealed, 'the jest records', "Imperium's reporter")] }) };
 }
 
-/** A report in the shape of `jest --json`'s. */
-export function jestReportToResults(text: string, paths: WorkspacePaths): ParsedReport {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return { tests: [], errors: [{ message: 'jest wrote a report that is not JSON.' }], finished: false };
-  }
-  return jestResultsToReport(value, paths);
-}
-
-function jestResultsToReport(value: unknown, paths: WorkspacePaths): ParsedReport {
+/** Results in the shape of `jest --json`'s report. */
+export function jestResultsToReport(value: unknown, paths: WorkspacePaths): ParsedReport {
   const parsed = reportSchema.safeParse(value);
   if (!parsed.success) return { tests: [], errors: [{ message: `jest wrote a report of an unknown shape: ${parsed.error.message}` }], finished: false };
   const tests: TestCaseResult[] = [];
