@@ -5,24 +5,29 @@
 // `assert.equal` and friends with no-ops makes every test pass; the canary's record then says so,
 // and the run's passes are marked as untrusted. A run that reports no record at all is untrusted too
 // (a process that removed the exit hooks, or killed itself, to hide from it).
-import { readFile, writeFile } from 'node:fs/promises';
+//
+// The records file is named in the canary's source, never in the environment, and every record
+// carries a per-run seal from that source (see sealedLines.ts): a line without it makes the run
+// untrusted, as does a process that reported its end twice. The module must stay on disk for the
+// processes node:test starts per file, and its path is in their NODE_OPTIONS, so code under test
+// that reads it learns the seal and can still append a "sound" record for a process it stopped from
+// reporting: the seal raises the bar, it does not close this.
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod/mini';
+import { newSeal, readSealedLines, unsealedReason } from './sealedLines';
 
-/** Where the canary appends its records: one JSON line per process. */
-export const CANARY_ENV = 'IMPERIUM_CANARY_RECORDS';
-
-const CANARY_SOURCE = `'use strict';
+const canarySource = (records: string, seal: string): string => `'use strict';
 // Imperium Flow's assertion canary (see src/infra/testRunners/assertionCanary.ts).
 const fs = require('node:fs');
-const records = process.env.${CANARY_ENV};
+const records = ${JSON.stringify(records)};
+const seal = ${JSON.stringify(seal)};
 const assert = require('node:assert');
 const strict = require('node:assert/strict');
 const NAMES = ['ok', 'equal', 'notEqual', 'deepEqual', 'notDeepEqual', 'strictEqual', 'notStrictEqual', 'deepStrictEqual', 'notDeepStrictEqual', 'throws', 'doesNotThrow', 'rejects', 'doesNotReject', 'match', 'doesNotMatch', 'fail', 'ifError'];
 const original = { assert, strict, AssertionError: assert.AssertionError, functions: NAMES.map((name) => [name, assert[name], strict[name]]) };
-try { if (records) fs.appendFileSync(records, JSON.stringify({ pid: process.pid, started: true }) + '\\n'); } catch {}
+try { fs.appendFileSync(records, JSON.stringify({ pid: process.pid, started: true, seal }) + '\\n'); } catch {}
 process.on('exit', () => {
-  if (!records) return;
   const problems = [];
   try {
     if (require('node:assert') !== original.assert) problems.push("require('node:assert') returns another module");
@@ -40,7 +45,7 @@ process.on('exit', () => {
   } catch (error) {
     problems.push('the canary could not check node:assert: ' + (error && error.message));
   }
-  try { fs.appendFileSync(records, JSON.stringify({ pid: process.pid, problems }) + '\\n'); } catch {}
+  try { fs.appendFileSync(records, JSON.stringify({ pid: process.pid, problems, seal }) + '\\n'); } catch {}
 });
 `;
 
@@ -50,13 +55,15 @@ export interface CanaryFiles {
   /** The module to preload (--require). */
   readonly module: string;
   readonly records: string;
+  readonly seal: string;
 }
 
 /** Writes the canary into `dir`. */
 export async function writeCanary(dir: string): Promise<CanaryFiles> {
   const module = join(dir, 'imperium-assertion-canary.cjs');
-  await writeFile(module, CANARY_SOURCE);
-  return { module, records: join(dir, 'canary.jsonl') };
+  const canary = { module, records: join(dir, 'canary.jsonl'), seal: newSeal() };
+  await writeFile(module, canarySource(canary.records, canary.seal));
+  return canary;
 }
 
 /** NODE_OPTIONS with the canary preloaded, after whatever the runner set. */
@@ -70,22 +77,18 @@ export function withCanary(nodeOptions: string | undefined, canary: CanaryFiles)
  * (node:test, mocha), so one that started and never reported hid from the canary.
  */
 export async function canaryFindings(canary: CanaryFiles, options: { readonly everyProcessExits: boolean }): Promise<string[]> {
-  const text = await readFile(canary.records, 'utf8').catch(() => '');
-  const records = text
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .flatMap((line) => {
-      try {
-        const parsed = recordSchema.safeParse(JSON.parse(line));
-        return parsed.success ? [parsed.data] : [];
-      } catch {
-        return [];
-      }
-    });
+  const lines = await readSealedLines(canary.records, canary.seal);
+  const records = lines.values.flatMap((value) => {
+    const parsed = recordSchema.safeParse(value);
+    return parsed.success ? [parsed.data] : [];
+  });
   const ended = records.flatMap((record) => ('problems' in record ? [record] : []));
   const endedPids = new Set(ended.map((record) => record.pid));
   const silent = records.filter((record) => 'started' in record && !endedPids.has(record.pid)).length;
   const findings = [...new Set(ended.flatMap((record) => record.problems))].map((problem) => `the assertion library was tampered with during the run: ${problem}`);
+  if (lines.unsealed > 0) findings.push(unsealedReason(lines.unsealed, "the assertion canary's records", 'the canary'));
+  const twice = endedPids.size < ended.length;
+  if (twice) findings.push('a test process reported its end to the assertion canary twice: a record was added by code in the test process');
   if (records.length === 0) findings.push('the assertion canary never reported: the test processes did not load it, so their passes cannot be checked');
   // jest and vitest stop their own workers with a signal, so a silent worker proves nothing there.
   if (silent > 0 && options.everyProcessExits) findings.push(`${silent} test process${silent === 1 ? '' : 'es'} ended without running ${silent === 1 ? 'its' : 'their'} exit hooks, hiding from the assertion canary, so the passes cannot be checked`);

@@ -1,10 +1,12 @@
-// Reads the report of `jest --json --outputFile=<file> --testLocationInResults`.
-import { readFile } from 'node:fs/promises';
+// Reads jest's results in the shape of its JSON report (`jest --json --testLocationInResults`), as
+// Imperium's reporter (jestReporterSource.ts) records them, one sealed record per test file.
 import { inspect } from 'node:util';
 import { z } from 'zod/mini';
 import type { TestCaseResult, TestFileError, TestStatus } from '../../shared/testResults';
 import { clean, withoutStack } from './messageText';
+import type { RecordDestination } from './reporterRecords';
 import type { ParsedReport } from './runResult';
+import { readSealedLines, unsealedReason } from './sealedLines';
 import { failureLocationFromStack } from './stackLocation';
 import { testId } from './testIds';
 import type { WorkspacePaths } from './workspacePaths';
@@ -33,24 +35,18 @@ const reportSchema = z.object({
 /** expect()'s failures carry the values compared. */
 const matcherFailureSchema = z.object({ matcherResult: z.object({ expected: z.unknown(), actual: z.unknown() }) });
 
-/** Reads the report file; a missing or unreadable one is a run that reported nothing. */
-export async function readJestReport(file: string, paths: WorkspacePaths): Promise<ParsedReport> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    return { tests: [], errors: [], finished: false };
-  }
-  return jestReportToResults(text, paths);
+/** Reads the reporter's records; a missing file is a run that reported nothing. */
+export async function readJestRecords(destination: RecordDestination, paths: WorkspacePaths): Promise<ParsedReport> {
+  const lines = await readSealedLines(destination.file, destination.seal);
+  if (lines.missing) return { tests: [], errors: [], finished: false };
+  const report = jestResultsToReport({ testResults: lines.values.filter((value) => value.type === 'file') }, paths);
+  const finished = report.finished && lines.values.some((value) => value.type === 'end');
+  return { ...report, finished, ...(lines.unsealed > 0 && { untrusted: [unsealedReason(lines.unsealed, 'the jest records', "Imperium's reporter")] }) };
 }
 
-export function jestReportToResults(text: string, paths: WorkspacePaths): ParsedReport {
-  let parsed;
-  try {
-    parsed = reportSchema.safeParse(JSON.parse(text));
-  } catch {
-    return { tests: [], errors: [{ message: 'jest wrote a report that is not JSON.' }], finished: false };
-  }
+/** Results in the shape of `jest --json`'s report. */
+export function jestResultsToReport(value: unknown, paths: WorkspacePaths): ParsedReport {
+  const parsed = reportSchema.safeParse(value);
   if (!parsed.success) return { tests: [], errors: [{ message: `jest wrote a report of an unknown shape: ${parsed.error.message}` }], finished: false };
   const tests: TestCaseResult[] = [];
   const errors: TestFileError[] = [];

@@ -1,5 +1,7 @@
 // mocha: the workspace's own mocha with its own configuration (.mocharc.*, package.json "mocha",
-// the test script's options), reported through Imperium's reporter (mochaReporterSource.ts).
+// the test script's options), reported through Imperium's reporter (mochaReporterSource.ts). A run
+// includes the must-fail canary (testCanary.ts) as its last spec file: loaded after every other one,
+// into the same process (in parallel mode, into a worker of its own).
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DiscoveredTest, TestSelection } from '../../core/ports';
@@ -12,6 +14,8 @@ import { clean, withoutStack } from './messageText';
 import { discoveredTests, type ParsedReport } from './runResult';
 import { findTestInvocation, optionWords, splitArgs } from './scriptInvocation';
 import { workspaceLocation } from './stackLocation';
+import { newTestCanary, type TestCanary } from './testCanary';
+import { writeTestCanary } from './testCanarySources';
 import { declarationLine } from './testDeclarations';
 import { exactNamesPattern, filesToRun, parseTestId } from './testIds';
 import { runProcess, type ProcessEnd } from './testProcess';
@@ -42,11 +46,13 @@ export class MochaRunner implements FrameworkRunner {
   }
 
   run(selection: TestSelection, run: FrameworkRun): Promise<TestRunResult> {
+    const canary = newTestCanary();
     const fullTitles = (selection.testIds ?? []).map((id) => parseTestId(id).titles.join(' '));
-    return this.execute(selection, fullTitles.length > 0 ? [`--grep=${exactNamesPattern(fullTitles)}`] : [], run);
+    const canaryTitles = [canary.mustFail, canary.mustPass].map((name) => `${canary.suite} ${name}`);
+    return this.execute(selection, fullTitles.length > 0 ? [`--grep=${exactNamesPattern([...fullTitles, ...canaryTitles])}`] : [], run, canary);
   }
 
-  private async execute(selection: TestSelection, extraArgs: readonly string[], run: FrameworkRun): Promise<TestRunResult> {
+  private async execute(selection: TestSelection, extraArgs: readonly string[], run: FrameworkRun, canary?: TestCanary): Promise<TestRunResult> {
     const mocha = await findInstalledPackage(this.context.paths.root, 'mocha');
     const bin = mocha?.bins.mocha;
     if (!mocha || !bin) throw new TestRunnerError('framework-not-installed', `mocha is not installed in ${this.context.paths.root} or a parent folder's node_modules: install it (npm install --save-dev mocha).`);
@@ -59,17 +65,14 @@ export class MochaRunner implements FrameworkRunner {
         framework: this.framework,
         reporterName: 'imperium-mocha-reporter.cjs',
         reporterSource: mochaReporterSource,
+        ...(canary && { canary: { canary, scope: 'own-file' } }),
         command: async (reporterPath, scratchDir) => {
-          const fileArgs =
-            files.length > 0
-              ? // mocha adds files named on the command line to the configuration's spec rather than
-                // replacing it, so a run of chosen files gets a configuration whose spec is those files.
-                ['--config', await this.configForFiles(mocha, scriptOptions, files, scratchDir, run), '--no-package']
-              : [...scriptOptions, ...positionals];
+          const canaryFile = canary ? await writeTestCanary('mocha', canary, scratchDir, this.context.paths.root) : undefined;
+          const { fileArgs, configured } = await this.fileArgs(mocha, { scriptOptions, positionals, files, canaryFile }, scratchDir, run);
           // --full-trace keeps stack paths absolute; mocha otherwise shortens them to its working folder.
           const args = [bin, ...fileArgs, '--reporter', reporterPath, '--no-color', '--full-trace', ...extraArgs];
-          // The configuration written for chosen files already holds MOCHA_OPTIONS; read twice, its lists would double.
-          return { args, env: files.length > 0 ? { MOCHA_OPTIONS: '' } : {} };
+          // A configuration written here already holds MOCHA_OPTIONS; read twice, its lists would double.
+          return { args, env: configured ? { MOCHA_OPTIONS: '' } : {} };
         },
         complete: (report, end) => this.complete(report, end),
       },
@@ -78,11 +81,32 @@ export class MochaRunner implements FrameworkRunner {
     );
   }
 
-  /** Writes mocha's own resolved options, with `spec` set to the files, as a configuration file. */
-  private async configForFiles(mocha: InstalledPackage, scriptOptions: readonly string[], files: readonly string[], scratchDir: string, run: FrameworkRun): Promise<string> {
+  /**
+   * What mocha is told to run. mocha adds files named on the command line to the configuration's
+   * spec rather than replacing it, so a run of chosen files gets a configuration whose spec is those
+   * files. The canary is the last spec file, its tests in a suite of their own, so that they run after
+   * every other suite: a bail at the canary's failure stops nothing (mocha's `sort` option, which
+   * sorts it first, is the exception).
+   */
+  private async fileArgs(
+    mocha: InstalledPackage,
+    how: { readonly scriptOptions: readonly string[]; readonly positionals: readonly string[]; readonly files: readonly string[]; readonly canaryFile?: string },
+    scratchDir: string,
+    run: FrameworkRun,
+  ): Promise<{ readonly fileArgs: string[]; readonly configured: boolean }> {
+    const { scriptOptions, positionals, files, canaryFile } = how;
+    if (files.length === 0 && canaryFile === undefined) return { fileArgs: [...scriptOptions, ...positionals], configured: false };
+    const resolved = await this.resolvedOptions(mocha, files.length > 0 ? scriptOptions : [...scriptOptions, ...positionals], run);
+    // Without chosen files, mocha runs its spec, or its `test` folder when none is set.
+    const spec = files.length > 0 ? files : Array.isArray(resolved._) && resolved._.length > 0 ? (resolved._ as unknown[]).map(String) : ['test'];
+    return { fileArgs: ['--config', await writeConfig(resolved, canaryFile === undefined ? spec : [...spec, canaryFile], scratchDir), '--no-package'], configured: true };
+  }
+
+  /** mocha's own resolved options (configuration files, package.json, the options given). */
+  private async resolvedOptions(mocha: InstalledPackage, words: readonly string[], run: FrameworkRun): Promise<Record<string, unknown>> {
     const optionsModule = await firstExisting([join(mocha.dir, 'lib/cli/options.cjs'), join(mocha.dir, 'lib/cli/options.js')]);
     if (!optionsModule) throw new TestRunnerError('bad-configuration', `The mocha in ${mocha.dir} (${mocha.version}) has no lib/cli/options module to read its configuration with.`);
-    const probe = `process.stdout.write(JSON.stringify(require(${JSON.stringify(optionsModule)}).loadOptions(${JSON.stringify(scriptOptions)})))`;
+    const probe = `process.stdout.write(JSON.stringify(require(${JSON.stringify(optionsModule)}).loadOptions(${JSON.stringify(words)})))`;
     const end = await runProcess({
       command: this.context.nodePath,
       args: ['-e', probe],
@@ -92,17 +116,12 @@ export class MochaRunner implements FrameworkRunner {
       signal: run.signal,
       outputLimit: 1_000_000,
     });
-    let resolved: Record<string, unknown>;
     try {
       if (end.ending !== 'exited' || end.exitCode !== 0) throw new Error(end.startError ?? end.output);
-      resolved = JSON.parse(end.output) as Record<string, unknown>;
+      return JSON.parse(end.output) as Record<string, unknown>;
     } catch (error) {
       throw new TestRunnerError('bad-configuration', `mocha could not read its configuration in ${this.context.paths.root}: ${(error as Error).message.trim()}`);
     }
-    for (const key of REPLACED_KEYS) delete resolved[key];
-    const path = join(scratchDir, 'mocharc.json');
-    await writeFile(path, JSON.stringify({ ...resolved, spec: files }));
-    return path;
   }
 
   private async complete(report: ParsedReport, end: ProcessEnd): Promise<ParsedReport> {
@@ -142,6 +161,15 @@ export class MochaRunner implements FrameworkRunner {
       }),
     );
   }
+}
+
+/** Writes resolved options, with `spec` set, as a configuration file. */
+async function writeConfig(resolved: Record<string, unknown>, spec: readonly string[], scratchDir: string): Promise<string> {
+  const options = { ...resolved };
+  for (const key of REPLACED_KEYS) delete options[key];
+  const path = join(scratchDir, 'mocharc.json');
+  await writeFile(path, JSON.stringify({ ...options, spec }));
+  return path;
 }
 
 async function firstExisting(paths: readonly string[]): Promise<string | undefined> {

@@ -1,7 +1,8 @@
 // node:test: `node --test` over the workspace's test files, reported through Imperium's reporter
 // (nodeTestReporterSource.ts) alongside Node's own spec reporter for people reading the output.
 // Tests are listed by a run in which the listing hook (nodeTestDiscoverySource.ts) declares every
-// test skipped, so no test body runs.
+// test skipped, so no test body runs. A run includes the must-fail canary in a file of its own
+// (testCanary.ts).
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DiscoveredTest, TestSelection } from '../../core/ports';
@@ -12,6 +13,8 @@ import { findNodeTestFiles, nodeTestSetup } from './nodeTestFiles';
 import { nodeTestReporterSource } from './nodeTestReporterSource';
 import { recordedRun } from './recordedRun';
 import { discoveredTests, emptyRunResult } from './runResult';
+import { newTestCanary, type TestCanary } from './testCanary';
+import { writeTestCanary } from './testCanarySources';
 import { exactNamesPattern, filesToRun, parseTestId } from './testIds';
 
 export class NodeTestRunner implements FrameworkRunner {
@@ -25,16 +28,21 @@ export class NodeTestRunner implements FrameworkRunner {
 
   run(selection: TestSelection, run: FrameworkRun): Promise<TestRunResult> {
     const ids = selection.testIds ?? [];
+    const canary = newTestCanary();
     // Node 20 matches a pattern against each test's own name, later versions against the names of
     // its suites and itself joined by spaces: the pattern offers both, the result is narrowed exactly.
     const names = ids.flatMap((id) => {
       const { titles } = parseTestId(id);
       return [titles[titles.length - 1], titles.join(' ')];
     });
-    return this.execute(selection, names.length > 0 ? { namePattern: exactNamesPattern(names) } : {}, run);
+    return this.execute(selection, { canary, ...(names.length > 0 && { namePattern: exactNamesPattern([...names, canary.mustFail, canary.mustPass]) }) }, run);
   }
 
-  private async execute(selection: TestSelection, how: { readonly namePattern?: string; readonly listing?: boolean }, run: FrameworkRun): Promise<TestRunResult> {
+  private async execute(
+    selection: TestSelection,
+    how: { readonly namePattern?: string; readonly listing?: boolean; readonly canary?: TestCanary },
+    run: FrameworkRun,
+  ): Promise<TestRunResult> {
     const setup = nodeTestSetup(this.context.manifest);
     const selected = filesToRun(selection);
     const files = selected.length > 0 ? selected : await findNodeTestFiles(this.context.paths.root, setup);
@@ -46,6 +54,7 @@ export class NodeTestRunner implements FrameworkRunner {
         framework: this.framework,
         reporterName: 'imperium-node-test-reporter.mjs',
         reporterSource: nodeTestReporterSource,
+        ...(how.canary && { canary: { canary: how.canary, scope: 'own-file' } }),
         command: async (reporterPath, scratchDir) => ({
           args: [
             ...(how.listing ? ['--require', await writeListingHook(scratchDir)] : []),
@@ -60,6 +69,7 @@ export class NodeTestRunner implements FrameworkRunner {
             '--test-reporter-destination=stderr',
             ...(how.namePattern !== undefined ? [`--test-name-pattern=${how.namePattern}`] : []),
             ...files,
+            ...(how.canary ? [await writeTestCanary('node-test', how.canary, scratchDir, this.context.paths.root)] : []),
           ],
         }),
       },

@@ -7,12 +7,11 @@
 // destination and a random seal in its source, and every record carries the seal. A line without it
 // (code under test that found the file and appended a "passed" record) is not counted, and makes
 // the run untrusted; so does a test reported both failing and passing.
-import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod/mini';
 import type { TestCaseResult, TestFileError } from '../../shared/testResults';
 import { clean, withoutStack } from './messageText';
 import type { ParsedReport } from './runResult';
+import { newSeal, readSealedLines, sealedLines, unsealedReason } from './sealedLines';
 import { failureLocationFromStack, workspaceLocation } from './stackLocation';
 import { testId } from './testIds';
 import type { WorkspacePaths } from './workspacePaths';
@@ -24,7 +23,7 @@ export interface RecordDestination {
 }
 
 export function recordDestination(file: string): RecordDestination {
-  return { file, seal: randomBytes(24).toString('hex') };
+  return { file, seal: newSeal() };
 }
 
 /**
@@ -68,50 +67,30 @@ type ReporterRecord = z.infer<typeof recordSchema>;
 
 /** Reads a records file; a missing file is a run that reported nothing. */
 export async function readReporterRecords(destination: RecordDestination, paths: WorkspacePaths): Promise<ParsedReport> {
-  let text: string;
-  try {
-    text = await readFile(destination.file, 'utf8');
-  } catch {
-    return { tests: [], errors: [], finished: false };
-  }
-  return recordsToReport(text, paths, destination.seal);
+  const lines = await readSealedLines(destination.file, destination.seal);
+  return lines.missing ? { tests: [], errors: [], finished: false } : toReport(lines, paths);
 }
 
 export function recordsToReport(text: string, paths: WorkspacePaths, seal: string): ParsedReport {
+  return toReport(sealedLines(text, seal), paths);
+}
+
+function toReport(lines: { readonly values: readonly unknown[]; readonly unsealed: number }, paths: WorkspacePaths): ParsedReport {
   const tests: TestCaseResult[] = [];
   const errors: TestFileError[] = [];
   let finished = false;
-  let unsealed = 0;
-  for (const line of text.split('\n')) {
-    const parsed = parseRecord(line, seal);
-    if (parsed === 'unsealed') unsealed += 1;
-    if (parsed === undefined || parsed === 'unsealed') continue;
-    const record = parsed;
+  for (const value of lines.values) {
+    const parsed = recordSchema.safeParse(value);
+    if (!parsed.success) continue;
+    const record = parsed.data;
     if (record.type === 'end') finished = true;
     else if (record.type === 'file-error') {
       const message = withoutStack(clean(record.message));
       errors.push(record.file ? { file: paths.display(record.file), message } : { message });
     } else tests.push(toTestResult(record, paths));
   }
-  const untrusted = [
-    ...(unsealed > 0 ? [`${unsealed} line${unsealed === 1 ? '' : 's'} in the test records ${unsealed === 1 ? 'was' : 'were'} not written by Imperium's reporter (code in the test process wrote to the records file) and ${unsealed === 1 ? 'was' : 'were'} not counted`] : []),
-    ...conflictingRecords(tests),
-  ];
+  const untrusted = [...(lines.unsealed > 0 ? [unsealedReason(lines.unsealed, 'the test records', "Imperium's reporter")] : []), ...conflictingRecords(tests)];
   return { tests, errors, finished, ...(untrusted.length > 0 && { untrusted }) };
-}
-
-/** A line that is a JSON object but lacks this run's seal is 'unsealed'; one that is not JSON (a last line cut off by a kill) is left out. */
-function parseRecord(line: string, seal: string): ReporterRecord | 'unsealed' | undefined {
-  if (line.trim() === '') return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch {
-    return undefined;
-  }
-  if (typeof value !== 'object' || value === null || (value as { seal?: unknown }).seal !== seal) return 'unsealed';
-  const parsed = recordSchema.safeParse(value);
-  return parsed.success ? parsed.data : undefined;
 }
 
 /** A test (one id at one line) the records show both failing and passing: a record was added after the fact. */

@@ -2,10 +2,11 @@
 // vitest's reporter API (vitest 3 and later) and appends records (see reporterRecords.ts) as each
 // test ends; vitest's own JSON reporter writes only at the end and drops expected and actual values.
 // vitest loads reporters in its main process before it starts the workers that run test code, so
-// the reporter's file (and its seal) is gone before any test code runs.
+// the reporter's file (and its seal) is gone before any test code runs. Given the must-fail canary's
+// setup file (testCanary.ts), it adds it to every project's setup files before the workers start.
 import { reporterPreamble, type RecordDestination } from './reporterRecords';
 
-export const vitestReporterSource = (destination: RecordDestination): string => String.raw`
+export const vitestReporterSource = (destination: RecordDestination, canarySetup?: string): string => String.raw`
 import { appendFileSync, unlinkSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { inspect } from 'node:util';
@@ -25,7 +26,15 @@ function failure(errors) {
   return result;
 }
 
+const canarySetup = ${JSON.stringify(canarySetup ?? null)};
+
 export default class ImperiumReporter {
+  onInit(vitest) {
+    if (!canarySetup) return;
+    const projects = vitest.projects && vitest.projects.length > 0 ? vitest.projects : [vitest];
+    for (const project of projects) project.config.setupFiles = [...(project.config.setupFiles ?? []), canarySetup];
+  }
+
   onTestCaseResult(testCase) {
     const result = testCase.result();
     const suite = [];

@@ -12,7 +12,7 @@ import { MochaRunner } from './mochaRunner';
 import { NodeTestRunner } from './nodeTestRunner';
 import { readPackageManifest, type PackageManifest } from './packageManifest';
 import { redactedRunResult } from './redactedRunResult';
-import { CANARY_ENV, canaryFindings, withCanary, writeCanary, type CanaryFiles } from './assertionCanary';
+import { canaryFindings, withCanary, writeCanary, type CanaryFiles } from './assertionCanary';
 import { withScratchDir } from './scratchDir';
 import { PytestRunner } from './pytestRunner';
 import { parseTestId } from './testIds';
@@ -86,7 +86,8 @@ export class WorkspaceTestRunner implements TestRunner {
       await withScratchDir(async (dir) => {
         const canary = await writeCanary(dir);
         const run = await runner.run(selection, { signal: options.signal, timeoutMs, launch: this.launcher(options.launch, { canary, dir }) });
-        // Only a run that completed has passes to trust; pytest does not run Node, so it has no canary.
+        // Only a run that completed has passes to trust; pytest does not run Node, so it has no
+        // assertion canary (its runner checks the must-fail canary, as every runner does).
         if (run.outcome !== 'completed' || runner.framework === 'pytest') return run;
         const untrusted = await canaryFindings(canary, { everyProcessExits: runner.framework === 'node-test' || runner.framework === 'mocha' });
         return untrusted.length === 0 ? run : { ...run, untrusted: [...(run.untrusted ?? []), ...untrusted] };
@@ -107,7 +108,7 @@ export class WorkspaceTestRunner implements TestRunner {
         withCanaryIn && isNode(spec.command)
           ? {
               ...spec,
-              env: { ...spec.env, NODE_OPTIONS: withCanary(spec.env?.NODE_OPTIONS, withCanaryIn.canary), [CANARY_ENV]: withCanaryIn.canary.records },
+              env: { ...spec.env, NODE_OPTIONS: withCanary(spec.env?.NODE_OPTIONS, withCanaryIn.canary) },
               privateDirs: [...(spec.privateDirs ?? []), withCanaryIn.dir],
             }
           : spec;

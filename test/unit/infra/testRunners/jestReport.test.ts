@@ -1,5 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { jestReportToResults } from '../../../../src/infra/testRunners/jestReport';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { jestResultsToReport, readJestRecords } from '../../../../src/infra/testRunners/jestReport';
+import { recordDestination } from '../../../../src/infra/testRunners/reporterRecords';
 import { WorkspacePaths } from '../../../../src/infra/testRunners/workspacePaths';
 
 describe('jest reports', () => {
@@ -19,7 +23,7 @@ describe('jest reports', () => {
         },
       ],
     };
-    const parsed = jestReportToResults(JSON.stringify(report), paths);
+    const parsed = jestResultsToReport(report, paths);
     assert.deepEqual(parsed.tests.map((test) => [test.id, test.status, test.line]), [['test/a.test.js::works', 'passed', 3]]);
     assert.deepEqual(parsed.errors, [{ file: 'test/a.test.js', message: 'afterAll broke' }]);
   });
@@ -27,11 +31,30 @@ describe('jest reports', () => {
   it('maps todo, pending and disabled tests to skipped', () => {
     const assertion = (title: string, status: string) => ({ ancestorTitles: ['s'], title, status });
     const report = { testResults: [{ name: '/work/project/a.test.js', status: 'passed', assertionResults: [assertion('a', 'todo'), assertion('b', 'pending'), assertion('c', 'disabled'), assertion('d', 'focused')] }] };
-    assert.deepEqual(jestReportToResults(JSON.stringify(report), paths).tests.map((test) => test.status), ['skipped', 'skipped', 'skipped', 'passed']);
+    assert.deepEqual(jestResultsToReport(report, paths).tests.map((test) => test.status), ['skipped', 'skipped', 'skipped', 'passed']);
   });
 
-  it('turns a report it cannot read into an error instead of results', () => {
-    assert.match(jestReportToResults('{"testResults": [', paths).errors[0].message, /not JSON/);
-    assert.match(jestReportToResults('{"testResults": 3}', paths).errors[0].message, /unknown shape/);
+  it('turns results it cannot read into an error instead of results', () => {
+    assert.match(jestResultsToReport({ testResults: 3 }, paths).errors[0].message, /unknown shape/);
+  });
+
+  it("reads the reporter's sealed records: each file's results, the end, and no line without the seal", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'imperium-jest-records-'));
+    try {
+      const destination = recordDestination(join(dir, 'records.jsonl'));
+      const file = (title: string, status: string) => ({ type: 'file', name: '/work/project/a.test.js', status, message: '', assertionResults: [{ ancestorTitles: [], title, status }] });
+      const line = (record: object, seal = destination.seal) => `${JSON.stringify({ ...record, seal })}\n`;
+      writeFileSync(destination.file, line(file('a', 'failed')) + line(file('forged', 'passed'), 'guessed'));
+      const killed = await readJestRecords(destination, paths);
+      assert.deepEqual(killed.tests.map((test) => `${test.id} ${test.status}`), ['a.test.js::a failed']);
+      assert.equal(killed.finished, false, 'a run killed before its end keeps what it reported');
+      assert.deepEqual(killed.untrusted, ["1 line in the jest records was not written by Imperium's reporter (code in the test process wrote to the records file) and was not counted"]);
+      writeFileSync(destination.file, line(file('a', 'passed')) + line({ type: 'end' }));
+      const ended = await readJestRecords(destination, paths);
+      assert.equal(ended.finished, true);
+      assert.equal(ended.untrusted, undefined);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
