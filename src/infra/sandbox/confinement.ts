@@ -1,5 +1,6 @@
 // How a process an agent starts is confined: under bubblewrap where this machine has it (writes only
-// in the workspace and a private temporary folder, home folders and host socket folders hidden,
+// in the workspace and a private temporary folder, home folders, host socket folders and the
+// machine's other secrets (hostSecrets.ts) hidden,
 // secret files in the workspace blanked, state and hook folders read-only, no network unless
 // allowed, dies with its parent), else unconfined but with the same scrubbed environment and private HOME, and saying so.
 import { mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
@@ -10,6 +11,7 @@ import type { RunConfinement } from '../../shared/testResults';
 import { bubblewrapArgs, usableBubblewrap } from './bubblewrap';
 import { isSecretName } from '../../core/secretNames';
 import { scrubbedEnvironment } from './scrubbedEnvironment';
+import { hostSecrets, NEEDED_FILES } from './hostSecrets';
 import { neededFrom, socketFolders } from './socketFolders';
 import { READ_ONLY_AT_ROOT, scanWorkspace } from './workspaceScan';
 
@@ -79,7 +81,8 @@ export async function confine(request: ConfineRequest): Promise<ConfinedCommand>
   try {
     const cwd = await realpath(request.cwd);
     const sockets = await socketFolders();
-    const hidden = [...hiddenFolders(), ...sockets];
+    const host = await hostSecrets();
+    const hidden = [...hiddenFolders(), ...host.folders, ...sockets];
     // The sandbox's /tmp is empty too: a framework found in a node_modules under it must be shown again,
     // and so must the node_modules of the folders above the workspace (a monorepo's), where Node resolves packages.
     const emptied = [...hidden, await realpath(tmpdir())];
@@ -88,7 +91,7 @@ export async function confine(request: ConfineRequest): Promise<ConfinedCommand>
     const readable = [
       ...(await readableUnder(emptied, [command, ...request.args])),
       ...ancestorNodeModules(cwd, emptied),
-      ...(await neededFrom(sockets)),
+      ...(await neededFrom(hidden, NEEDED_FILES)),
       ...(readOnly ? [cwd] : []),
     ];
     const writable = [...(readOnly ? [] : [cwd]), ...(request.privateDirs ?? [])];
@@ -103,7 +106,7 @@ export async function confine(request: ConfineRequest): Promise<ConfinedCommand>
       writableInside: caches,
       hidden,
       readable,
-      blanked: scan.blanked,
+      blanked: [...host.files, ...scan.blanked],
       hiddenInside: scan.hiddenInside,
       blank,
       tempRoot,
@@ -123,7 +126,7 @@ export async function expectedConfinement(policy: SandboxPolicy = {}): Promise<R
 
 function confinementOf(sandboxed: boolean, allowNetwork: boolean): RunConfinement {
   if (sandboxed) {
-    const note = `confined by bubblewrap: writes only in the workspace and a temporary folder, home folders hidden, ${allowNetwork ? 'network allowed' : 'no network'}`;
+    const note = `confined by bubblewrap: writes only in the workspace and a temporary folder, home folders and the machine's secrets hidden, ${allowNetwork ? 'network allowed' : 'no network'}`;
     return { confined: true, by: 'bubblewrap', network: allowNetwork, note };
   }
   const why =
