@@ -8,6 +8,8 @@ export const SANDBOX_OPTIONS = {
 
 export const SANDBOX_USAGE = `Sandbox:
   --allow-network        Let this workflow's test runs reach the network (default: no network).
+                         Recorded with the workflow: \`resume\` keeps it, and other workflows
+                         are not affected. On resume: allow it for the workflows resumed.
                          On Linux with bubblewrap, tests run confined: see "Security model" in the README.`;
 
 export function sandboxPolicy(values: { readonly 'allow-network'?: boolean }): SandboxPolicy {

@@ -24,7 +24,7 @@ export interface SessionOptions {
   /** The user's global memory folder, when not the default. */
   readonly globalMemory?: string;
   readonly verbose: boolean;
-  /** What test runs may do beyond the sandbox's defaults (--allow-network). */
+  /** The person allows the network to the test runs of the workflow started or resumed here (--allow-network). */
   readonly sandbox?: SandboxPolicy;
   /** Deadlines of model calls (--model-timeout, --step-model-time). */
   readonly modelTime?: ModelTimeLimits;
@@ -57,7 +57,6 @@ export async function openSession(options: SessionOptions, io: CliIo): Promise<S
       logger,
       ...(options.budgets && { healing: { budgets: options.budgets } }),
       ...(options.globalMemory !== undefined && { globalMemory: options.globalMemory }),
-      ...(options.sandbox && { sandbox: options.sandbox }),
     });
   } catch (error) {
     await connection.close();
