@@ -48,7 +48,7 @@ export const resumeCommand: CliCommand = {
 async function resume(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArguments(args, { ...MODEL_OPTIONS, ...LIMIT_OPTIONS, ...MODEL_LIMIT_OPTIONS, ...SANDBOX_OPTIONS, ...ENGINE_OPTIONS, report: { type: 'string' }, verbose: { type: 'boolean', default: false } });
   if (positionals.length !== 1) throw new UsageError('expected one folder.');
-  const session = await openSession({ folder: resolve(io.cwd, positionals[0] as string), modelValues: values, limits: parseLimits(values), budgets: parseBudgets(values), verbose: values.verbose, sandbox: sandboxPolicy(values), modelTime: parseModelTimeLimits(values), engine: parseEngineChoice(values) }, io);
+  const session = await openSession({ folder: resolve(io.cwd, positionals[0] as string), modelValues: values, limits: parseLimits(values), budgets: parseBudgets(values), verbose: values.verbose, sandbox: sandboxPolicy(values), networkPerWorkflow: true, modelTime: parseModelTimeLimits(values), engine: parseEngineChoice(values) }, io);
   try {
     // Given before they run again, so no test run of theirs goes without it.
     if (values['allow-network'] === true) for (const workflow of session.headless.engine.list()) if (!isTerminalWorkflow(workflow.status)) session.headless.runtime.allowNetwork(workflow.id);
