@@ -70,7 +70,7 @@ export interface HeadlessOptions {
   readonly browser?: string | false;
   /** The home folder whose skill folders (~/.claude/skills, ...) agents are offered; false: none. Default the user's. */
   readonly skillsHome?: string | false;
-  /** What test runs may do beyond the sandbox's defaults (network). */
+  /** What test runs made for no workflow may do beyond the sandbox's defaults (network); a workflow's runs have its own permission. */
   readonly sandbox?: SandboxPolicy;
   /** The engine the workflow runs on; default the embedded one. */
   readonly openEngine?: OpenEngine;
@@ -191,7 +191,8 @@ export class HeadlessEngine {
    */
   async report(workflowId: string, testTimeoutMs?: number): Promise<WorkflowReport> {
     if (!(await this.engine.get(workflowId))) throw new Error(`workflow ${workflowId} is not in the store`);
-    const finalTests = await this.tests.run({}, { label: `${workflowId} final`, ...(testTimeoutMs !== undefined && { timeoutMs: testTimeoutMs }) }).catch((error: unknown) => {
+    const allowNetwork = this.runtime.networkOf(workflowId) !== undefined;
+    const finalTests = await this.tests.run({}, { label: `${workflowId} final`, allowNetwork, ...(testTimeoutMs !== undefined && { timeoutMs: testTimeoutMs }) }).catch((error: unknown) => {
       if (error instanceof TestRunnerError && (error.code === 'no-framework' || error.code === 'framework-not-installed')) return undefined;
       throw error;
     });

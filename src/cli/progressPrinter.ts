@@ -2,6 +2,7 @@
 // happen (a new phase, named by the workflow's module, agents starting and finishing, tool calls,
 // test runs, verdicts, retries), in the person's words: no internal step names, no request repeated.
 import type { EngineEvent } from '../shared/events';
+import { networkPermissionText } from '../shared/networkPermission';
 
 /** The phase (of its workflow's module) a step belongs to, by id; undefined for a step no module phases. */
 export type PhaseOfStep = (workflowId: string, step: string) => string | undefined;
@@ -39,6 +40,8 @@ function progressLine(event: EngineEvent): string | undefined {
       return `   ${event.agent} ${event.state}${event.message ? `: ${firstLine(event.message)}` : ''}`;
     case 'tool':
       return `     ${event.agent} ${event.tool}${event.path ? ` ${event.path}` : ''} → ${event.outcome}${event.outcome === 'ok' ? '' : `: ${firstLine(event.message ?? '')}`} (${Math.round(event.durationMs)} ms)`;
+    case 'network':
+      return `   ${event.allowed ? networkPermissionText(event.by) : networkPermissionText(undefined)}`;
     case 'test-run':
       if (event.state === 'started') return undefined;
       return `   tests (${event.label.replace(/^wf-\d+\s+/, '')}) ${event.outcome}${event.summary ? `: ${event.summary.passed} passed, ${event.summary.failed} failed, ${event.summary.skipped} skipped` : ''}`;

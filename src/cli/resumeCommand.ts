@@ -11,6 +11,8 @@ import { MODEL_OPTIONS, MODEL_USAGE } from './modelOptions';
 import { MODEL_LIMIT_OPTIONS, MODEL_LIMIT_USAGE, parseModelTimeLimits } from './modelLimitOptions';
 import { SANDBOX_OPTIONS, SANDBOX_USAGE, sandboxPolicy } from './sandboxOptions';
 import { finishWorkflow, openSession, reportPath } from './workflowSession';
+import { networkPermissionText } from '../shared/networkPermission';
+import { isTerminalWorkflow } from '../shared/taskStatus';
 
 const USAGE = `Usage: imperium resume <folder> [options]
 
@@ -46,9 +48,12 @@ export const resumeCommand: CliCommand = {
 async function resume(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArguments(args, { ...MODEL_OPTIONS, ...LIMIT_OPTIONS, ...MODEL_LIMIT_OPTIONS, ...SANDBOX_OPTIONS, ...ENGINE_OPTIONS, report: { type: 'string' }, verbose: { type: 'boolean', default: false } });
   if (positionals.length !== 1) throw new UsageError('expected one folder.');
-  const session = await openSession({ folder: resolve(io.cwd, positionals[0] as string), modelValues: values, limits: parseLimits(values), budgets: parseBudgets(values), verbose: values.verbose, sandbox: sandboxPolicy(values), modelTime: parseModelTimeLimits(values), engine: parseEngineChoice(values) }, io);
+  const session = await openSession({ folder: resolve(io.cwd, positionals[0] as string), modelValues: values, limits: parseLimits(values), budgets: parseBudgets(values), verbose: values.verbose, sandbox: sandboxPolicy(values), networkPerWorkflow: true, modelTime: parseModelTimeLimits(values), engine: parseEngineChoice(values) }, io);
   try {
+    // Given before they run again, so no test run of theirs goes without it.
+    if (values['allow-network'] === true) for (const workflow of session.headless.engine.list()) if (!isTerminalWorkflow(workflow.status)) session.headless.runtime.allowNetwork(workflow.id);
     const resumed = await session.headless.engine.recover();
+    for (const id of resumed) io.stdout(`workflow ${id}: ${networkPermissionText(session.headless.runtime.networkOf(id))}.\n`);
     if (resumed.length === 0) {
       const known = new Set(session.headless.engine.list().map((workflow) => workflow.id));
       const lost = await lostWorkflows(session.headless.store.log<JournalEntry>('journal'), known);

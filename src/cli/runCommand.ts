@@ -75,6 +75,7 @@ async function runFeature(args: readonly string[], io: CliIo): Promise<number> {
     }
     await printForecast(session, out);
     const workflowId = await session.headless.engine.start(start.definition, start.input);
+    if (values['allow-network'] === true) session.headless.runtime.allowNetwork(workflowId, true, 'start');
     return await finishWorkflow(session, workflowId, out, reportPath(values.report, io), { ...(json && { onReport: json.report }) });
   } finally {
     stopJson?.();

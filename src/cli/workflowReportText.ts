@@ -24,6 +24,8 @@ export function workflowReportText(report: WorkflowReport, options: { readonly d
     lines.push('', `Tests: ${passed} passed, ${failed} failed, ${skipped} skipped (${report.tests.outcome})`, ...report.tests.failures.map((f) => `  FAILED ${f.id}: ${(f.message ?? '').split('\n')[0]}`));
   }
   if (report.confinement?.length) lines.push('', ...report.confinement.map((note) => `Test runs: ${note}`));
+  if (!report.confinement?.length) lines.push('');
+  lines.push(`Network: ${report.network}.`);
   if (report.verdicts.length) {
     lines.push('', 'Board verdicts:');
     for (const v of report.verdicts) lines.push(`  ${v.subject.padEnd(6)} ${v.title.padEnd(13)} ${v.decision.padEnd(15)} ${v.summary.split('\n')[0]}${v.source === 'checks' ? ' [automatic checks]' : ''}`);

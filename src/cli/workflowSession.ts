@@ -24,8 +24,10 @@ export interface SessionOptions {
   /** The user's global memory folder, when not the default. */
   readonly globalMemory?: string;
   readonly verbose: boolean;
-  /** What test runs may do beyond the sandbox's defaults (--allow-network). */
+  /** The person allows the network to the test runs of the workflow started or resumed here (--allow-network). */
   readonly sandbox?: SandboxPolicy;
+  /** The workflows resumed here keep each its own network permission: the banner says so. */
+  readonly networkPerWorkflow?: boolean;
   /** Deadlines of model calls (--model-timeout, --step-model-time). */
   readonly modelTime?: ModelTimeLimits;
   /** The embedded engine unless a Conductor server is chosen. */
@@ -44,7 +46,7 @@ export interface Session {
 export async function openSession(options: SessionOptions, io: CliIo): Promise<Session> {
   const folder = await existingFolder(options.folder);
   const connection = await connectModel(options.modelValues, io);
-  io.stdout(`${connection.banner}\n${await sandboxBanner(options.sandbox ?? {})}\n`);
+  io.stdout(`${connection.banner}\n${await sandboxBanner(options.sandbox ?? {}, options.networkPerWorkflow === true)}\n`);
   let headless: HeadlessEngine;
   try {
     const logger = terminalLogger(io, options.verbose);
@@ -57,7 +59,6 @@ export async function openSession(options: SessionOptions, io: CliIo): Promise<S
       logger,
       ...(options.budgets && { healing: { budgets: options.budgets } }),
       ...(options.globalMemory !== undefined && { globalMemory: options.globalMemory }),
-      ...(options.sandbox && { sandbox: options.sandbox }),
     });
   } catch (error) {
     await connection.close();

@@ -120,6 +120,8 @@ export interface TestRunOptions {
   readonly label?: string;
   /** Who started the run: files the run itself creates or changes in the workspace are journalled under its workflow. */
   readonly origin?: WriteOrigin;
+  /** Whether this run may reach the network (its workflow's permission); the runner's own default when absent. */
+  readonly allowNetwork?: boolean;
 }
 
 export interface TestRunner {

@@ -69,4 +69,6 @@ export interface WorkflowTestHooks {
   decide(approvalId: string, decision: ApprovalDecision): boolean;
   /** Undo Workflow without its confirmation dialog: restores what the workflow changed, deletes what it created. */
   undo(workflowId: string): Promise<UndoReport>;
+  /** Allow Network for This Workflow's Test Runs, confirmed: what the command does once the person says yes to its warning. */
+  allowNetwork(workflowId: string): void;
 }

@@ -59,5 +59,6 @@ function testHooks(service: WorkflowService): WorkflowTestHooks {
     pendingApprovals: () => service.approvals.pending(),
     decide: (approvalId, decision) => service.approvals.decide(approvalId, decision),
     undo: (workflowId) => service.undo(workflowId),
+    allowNetwork: (workflowId) => service.allowNetwork(workflowId),
   };
 }

@@ -10,7 +10,7 @@ import type { WriteJournal } from '../core/journal/writeJournal';
 import { requireCodeRunningApproval } from '../core/approvals/codeRunningApproval';
 import { type Approvals, WorkspaceError, type FileEntry, type SearchOptions, type TextMatch, type Workspace, type WriteOrigin } from '../core/ports';
 import { GitignoreRules } from '../core/workspace/gitignoreRules';
-import { PathPolicy } from '../core/workspace/pathPolicy';
+import { normalizeWorkspacePath, PathPolicy } from '../core/workspace/pathPolicy';
 import { compileQuery, looksBinary, matchLines } from '../core/workspace/textSearch';
 import { ripgrepArguments, ripgrepCandidates, ripgrepRuns } from './ripgrepCandidates';
 import { searchableText, TimeSlices } from './searchableText';
@@ -106,22 +106,34 @@ export class NodeWorkspace implements Workspace, WorkflowUndo {
     this.writer = options.writer ?? FS_WRITER;
     this.approvals = options.approvals;
     this.ripgrep = options.ripgrep === false ? undefined : (options.ripgrep ?? 'rg');
+    // Undo puts back what the journal recorded, in protected folders too (a test run's file in a
+    // nested node_modules), but never through a symlink that leads out of the workspace.
+    const journalled = { protectedAllowed: true };
     this.restorable = {
       readBytes: async (path) => {
-        const location = await this.locate(path);
+        const location = await this.locate(path, journalled);
         return location.exists ? fs.readFile(location.real) : undefined;
       },
       writeBytes: async (path, bytes) => {
-        const location = await this.locate(path);
+        const location = await this.locate(path, journalled);
         await fs.mkdir(nodePath.dirname(location.real), { recursive: true });
         await writeAtomically(location.real, bytes);
       },
+      readLink: async (path) => {
+        const entry = await this.entryItself(path);
+        return entry === undefined ? undefined : fs.readlink(entry).catch(() => undefined);
+      },
+      writeLink: async (path, target) => {
+        const { folder, name } = await this.folderOf(path);
+        await fs.mkdir(folder.real, { recursive: true });
+        await fs.symlink(target, nodePath.join(folder.real, name));
+      },
       remove: async (path) => {
-        const location = await this.locate(path);
-        if (location.exists) await fs.unlink(location.real);
+        const entry = await this.entryItself(path);
+        if (entry !== undefined && (await fs.lstat(entry).catch(() => undefined))?.isDirectory() === false) await fs.unlink(entry);
       },
       removeFolderIfEmpty: async (path) => {
-        const location = await this.locate(path);
+        const location = await this.locate(path, journalled);
         await fs.rmdir(location.real).catch((error: NodeJS.ErrnoException) => {
           if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST' && error.code !== 'ENOENT') throw error;
         });
@@ -262,8 +274,8 @@ export class NodeWorkspace implements Workspace, WorkflowUndo {
    * Checks `input` against the policy, then finds where it lands: the deepest existing ancestor is
    * resolved with realpath, and must stay inside the root and out of protected folders.
    */
-  private async locate(input: string): Promise<Location> {
-    const path = this.policy.check(input);
+  private async locate(input: string, options: { readonly protectedAllowed?: boolean } = {}): Promise<Location> {
+    const path = options.protectedAllowed ? normalizeWorkspacePath(input) : this.policy.check(input);
     const segments = path === '' ? [] : path.split('/');
     let depth = segments.length;
     let real: string | undefined;
@@ -286,7 +298,7 @@ export class NodeWorkspace implements Workspace, WorkflowUndo {
     }
     const resolvedSegments = [...(fromRoot === '' ? [] : fromRoot.split(nodePath.sep)), ...segments.slice(depth)];
     const resolved = resolvedSegments.join('/');
-    if (resolved !== path) {
+    if (resolved !== path && !options.protectedAllowed) {
       const glob = this.policy.protectedBy(resolved);
       if (glob !== undefined) {
         throw new WorkspaceError('protected', `"${path}" leads through a symbolic link to "${resolved}", which is protected (matches "${glob}").`);
@@ -301,6 +313,22 @@ export class NodeWorkspace implements Workspace, WorkflowUndo {
       exists: depth === segments.length,
       missingFolders,
     };
+  }
+
+  /**
+   * Where the journalled entry at `input` is on disk, its folder resolved (inside the workspace) but
+   * not the entry itself, so a symlink is the link; undefined when its folder does not exist.
+   */
+  private async entryItself(input: string): Promise<string | undefined> {
+    const { folder, name } = await this.folderOf(input);
+    return folder.exists ? nodePath.join(folder.real, name) : undefined;
+  }
+
+  /** The journalled entry's folder, located (protected ones allowed), and its own name. */
+  private async folderOf(input: string): Promise<{ folder: Location; name: string }> {
+    const path = normalizeWorkspacePath(input);
+    const slash = path.lastIndexOf('/');
+    return { folder: await this.locate(slash === -1 ? '' : path.slice(0, slash), { protectedAllowed: true }), name: path.slice(slash + 1) };
   }
 
   private async existingFile(input: string): Promise<Location> {

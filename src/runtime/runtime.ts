@@ -40,6 +40,7 @@ import { builtinSuperpowers } from '../superpowers/builtinSuperpowers';
 import { pricesWithBuiltIns } from '../llm/builtInPrices';
 import type { RuntimePorts } from './runtimePorts';
 import type { RuntimeSettings } from './runtimeSettings';
+import { WorkflowNetwork } from './workflowNetwork';
 
 const embeddedEngine: OpenEngine = (parts) => EmbeddedEngine.open(parts);
 
@@ -69,6 +70,10 @@ export class Runtime {
     private readonly settings: RuntimeSettings,
     /** What a person told a running workflow's agents; they read it with their next model call. */
     private readonly guidance: PersonGuidance,
+    /** Which workflows' test runs may reach the network. */
+    private readonly network: WorkflowNetwork,
+    /** The host's test runner with each workflow's network permission on its runs. */
+    readonly tests: TestRunner,
   ) {}
 
   /** Opens everything over the host's ports; call recover() next to take up interrupted workflows. */
@@ -78,6 +83,9 @@ export class Runtime {
     const limits = { ...DEFAULT_WORKFLOW_LIMITS, ...settings.limits };
     const modules = ports.modules ?? builtInModules();
     const events = await EventStream.open(store.log('events'), clock, logger);
+    const network = new WorkflowNetwork(await store.log<EngineEvent>('events').readAll());
+    events.subscribe(network.observe);
+    const tests = network.runner(ports.tests);
     const handlers = new StepHandlers();
     const engine = await (ports.openEngine ?? embeddedEngine)({ store, handlers, events, clock, logger, ...(approvals instanceof PendingApprovals && { approvals }) });
     const monitor = new HealingMonitor({
@@ -106,8 +114,8 @@ export class Runtime {
     // The superpowers' code comes from the skills loaded; a runtime that loads none runs the built-ins' code.
     const superpowers = skills ?? builtinSuperpowers;
     // Who planned tasks are dispatched to: CodeBot, TestBot, DesignBot when there is a browser, IntegrationBot when there are its tools.
-    const agents = builtInTaskAgents({ model, workspace, tests: ports.tests, ...(ports.pages && { pages: ports.pages }), ...(ports.integration && { integration: ports.integration }) });
-    const deps: ModuleDependencies = { model, workspace, undo: workspace, tests: ports.tests, board, workflowMemory: memory, ...(learned && { learned }), ...(skills && { skills }), superpowers, ...(ports.pages && { pages: ports.pages }), ...(ports.integration && { integration: ports.integration }), ...(approvals && { approvals }), ...(settings.modelSeesImages === true && { modelSeesImages: true }), agents, limits, logger, clock };
+    const agents = builtInTaskAgents({ model, workspace, tests, ...(ports.pages && { pages: ports.pages }), ...(ports.integration && { integration: ports.integration }) });
+    const deps: ModuleDependencies = { model, workspace, undo: workspace, tests, board, workflowMemory: memory, ...(learned && { learned }), ...(skills && { skills }), superpowers, ...(ports.pages && { pages: ports.pages }), ...(ports.integration && { integration: ports.integration }), ...(approvals && { approvals }), ...(settings.modelSeesImages === true && { modelSeesImages: true }), agents, limits, logger, clock };
     const healingOptions: HealingOptions = {
       clock,
       monitor,
@@ -119,15 +127,11 @@ export class Runtime {
     };
     for (const module of modules.list()) module.registerSteps(handlers, deps, healingOptions);
     monitor.start();
-    return new Runtime(engine, events, board, memory, modules, limits, monitor, ports, settings, guidance);
+    return new Runtime(engine, events, board, memory, modules, limits, monitor, ports, settings, guidance, network, tests);
   }
 
   get workspace(): Workspace & WorkflowUndo {
     return this.ports.workspace;
-  }
-
-  get tests(): TestRunner {
-    return this.ports.tests;
   }
 
   /**
@@ -136,7 +140,27 @@ export class Runtime {
    */
   async start(request: WorkflowRequest): Promise<string> {
     const module = this.modules.get(request.workflow);
-    return this.engine.start(module.definition, module.input(request));
+    const workflowId = await this.engine.start(module.definition, module.input(request));
+    if (request.allowNetwork === true) this.events.emit({ type: 'network', workflowId, allowed: true, by: 'start' });
+    return workflowId;
+  }
+
+  /**
+   * Lets the workflow's test runs reach the network from its next run on (`by` 'start': asked for
+   * as it started), or takes that back; no other workflow's runs change. Refused for a workflow
+   * that is not in the store or has ended.
+   */
+  allowNetwork(workflowId: string, allowed = true, by: 'start' | 'person' = 'person'): void {
+    const workflow = this.engine.list().find((candidate) => candidate.id === workflowId);
+    if (!workflow) throw new Error(`There is no workflow ${workflowId} in this workspace.`);
+    if (isTerminalWorkflow(workflow.status)) throw new Error(`Workflow ${workflowId} has ended (${workflow.status.toLowerCase()}); its test runs are over.`);
+    if (this.network.allowed(workflowId) === allowed) return;
+    this.events.emit({ type: 'network', workflowId, allowed, by });
+  }
+
+  /** Whether the workflow's test runs may reach the network, and since when; undefined when they may not. */
+  networkOf(workflowId: string): 'start' | 'person' | undefined {
+    return this.network.allowedHow(workflowId);
   }
 
   /**

@@ -21,9 +21,10 @@ import {
   type WorkflowFiles,
   type WorkflowView,
 } from './dashboardState';
-import type { AgentEvent, EngineEvent, HealingEvent, RetryEvent, SkillEvent, TaskEvent, TestRunEvent, TokensEvent, ToolCallEvent, VerdictEvent, WorkflowEvent } from './events';
+import type { AgentEvent, EngineEvent, HealingEvent, NetworkEvent, RetryEvent, SkillEvent, TaskEvent, TestRunEvent, TokensEvent, ToolCallEvent, VerdictEvent, WorkflowEvent } from './events';
 import type { WorkflowDesignChecks } from './designChecksView';
 import type { WorkflowIntegrationView } from './integrationView';
+import { networkPermissionSentence } from './networkPermission';
 import { isTerminalTask, isTerminalWorkflow } from './taskStatus';
 import type { TestCaseResult } from './testResults';
 
@@ -79,6 +80,8 @@ function applyEvent(state: DashboardState, event: EngineEvent): DashboardState {
       return onHealing(state, event);
     case 'skill':
       return onSkill(state, event);
+    case 'network':
+      return onNetwork(state, event);
     default:
       // An event type newer than this view: its seq counts, its content is not shown.
       return state;
@@ -92,6 +95,11 @@ function onSkill(state: DashboardState, event: SkillEvent): DashboardState {
   if (!workflow || workflow.skills?.includes(event.name)) return state;
   const skills = [...(workflow.skills ?? []), event.name];
   return { ...state, workflows: state.workflows.map((candidate) => (candidate === workflow ? { ...candidate, skills } : candidate)) };
+}
+
+function onNetwork(state: DashboardState, event: NetworkEvent): DashboardState {
+  const next = updateWorkflow(state, event.workflowId, event.at, ({ network: _, ...workflow }) => (event.allowed ? { ...workflow, network: event.by } : workflow));
+  return addToTimeline(next, event, { kind: 'workflow', outcome: 'info', text: networkPermissionSentence(event.allowed ? event.by : undefined) });
 }
 
 function onWorkflow(state: DashboardState, event: WorkflowEvent): DashboardState {

@@ -244,6 +244,8 @@ export interface WorkflowView {
   readonly integration?: IntegrationView;
   /** The skills its agents loaded, by name, first use first; absent until one is. */
   readonly skills?: readonly string[];
+  /** Its test runs may reach the network: allowed when it started, or by a person while it ran; absent: no network. */
+  readonly network?: 'start' | 'person';
 }
 
 export type TimelineKind = 'workflow' | 'task' | 'agent' | 'tool' | 'test-run' | 'retry' | 'verdict' | 'healing';

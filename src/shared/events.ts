@@ -140,8 +140,22 @@ export interface SkillEvent extends EventBase, SkillUse {
   readonly ran?: true;
 }
 
+/**
+ * Whether a workflow's test runs may reach the network: a person allowed it when the workflow
+ * started (the CLI's --allow-network, the editor's imperium.tests.allowNetwork) or while it ran.
+ * The last such event of a workflow holds, across resumes; without one, its runs have no network.
+ */
+export interface NetworkEvent extends EventBase {
+  readonly type: 'network';
+  readonly workflowId: string;
+  readonly allowed: boolean;
+  /** 'start': asked for as the workflow started; 'person': given (or taken back) while it ran. */
+  readonly by: 'start' | 'person';
+}
+
 export type EngineEvent =
   | WorkflowEvent
+  | NetworkEvent
   | TaskEvent
   | AgentEvent
   | ToolCallEvent

@@ -11,4 +11,6 @@ export interface WorkflowRequest {
   readonly target?: ImplementTarget;
   /** Test ids the request is about (a Test Explorer selection, a failing test's lens). */
   readonly tests?: readonly string[];
+  /** The person lets this workflow's test runs reach the network (none by default). */
+  readonly allowNetwork?: boolean;
 }

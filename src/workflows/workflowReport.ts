@@ -2,6 +2,7 @@
 // durations, files changed with their diffs, test results, the Board's verdicts with reasons, every
 // self-healing step, what was learned, tokens and cost per agent. A module says what its steps
 // established (criteria, tasks, lessons); the rest comes from the workflow's state and events.
+import { networkPermissionText, type NetworkPermission } from '../shared/networkPermission';
 import type { VerdictRecord } from '../core/board/boardReview';
 import { changeOf, unifiedDiff, type ChangedFile, type FileChange } from '../core/changeSet';
 import type { WorkflowSnapshot } from '../core/orchestrator/workflowState';
@@ -77,6 +78,8 @@ export interface WorkflowReport {
    * were ("confined by bubblewrap: ..." or "not confined: ..."); empty when no runner said.
    */
   readonly confinement?: readonly string[];
+  /** Whether the workflow's test runs could reach the network, as the person allowed it: "test runs have no network", ... */
+  readonly network: string;
   /** What long-term memory kept from this workflow (only once its tests passed and the Board approved). */
   readonly learned: readonly LearnedLesson[];
   /** The skills (superpowers) the agents loaded with use_skill: name, source, content hash. */
@@ -139,6 +142,7 @@ export function buildWorkflowReport(
       .map(({ subject, role, title, decision, summary, findings, source }) => ({ subject, role, title, decision, summary, findings, source })),
     healing: healingOf(workflow, events),
     confinement: confinementOf(events, workflow.id),
+    network: networkPermissionText(networkOf(events, workflow.id)),
     learned: findings.learned,
     skills: skillsUsed(events, workflow.id),
     usage,
@@ -150,6 +154,13 @@ export function buildWorkflowReport(
     startedAt: new Date(workflow.createdAt).toISOString(),
     durationMs: (workflow.endedAt ?? workflow.updatedAt) - workflow.createdAt,
   };
+}
+
+/** The workflow's permission as its last 'network' event left it. */
+function networkOf(events: readonly EngineEvent[], workflowId: string): NetworkPermission {
+  let permission: NetworkPermission;
+  for (const event of events) if (event.type === 'network' && event.workflowId === workflowId) permission = event.allowed ? event.by : undefined;
+  return permission;
 }
 
 function confinementOf(events: readonly EngineEvent[], workflowId: string): string[] {

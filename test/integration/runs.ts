@@ -41,6 +41,8 @@ export const INTEGRATION_RUNS: readonly IntegrationRun[] = [
   { name: 'conductor', workspace: 'test/fixtures/conductor-workspace' },
   // @imperium in the Chat view, answered by Imperium's own model provider (no Copilot); the keybindings against VS Code's defaults.
   { name: 'chat', workspace: 'examples/bookshelf' },
+  // Network access per workflow: a fix workflow started with it, and one a person allows while it is paused.
+  { name: 'network', workspace: 'examples/roman-numerals' },
   // A machine whose bubblewrap cannot sandbox: the person is told the test runs are not confined, in a notification and the Tests card.
   { name: 'unconfined', workspace: 'examples/roman-numerals', bubblewrap: 'unusable' },
   // A first run with no model: welcome content, "Try Without a Model" on the scripted model in a copy, the model picker and status bar (vscode.lm models from the fixture).

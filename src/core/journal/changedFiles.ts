@@ -1,7 +1,9 @@
 // What a workflow changed, as before/after text: read from the journal (before) and the workspace
 // (after). A file that cannot be shown as text (a test run made it over the 1 MiB a file is read
 // at, or binary) is listed as changed with the reason instead of its text, so a review or a report
-// never breaks on it; undo works from the journal's bytes and takes it back all the same.
+// never breaks on it; undo works from the journal's bytes and takes it back all the same. So is a
+// symbolic link a test run made or removed (by its target, never followed), and a file in a folder
+// agents may not read (a nested node_modules a test run wrote into).
 import type { ChangedFile } from '../changeSet';
 import { WorkspaceError, type Workspace } from '../ports';
 import type { TouchedFile, WorkflowUndo } from './journalEntry';
@@ -21,7 +23,20 @@ export async function changedFiles(workflowId: string, undo: Pick<WorkflowUndo, 
 }
 
 async function changedFile(file: TouchedFile, workspace: Workspace): Promise<ChangedFile | undefined> {
-  const exists = await workspace.exists(file.path);
+  const existed = file.before !== undefined || file.beforeLink !== undefined;
+  if (file.afterLink !== undefined) {
+    return { path: file.path, notShown: { change: existed ? 'modified' : 'created', reason: `a symbolic link to ${JSON.stringify(file.afterLink)}${file.beforeLink === undefined ? '' : ` (was one to ${JSON.stringify(file.beforeLink)})`}` } };
+  }
+  let exists: boolean;
+  try {
+    exists = await workspace.exists(file.path);
+  } catch (error) {
+    if (!(error instanceof WorkspaceError)) throw error;
+    return { path: file.path, notShown: { change: existed ? 'modified' : 'created', reason: error.message } };
+  }
+  if (file.beforeLink !== undefined) {
+    return { path: file.path, notShown: { change: exists ? 'modified' : 'deleted', reason: `was a symbolic link to ${JSON.stringify(file.beforeLink)}` } };
+  }
   let after: string | undefined;
   let unreadable: string | undefined;
   if (exists) {

@@ -20,8 +20,12 @@ export interface JournalWrite {
   readonly existed: boolean;
   /** The bytes before, base64, when it existed: undo is byte-exact. */
   readonly before?: string;
-  /** SHA-256 (hex) of the bytes written; absent for a delete. Undo checks it to spot later edits. */
+  /** SHA-256 (hex) of the bytes written; absent for a delete and a symlink. Undo checks it to spot later edits. */
   readonly afterHash?: string;
+  /** The path was a symbolic link with this target before (a test run replaced or removed it); `before` is then absent. */
+  readonly beforeLink?: string;
+  /** The write made the path a symbolic link with this target (a test run planted it); never followed. */
+  readonly afterLink?: string;
   /** Folders this write had to create, outermost first; undo removes them again when empty. */
   readonly createdFolders?: readonly string[];
 }
@@ -83,8 +87,12 @@ export interface UndoReport {
 /** A file the workflow touched, as it was before its first write. */
 export interface TouchedFile {
   readonly path: string;
-  /** Undefined when the workflow created the file. */
+  /** Undefined when the workflow created the file, or when it was a symlink. */
   readonly before?: Uint8Array;
+  /** It was a symbolic link with this target. */
+  readonly beforeLink?: string;
+  /** The workflow last made it a symbolic link with this target. */
+  readonly afterLink?: string;
 }
 
 /**
@@ -95,7 +103,11 @@ export interface RestorableFiles {
   /** The file's bytes, or undefined when it does not exist. */
   readBytes(path: string): Promise<Uint8Array | undefined>;
   writeBytes(path: string, bytes: Uint8Array): Promise<void>;
-  /** Removes the file; nothing happens when it is already gone. */
+  /** The target of `path` when it is itself a symbolic link (not followed), else undefined. */
+  readLink(path: string): Promise<string | undefined>;
+  /** Makes `path` a symbolic link to `target` (its folders created); nothing may be there. */
+  writeLink(path: string, target: string): Promise<void>;
+  /** Removes the file, or the symbolic link itself (never what it points to); nothing happens when it is already gone. */
   remove(path: string): Promise<void>;
   /** Removes the folder when it is empty; nothing happens otherwise. */
   removeFolderIfEmpty(path: string): Promise<void>;

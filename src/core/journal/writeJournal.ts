@@ -10,8 +10,12 @@ export interface JournalRecordInput {
   readonly path: string;
   /** The file's bytes now; undefined when it does not exist yet. */
   readonly before: Uint8Array | undefined;
-  /** The bytes about to be written; undefined for a delete. */
+  /** The bytes about to be written; undefined for a delete and a symlink. */
   readonly after: Uint8Array | undefined;
+  /** The path is a symbolic link with this target now (`before` is then undefined). */
+  readonly beforeLink?: string;
+  /** The path becomes a symbolic link with this target (`after` is then undefined). */
+  readonly afterLink?: string;
   readonly createdFolders?: readonly string[];
 }
 
@@ -33,7 +37,7 @@ export class WriteJournal implements SkillUseJournal {
   record(input: JournalRecordInput): Promise<JournalWrite> {
     return this.serialized(async () => {
       const seq = (await this.currentSeq()) + 1;
-      const { origin, before, after } = input;
+      const { origin, before, after, beforeLink, afterLink } = input;
       const entry: JournalWrite = {
         kind: 'write',
         seq,
@@ -42,10 +46,12 @@ export class WriteJournal implements SkillUseJournal {
         ...(origin.taskId !== undefined && { taskId: origin.taskId }),
         agent: origin.agent,
         path: input.path,
-        op: after === undefined ? 'delete' : 'write',
-        existed: before !== undefined,
+        op: after === undefined && afterLink === undefined ? 'delete' : 'write',
+        existed: before !== undefined || beforeLink !== undefined,
         ...(before !== undefined && { before: Buffer.from(before).toString('base64') }),
+        ...(beforeLink !== undefined && { beforeLink }),
         ...(after !== undefined && { afterHash: contentHash(after) }),
+        ...(afterLink !== undefined && { afterLink }),
         ...(input.createdFolders?.length && { createdFolders: input.createdFolders }),
       };
       await this.log.append(entry);
@@ -95,8 +101,10 @@ export class WriteJournal implements SkillUseJournal {
     return this.serialized(async () => {
       const files: TouchedFile[] = [];
       for (const [path, writes] of groupByPath(await this.activeWrites(workflowId))) {
-        const before = originalBytes(writes[0]);
-        files.push(before === undefined ? { path } : { path, before });
+        const { beforeLink } = writes[0];
+        const before = beforeLink === undefined ? originalBytes(writes[0]) : undefined;
+        const { afterLink } = writes[writes.length - 1];
+        files.push({ path, ...(before !== undefined && { before }), ...(beforeLink !== undefined && { beforeLink }), ...(afterLink !== undefined && { afterLink }) });
       }
       return files;
     });
@@ -142,20 +150,26 @@ export class WriteJournal implements SkillUseJournal {
     files: RestorableFiles,
     force: boolean,
   ): Promise<'restored' | 'deleted' | 'unchanged' | { skipped: string }> {
-    const original = originalBytes(writes[0]);
-    const current = await files.readBytes(path);
-    if (sameBytes(current, original)) return 'unchanged';
+    const first = writes[0];
+    const original: EntryState = first.beforeLink !== undefined ? { link: first.beforeLink } : originalBytes(first);
+    const currentLink = await files.readLink(path);
+    const current: EntryState = currentLink !== undefined ? { link: currentLink } : await files.readBytes(path);
+    if (sameState(current, original)) return 'unchanged';
     const last = writes[writes.length - 1];
-    const asLastWritten = last.op === 'delete' ? current === undefined : current !== undefined && contentHash(current) === last.afterHash;
+    const asLastWritten =
+      last.op === 'delete' ? current === undefined : last.afterLink !== undefined ? isLink(current) && current.link === last.afterLink : current !== undefined && !isLink(current) && contentHash(current) === last.afterHash;
     if (!asLastWritten && !force) {
       const what = current === undefined ? 'was deleted' : 'was changed';
       return { skipped: `it ${what} after the workflow last wrote it; undo with force to discard that change` };
     }
+    // A symlink is taken away itself before anything is put in its place, so nothing is written through it.
+    if (isLink(current) || (isLink(original) && current !== undefined)) await files.remove(path);
     if (original === undefined) {
       await files.remove(path);
       return 'deleted';
     }
-    await files.writeBytes(path, original);
+    if (isLink(original)) await files.writeLink(path, original.link);
+    else await files.writeBytes(path, original);
     return 'restored';
   }
 
@@ -191,7 +205,15 @@ function originalBytes(write: JournalWrite): Uint8Array | undefined {
   return write.existed ? Buffer.from(write.before ?? '', 'base64') : undefined;
 }
 
-function sameBytes(a: Uint8Array | undefined, b: Uint8Array | undefined): boolean {
+/** What is at a path: a file's bytes, a symbolic link, or nothing. */
+type EntryState = Uint8Array | { readonly link: string } | undefined;
+
+function isLink(state: EntryState): state is { readonly link: string } {
+  return state !== undefined && !(state instanceof Uint8Array);
+}
+
+function sameState(a: EntryState, b: EntryState): boolean {
   if (a === undefined || b === undefined) return a === b;
+  if (isLink(a) || isLink(b)) return isLink(a) && isLink(b) && a.link === b.link;
   return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
 }

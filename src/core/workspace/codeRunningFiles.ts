@@ -3,7 +3,8 @@
 // files, CI configurations. A change to one reaches far beyond the confined test run, so an agent's
 // change needs a person's approval of this named kind, never the Board's (codeRunningApproval.ts),
 // a test run that changes one cannot be trusted (JournalledTestRunner), and the CSO flags it.
-// Folders that run code and are refused outright live in PathPolicy (.git, .vscode, .github).
+// Folders that run code and are refused to agents outright live in PathPolicy (.git, .vscode,
+// .github); .git is named here too, for a test run that writes into a nested repository's.
 import { Minimatch } from 'minimatch';
 
 /** What makes a change to a file one that runs code, in words for a person and for the model. */
@@ -22,6 +23,7 @@ interface CodeRunningKind {
 // Globs without a '/' match a name at any depth; a folder glob covers everything inside it.
 const CODE_RUNNING_KINDS: readonly CodeRunningKind[] = [
   { globs: ['.husky', '.githooks', '.git-hooks', 'lefthook.yml', 'lefthook.yaml', '.lefthook.yml', '.lefthook.yaml', 'lefthook-local.yml', '.pre-commit-config.yaml', '.pre-commit-hooks.yaml', '.simple-git-hooks.*', '.lintstagedrc*', 'lint-staged.config.*'], runsCode: 'runs code when someone commits (a git hook)' },
+  { globs: ['.git'], runsCode: 'runs code when someone runs git in that folder (its hooks and configuration)' },
   { globs: ['.devcontainer', '.devcontainer.json'], runsCode: 'runs code when the folder is opened in a dev container' },
   { globs: ['.envrc', '.env.nix'], runsCode: 'runs code when a shell enters the folder (direnv)' },
   { globs: ['*.code-workspace'], runsCode: 'runs code when the workspace is opened in the editor (its tasks and settings)' },

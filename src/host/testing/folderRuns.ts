@@ -21,6 +21,8 @@ export interface FolderRunOptions {
   readonly timeoutMs?: number;
   /** Starts the test process another way (under the debugger). */
   readonly launch?: ProcessLauncher;
+  /** The network permission of the workflow the run is for; the setting's when absent (a person's own run). */
+  readonly allowNetwork?: boolean;
 }
 
 /** Thrown to a caller of the TestRunner port when the workspace is not trusted. */
@@ -55,7 +57,7 @@ export class FolderRuns {
     const signal = options.signal ? AbortSignal.any([cancellation.signal, options.signal]) : cancellation.signal;
     let result: TestRunResult;
     try {
-      result = await tests.runner.run(selection, { signal, timeoutMs: timeout.ms, label: run.name, launch: options.launch });
+      result = await tests.runner.run(selection, { signal, timeoutMs: timeout.ms, label: run.name, launch: options.launch, ...(options.allowNetwork !== undefined && { allowNetwork: options.allowNetwork }) });
     } catch (error) {
       this.refuse(run, items, (error as Error).message);
       throw error;

@@ -1,5 +1,6 @@
 // The palette's workflow commands: start from a typed request, implement the selection or the
-// symbol under the cursor (or what the code lens points at), pause, resume, cancel, undo.
+// symbol under the cursor (or what the code lens points at), pause, resume, cancel, undo, allow
+// a workflow's test runs the network.
 import * as vscode from 'vscode';
 import type { WorkflowSummary } from '../../core/orchestrator/workflowState';
 import { IMPLEMENT_TARGET_KINDS, type ImplementTarget } from '../../shared/implementTarget';
@@ -12,6 +13,7 @@ import { FIX_WITH_AGENTS_COMMAND, fixWithAgents } from './fixCommand';
 import { implementRequest } from './implementRequest';
 import { workflowForTarget } from './targetWorkflow';
 import type { WorkflowService } from './workflowService';
+import { ALLOW_NETWORK_COMMAND, allowNetworkForWorkflow } from './allowNetworkCommand';
 
 type ServiceSource = () => Promise<WorkflowService>;
 
@@ -36,6 +38,7 @@ export function registerWorkflowCommands(service: ServiceSource, log: vscode.Log
     command('imperium.resumeWorkflow', async (id) => withWorkflow(await service(), id, 'resume', (w) => w.status === 'PAUSED', (s, w) => s.resume(w))),
     command('imperium.cancelWorkflow', async (id) => withWorkflow(await service(), id, 'cancel', (w) => !isTerminalWorkflow(w.status), (s, w) => s.cancel(w))),
     command('imperium.undoWorkflow', async (id) => undoWorkflow(await service(), id)),
+    command(ALLOW_NETWORK_COMMAND, async (id) => allowNetworkForWorkflow(await service(), id)),
     command(RUN_DEPLOYMENT_COMMAND, async () => runDeploymentCommand(await service())),
   ];
 }
@@ -58,17 +61,22 @@ async function startWorkflow(service: WorkflowService, given: unknown): Promise<
           validateInput: (value) => (value.trim() === '' ? 'Say what to build.' : undefined),
         }));
   if (request === undefined) return undefined;
-  return service.start({ workflow, request });
+  return service.start({ workflow, request, ...(asked.allowNetwork !== undefined && { allowNetwork: asked.allowNetwork }) });
 }
 
-function checkedStart(given: unknown): { readonly workflow?: string; readonly request?: string } {
+function checkedStart(given: unknown): { readonly workflow?: string; readonly request?: string; readonly allowNetwork?: boolean } {
   if (given === undefined) return {};
   if (typeof given === 'string') return { workflow: DEFAULT_WORKFLOW, request: given };
-  const { workflow, request } = (given ?? {}) as { workflow?: unknown; request?: unknown };
-  if (typeof given !== 'object' || (workflow !== undefined && typeof workflow !== 'string') || (request !== undefined && typeof request !== 'string')) {
-    throw new Error('imperium.startWorkflow takes no argument, a request, or { workflow, request } (workflow: a module id).');
+  const { workflow, request, allowNetwork } = (given ?? {}) as { workflow?: unknown; request?: unknown; allowNetwork?: unknown };
+  if (
+    typeof given !== 'object' ||
+    (workflow !== undefined && typeof workflow !== 'string') ||
+    (request !== undefined && typeof request !== 'string') ||
+    (allowNetwork !== undefined && typeof allowNetwork !== 'boolean')
+  ) {
+    throw new Error('imperium.startWorkflow takes no argument, a request, or { workflow, request, allowNetwork } (workflow: a module id; allowNetwork: true or false, default the imperium.tests.allowNetwork setting).');
   }
-  return { ...(workflow !== undefined && { workflow }), ...(request !== undefined && { request }) };
+  return { ...(workflow !== undefined && { workflow }), ...(request !== undefined && { request }), ...(allowNetwork !== undefined && { allowNetwork }) };
 }
 
 /** The module to run: the only one there is, or the one the person picks. */

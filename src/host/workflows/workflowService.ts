@@ -180,7 +180,9 @@ export class WorkflowService implements vscode.Disposable {
     const module = this.runtime.modules.get(request.workflow);
     module.input({ ...request, request: text });
     const forecast = await this.forecast();
-    const workflowId = await this.runtime.start({ ...request, request: text });
+    // The setting is the default: a workflow started with it on has the network for all its test runs.
+    const allowNetwork = request.allowNetwork ?? this.options.settings.testsAllowNetwork();
+    const workflowId = await this.runtime.start({ ...request, request: text, allowNetwork });
     this.forecasts.set(workflowId, forecast);
     this.options.log.info(`workflow ${workflowId}: ${forecast}`);
     if (target) this.phases.track(workflowId, targetKey(target), { status: 'RUNNING', at: Date.now() }, module.phases);
@@ -248,6 +250,18 @@ export class WorkflowService implements vscode.Disposable {
 
   list(): WorkflowSummary[] {
     return this.runtime.engine.list();
+  }
+
+  /** Lets this workflow's test runs reach the network from its next run on; no other workflow's runs change. */
+  allowNetwork(workflowId: string): void {
+    requireTrust();
+    this.runtime.allowNetwork(workflowId);
+    this.options.log.info(`workflow ${workflowId}: its test runs may reach the network from now on (allowed by the user).`);
+  }
+
+  /** Whether the workflow's test runs may reach the network. */
+  networkAllowed(workflowId: string): boolean {
+    return this.runtime.networkOf(workflowId) !== undefined;
   }
 
   /** What an undo would do: the files the workflow changed, and which of them it created. */

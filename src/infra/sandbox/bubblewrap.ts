@@ -17,8 +17,8 @@ export interface BubblewrapPlan {
   readonly hidden: readonly string[];
   /** Shown read-only although inside a hidden folder (the Node binary's install, a framework's node_modules). */
   readonly readable: readonly string[];
-  /** Writable again inside a read-only folder (bundler caches in node_modules). */
-  readonly writableInside: readonly string[];
+  /** Writable again inside a read-only folder (bundler caches in node_modules): the run's own folder `from`, mounted at `at`. */
+  readonly writableInside: readonly { readonly from: string; readonly at: string }[];
   /** Folders in the workspace hidden behind an empty one (a .ssh or .aws folder). */
   readonly hiddenInside: readonly string[];
   /** Files replaced by `blank` (secrets in the workspace). */
@@ -40,7 +40,7 @@ export function bubblewrapArgs(plan: BubblewrapPlan): string[] {
   args.push('--bind', plan.tempRoot, plan.tempRoot);
   for (const folder of plan.writable) args.push('--bind', folder, folder);
   for (const path of plan.readOnlyInside) args.push('--ro-bind-try', path, path);
-  for (const path of plan.writableInside) args.push('--bind-try', path, path);
+  for (const cache of plan.writableInside) args.push('--bind-try', cache.from, cache.at);
   for (const folder of plan.hiddenInside) args.push('--tmpfs', folder);
   for (const file of plan.blanked) args.push('--ro-bind-try', plan.blank, file);
   args.push('--chdir', plan.cwd, '--', plan.command, ...plan.args);

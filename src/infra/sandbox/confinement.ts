@@ -1,18 +1,19 @@
 // How a process an agent starts is confined: under bubblewrap where this machine has it (writes only
-// in the workspace and a private temporary folder, home folders and host socket folders hidden,
+// in the workspace and a private temporary folder, home folders, host socket folders and the
+// machine's other secrets (hostSecrets.ts) hidden,
 // secret files in the workspace blanked, state and hook folders read-only, no network unless
 // allowed, dies with its parent), else unconfined but with the same scrubbed environment and private HOME, and saying so.
-import { mkdir, mkdtemp, readdir, realpath, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { delimiter, dirname, isAbsolute, join, resolve, sep } from 'node:path';
-import { Minimatch } from 'minimatch';
 import type { RunConfinement } from '../../shared/testResults';
-import { SECRET_FILE_GLOBS } from '../../core/workspace/secretFiles';
 import { bubblewrapArgs, usableBubblewrap } from './bubblewrap';
 import { isSecretName } from '../../core/secretNames';
 import { scrubbedEnvironment } from './scrubbedEnvironment';
+import { hostSecrets, NEEDED_FILES } from './hostSecrets';
 import { neededFrom, socketFolders } from './socketFolders';
+import { READ_ONLY_AT_ROOT, scanWorkspace } from './workspaceScan';
 
 export interface SandboxPolicy {
   /** The person allowed network access for this workflow's runs. Default: none. */
@@ -49,18 +50,13 @@ export class SandboxUnavailableError extends Error {
   override readonly name = 'SandboxUnavailableError';
 }
 
-/** Inside the workspace, read-only even in a sandbox: state, version control, hooks, editor and CI settings, installed packages. */
-const READ_ONLY_IN_WORKSPACE = ['.imperium', '.git', '.husky', '.vscode', '.github', '.gitlab-ci.yml', '.devcontainer', '.envrc', 'node_modules', 'package.json', 'package-lock.json'];
-/** Cache folders inside a read-only node_modules that bundlers must write (vite's bundled configuration). */
+/**
+ * Cache folders inside a read-only node_modules that bundlers must write (vite's bundled configuration):
+ * each run writes a fresh, empty one of its own, so nothing it leaves there outlives it unseen.
+ */
 const NODE_MODULES_CACHES = ['.vite', '.vite-temp', '.cache'];
 /** Version managers in a home folder whose whole folder a program from them needs (a pyenv shim runs pyenv). */
 const TOOL_ROOTS = ['.pyenv', '.nvm', '.volta', '.asdf', '.rbenv', '.cargo', '.rustup', '.bun', '.deno', '.fnm'];
-/** Folders not searched for secret files (large, and read-only or generated anyway). */
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.imperium']);
-const SECRET_MATCHERS = SECRET_FILE_GLOBS.map((glob) => new Minimatch(glob, { dot: true, nocase: true, matchBase: true }));
-/** Secret files are looked for this deep and in at most this many folders. */
-const SECRET_SEARCH_DEPTH = 6;
-const SECRET_SEARCH_FOLDERS = 2000;
 
 export async function confine(request: ConfineRequest): Promise<ConfinedCommand> {
   const tempRoot = await realpath(await mkdtemp(join(tmpdir(), 'imperium-run-')));
@@ -85,7 +81,8 @@ export async function confine(request: ConfineRequest): Promise<ConfinedCommand>
   try {
     const cwd = await realpath(request.cwd);
     const sockets = await socketFolders();
-    const hidden = [...hiddenFolders(), ...sockets];
+    const host = await hostSecrets();
+    const hidden = [...hiddenFolders(), ...host.folders, ...sockets];
     // The sandbox's /tmp is empty too: a framework found in a node_modules under it must be shown again,
     // and so must the node_modules of the folders above the workspace (a monorepo's), where Node resolves packages.
     const emptied = [...hidden, await realpath(tmpdir())];
@@ -94,21 +91,23 @@ export async function confine(request: ConfineRequest): Promise<ConfinedCommand>
     const readable = [
       ...(await readableUnder(emptied, [command, ...request.args])),
       ...ancestorNodeModules(cwd, emptied),
-      ...(await neededFrom(sockets)),
+      ...(await neededFrom(hidden, NEEDED_FILES)),
       ...(readOnly ? [cwd] : []),
     ];
     const writable = [...(readOnly ? [] : [cwd]), ...(request.privateDirs ?? [])];
-    const caches = readOnly ? [] : await nodeModulesCaches(cwd);
+    const caches = readOnly ? [] : await nodeModulesCaches(cwd, tempRoot);
+    const scan = await scanWorkspace(cwd);
     const args = bubblewrapArgs({
       command,
       args: request.args,
       cwd,
       writable,
-      readOnlyInside: READ_ONLY_IN_WORKSPACE.map((name) => join(cwd, name)).filter((path) => existsSync(path)),
+      readOnlyInside: [...READ_ONLY_AT_ROOT.map((name) => join(cwd, name)).filter((path) => existsSync(path)), ...scan.readOnlyFolders.map((rel) => join(cwd, rel))],
       writableInside: caches,
       hidden,
       readable,
-      ...(await secretsIn(cwd)),
+      blanked: [...host.files, ...scan.blanked],
+      hiddenInside: scan.hiddenInside,
       blank,
       tempRoot,
       allowNetwork,
@@ -127,7 +126,7 @@ export async function expectedConfinement(policy: SandboxPolicy = {}): Promise<R
 
 function confinementOf(sandboxed: boolean, allowNetwork: boolean): RunConfinement {
   if (sandboxed) {
-    const note = `confined by bubblewrap: writes only in the workspace and a temporary folder, home folders hidden, ${allowNetwork ? 'network allowed' : 'no network'}`;
+    const note = `confined by bubblewrap: writes only in the workspace and a temporary folder, home folders and the machine's secrets hidden, ${allowNetwork ? 'network allowed' : 'no network'}`;
     return { confined: true, by: 'bubblewrap', network: allowNetwork, note };
   }
   const why =
@@ -201,38 +200,23 @@ function ancestorNodeModules(cwd: string, emptied: readonly string[]): string[] 
   return found;
 }
 
-/** The cache folders of every node_modules from the workspace up (created, as the bundler would), writable. */
-async function nodeModulesCaches(cwd: string): Promise<string[]> {
-  const caches: string[] = [];
+/**
+ * The cache folders of every node_modules from the workspace up (created, as the bundler would, to
+ * mount over), each with an empty private folder of the run's to stand in for it.
+ */
+async function nodeModulesCaches(cwd: string, tempRoot: string): Promise<{ from: string; at: string }[]> {
+  const caches: { from: string; at: string }[] = [];
   for (let dir = cwd; ; dir = dirname(dir)) {
     const modules = join(dir, 'node_modules');
     if (existsSync(modules)) {
       for (const name of NODE_MODULES_CACHES) {
         const cache = join(modules, name);
-        if (await mkdir(cache, { recursive: true }).then(() => true, () => false)) caches.push(cache);
+        if (!(await mkdir(cache, { recursive: true }).then(() => true, () => false))) continue;
+        const own = join(tempRoot, 'caches', String(caches.length));
+        await mkdir(own, { recursive: true });
+        caches.push({ from: own, at: cache });
       }
     }
     if (dirname(dir) === dir) return caches;
   }
-}
-
-/** The workspace's secret files and folders (SECRET_FILE_GLOBS), to blank in the sandbox. */
-async function secretsIn(root: string): Promise<{ blanked: string[]; hiddenInside: string[] }> {
-  const found: string[] = [];
-  const folders: string[] = [];
-  const queue: { dir: string; rel: string; depth: number }[] = [{ dir: root, rel: '', depth: 0 }];
-  let searched = 0;
-  for (let next = queue.shift(); next && searched < SECRET_SEARCH_FOLDERS; next = queue.shift()) {
-    searched++;
-    const entries = await readdir(next.dir, { withFileTypes: true }).catch(() => []);
-    for (const entry of entries) {
-      const rel = next.rel ? `${next.rel}/${entry.name}` : entry.name;
-      const absolute = join(next.dir, entry.name);
-      const secret = SECRET_MATCHERS.some((matcher) => matcher.match(rel));
-      if (secret && entry.isFile()) found.push(absolute);
-      else if (secret && entry.isDirectory()) folders.push(absolute);
-      else if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name) && next.depth < SECRET_SEARCH_DEPTH) queue.push({ dir: absolute, rel, depth: next.depth + 1 });
-    }
-  }
-  return { blanked: found, hiddenInside: folders };
 }

@@ -19,7 +19,7 @@ export class SkillScriptSandbox implements ScriptSandbox {
 
   async confinement(): Promise<string | undefined> {
     if ((await usableBubblewrap()) === undefined) return undefined;
-    return 'confined by bubblewrap: the workspace read-only, writes only in a temporary copy of the skill, home folders hidden, no network';
+    return 'confined by bubblewrap: the workspace read-only, writes only in a temporary copy of the skill, home folders and the system secrets hidden, no network';
   }
 
   async run(run: ScriptRun): Promise<ScriptEnd> {

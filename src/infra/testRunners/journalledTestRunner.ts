@@ -5,8 +5,9 @@
 // rewriting the tests as they load) cannot be trusted, and neither can a run of test files that are
 // not, byte for byte, the version TestBot last wrote in the workflow (the lock red approved). Nor can
 // a run that changed a file which runs code outside the sandbox (a package.json lifecycle script, a
-// git hook, ...): that change is put back at once, since no person approved it.
-import { mkdir, readFile, rmdir, unlink, writeFile } from 'node:fs/promises';
+// git hook, ...): that change is put back at once, since no person approved it. A symlink the run
+// made or removed is journalled as a link (its target), never followed.
+import { lstat, mkdir, readFile, realpath, rmdir, symlink, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { JournalWrite } from '../../core/journal/journalEntry';
 import { codeRunningChange, codeRunningFile } from '../../core/workspace/codeRunningFiles';
@@ -41,7 +42,7 @@ export class JournalledTestRunner implements TestRunner {
   async run(selection: TestSelection, options: TestRunOptions = {}): Promise<TestRunResult> {
     const before = await snapshotWorkspace(this.options.root);
     const result = await this.inner.run(selection, options);
-    const after = await snapshotWorkspace(this.options.root);
+    const after = await snapshotWorkspace(this.options.root, before);
     const untrusted = [...(result.untrusted ?? [])];
     const changes: SnapshotChange[] = [];
     for (const change of changesBetween(before, after)) {
@@ -55,7 +56,7 @@ export class JournalledTestRunner implements TestRunner {
     }
     if (before.partial) this.options.logger?.warn(`The workspace has more files than a test run's snapshot covers; files a run changes beyond them are not journalled.`);
     if (options.origin) {
-      await this.journalChanges(changes, options.origin);
+      await this.journalChanges(changes, after, options.origin);
       untrusted.push(...(await this.lockBreaches(options.origin.workflowId, after)));
     }
     return untrusted.length === 0 ? result : { ...result, untrusted: [...new Set(untrusted)] };
@@ -67,21 +68,21 @@ export class JournalledTestRunner implements TestRunner {
    */
   private async putBackCodeRunning(change: SnapshotChange): Promise<{ readonly message: string; readonly putBack: boolean } | undefined> {
     const absolute = join(this.options.root, change.path);
-    const unknownBefore = change.existed && change.before === undefined;
-    const now = change.exists ? await readFile(absolute, 'utf8').catch(() => undefined) : undefined;
-    const runsCode = unknownBefore ? codeRunningFile(change.path) : codeRunningChange(change.path, change.before?.toString('utf8'), now)?.runsCode;
+    const linked = change.beforeLink !== undefined || change.afterLink !== undefined;
+    const unknownBefore = change.existed && change.before === undefined && change.beforeLink === undefined;
+    const now = change.exists && change.afterLink === undefined ? await readFile(absolute, 'utf8').catch(() => undefined) : undefined;
+    const runsCode = unknownBefore || linked ? codeRunningFile(change.path) : codeRunningChange(change.path, change.before?.toString('utf8'), now)?.runsCode;
     if (runsCode === undefined) return undefined;
     const verb = change.exists ? (change.existed ? 'changed' : 'created') : 'deleted';
-    const what = `the run ${verb} ${change.path}, which ${runsCode}; only a person may change such a file`;
+    const what = `the run ${verb} ${change.path}${change.afterLink === undefined ? '' : ` (a symbolic link to ${JSON.stringify(change.afterLink)})`}, which ${runsCode}; only a person may change such a file`;
     if (unknownBefore) return { message: `${what} (it is too large to have been kept, so it could not be put back)`, putBack: false };
     try {
-      if (change.before === undefined) {
-        await unlink(absolute);
-        for (const folder of [...change.createdFolders].reverse()) await rmdir(join(this.options.root, folder)).catch(() => undefined);
-      } else {
-        await mkdir(dirname(absolute), { recursive: true });
-        await writeFile(absolute, change.before);
-      }
+      await this.refuseLinkedFolder(change.path);
+      if (change.exists && (await lstat(absolute).catch(() => undefined))?.isDirectory() === false) await unlink(absolute);
+      if (change.existed) await mkdir(dirname(absolute), { recursive: true });
+      if (change.beforeLink !== undefined) await symlink(change.beforeLink, absolute);
+      else if (change.before !== undefined) await writeFile(absolute, change.before);
+      else for (const folder of [...change.createdFolders].reverse()) await rmdir(join(this.options.root, folder)).catch(() => undefined);
     } catch (error) {
       this.options.logger?.warn(`Could not put back ${change.path} after a test run changed it: ${(error as Error).message}`);
       return { message: `${what} (it could not be put back)`, putBack: false };
@@ -89,16 +90,36 @@ export class JournalledTestRunner implements TestRunner {
     return { message: `${what} (it was put back as it was)`, putBack: true };
   }
 
-  private async journalChanges(changes: readonly SnapshotChange[], origin: NonNullable<TestRunOptions['origin']>): Promise<void> {
+  /** Refuses to put a file back through a folder the run replaced with a symlink leading elsewhere. */
+  private async refuseLinkedFolder(path: string): Promise<void> {
+    const root = await realpath(this.options.root);
+    const folder = await realpath(dirname(join(root, path))).catch(() => undefined);
+    if (folder === undefined) return;
+    if (folder !== join(root, dirname(path))) throw new Error(`a folder on the way to ${path} is now a symbolic link`);
+  }
+
+  private async journalChanges(changes: readonly SnapshotChange[], now: WorkspaceSnapshot, origin: NonNullable<TestRunOptions['origin']>): Promise<void> {
     // The test process wrote these, not the agent that ran it: the engine answers for them.
     const writer = { workflowId: origin.workflowId, ...(origin.taskId !== undefined && { taskId: origin.taskId }), agent: 'engine' as const };
-    for (const change of changes) {
-      if (change.existed && change.before === undefined) {
+    // Undo goes latest first: a removed symlink is put back after the files that replaced it are gone,
+    // a planted one is taken away before the files it replaced come back.
+    const order = (change: SnapshotChange) => (change.beforeLink !== undefined && change.afterLink === undefined ? 0 : change.afterLink !== undefined ? 2 : 1);
+    for (const change of [...changes].sort((a, b) => order(a) - order(b))) {
+      if (change.existed && change.before === undefined && change.beforeLink === undefined) {
         this.options.logger?.warn(`A test run changed ${change.path}, which is too large to journal: Undo cannot restore it.`);
         continue;
       }
-      const after = change.exists ? await readFile(join(this.options.root, change.path)).catch(() => undefined) : undefined;
-      await this.options.journal.record({ origin: writer, path: change.path, before: change.before, after, createdFolders: change.createdFolders });
+      const kept = now.files.get(change.path);
+      const after = change.exists && change.afterLink === undefined ? (kept?.bytes ?? (await readFile(join(this.options.root, change.path)).catch(() => undefined))) : undefined;
+      await this.options.journal.record({
+        origin: writer,
+        path: change.path,
+        before: change.before,
+        after,
+        ...(change.beforeLink !== undefined && { beforeLink: change.beforeLink }),
+        ...(change.afterLink !== undefined && { afterLink: change.afterLink }),
+        createdFolders: change.createdFolders,
+      });
     }
   }
 

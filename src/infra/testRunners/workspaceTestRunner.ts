@@ -34,7 +34,7 @@ export interface WorkspaceTestRunnerOptions {
   /** The Node binary for JavaScript frameworks (see defaultNodePath). */
   readonly nodePath?: string;
   readonly logger?: Logger;
-  /** What runs may do beyond the sandbox's defaults (network), as the person allowed it. */
+  /** What runs may do beyond the sandbox's defaults (network), as the person allowed it; a run's own `allowNetwork` (its workflow's) comes first. */
   readonly sandbox?: SandboxPolicy;
 }
 
@@ -85,7 +85,8 @@ export class WorkspaceTestRunner implements TestRunner {
     const result = await redactedRunResult(
       await withScratchDir(async (dir) => {
         const canary = await writeCanary(dir);
-        const run = await runner.run(selection, { signal: options.signal, timeoutMs, launch: this.launcher(options.launch, { canary, dir }) });
+        const launch = this.launcher(options.launch, { canary, dir }, options.allowNetwork);
+        const run = await runner.run(selection, { signal: options.signal, timeoutMs, launch });
         // Only a run that completed has passes to trust; pytest does not run Node, so it has no
         // assertion canary (its runner checks the must-fail canary, as every runner does).
         if (run.outcome !== 'completed' || runner.framework === 'pytest') return run;
@@ -99,10 +100,13 @@ export class WorkspaceTestRunner implements TestRunner {
     return result;
   }
 
-  /** The launcher with the person's sandbox policy on every process it starts, and the assertion canary in every Node one. */
-  private launcher(launch: ProcessLauncher | undefined, withCanaryIn?: { readonly canary: CanaryFiles; readonly dir: string }): ProcessLauncher {
+  /**
+   * The launcher with the sandbox policy on every process it starts (the run's own network
+   * permission over the runner's default), and the assertion canary in every Node one.
+   */
+  private launcher(launch: ProcessLauncher | undefined, withCanaryIn?: { readonly canary: CanaryFiles; readonly dir: string }, allowNetwork?: boolean): ProcessLauncher {
     const start = launch ?? runProcess;
-    const sandbox = this.options.sandbox;
+    const sandbox: SandboxPolicy | undefined = allowNetwork === undefined ? this.options.sandbox : { allowNetwork };
     return (spec) => {
       const canaried =
         withCanaryIn && isNode(spec.command)

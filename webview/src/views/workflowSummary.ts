@@ -2,6 +2,7 @@
 // marked, progress, why it stopped, and pause / resume / cancel (plus undo in the command center,
 // disabled with the host's reason while the host cannot do it).
 import type { DashboardCapabilities, WorkflowView } from '../../../src/shared/dashboardState';
+import { networkPermissionSentence } from '../../../src/shared/networkPermission';
 import { isTerminalWorkflow } from '../../../src/shared/taskStatus';
 import { phaseOf, phaseTitle, progressOf } from '../../../src/shared/workflowPhase';
 import { setAttribute, setText } from '../dom';
@@ -44,6 +45,8 @@ export class WorkflowSummary {
   private readonly reason: HTMLElement;
   private readonly modelNote: HTMLElement;
   private readonly modelNoteText: HTMLElement;
+  private readonly networkNote: HTMLElement;
+  private readonly networkNoteText: HTMLElement;
   private readonly engineLink: ActionButton;
   private readonly details: HTMLElement;
   private readonly empty: HTMLElement;
@@ -80,12 +83,16 @@ export class WorkflowSummary {
     this.reason = dom.el('p', { class: 'summary-reason' });
     this.modelNoteText = dom.el('span');
     this.modelNote = dom.el('p', { class: 'summary-model' }, [dom.icon('beaker'), ' ', this.modelNoteText]);
+    // Only a workflow a person allowed it says so: the others' test runs have no network.
+    this.networkNoteText = dom.el('span');
+    this.networkNote = dom.el('p', { class: 'summary-network', attrs: { role: 'note' } }, [dom.icon('globe'), ' ', this.networkNoteText]);
     // The host opens the page at the address it computes itself; the view only names the workflow.
     this.engineLink = new ActionButton(context, { icon: 'link-external', label: 'Open in Conductor', appearance: 'secondary', onPress: act('open-engine-link', 'Open in Conductor') });
     this.details = dom.el('div', { class: 'summary-details' }, [
       dom.el('div', { class: 'summary-head' }, [this.title, this.status]),
       this.meta,
       this.modelNote,
+      this.networkNote,
       this.stepper,
       this.progress,
       this.reason,
@@ -126,6 +133,8 @@ export class WorkflowSummary {
     setAttribute(this.reason, 'hidden', !workflow.reason);
     setText(this.modelNoteText, workflow.modelNote ?? '');
     setAttribute(this.modelNote, 'hidden', !workflow.modelNote);
+    setText(this.networkNoteText, workflow.network ? networkPermissionSentence(workflow.network) : '');
+    setAttribute(this.networkNote, 'hidden', workflow.network === undefined);
     setAttribute(this.engineLink.element, 'hidden', workflow.engineLink === undefined);
     this.engineLink.update(workflow.engineLink !== undefined && capabilities !== undefined);
     const live = capabilities !== undefined;

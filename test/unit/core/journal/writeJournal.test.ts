@@ -4,10 +4,19 @@ import { WriteJournal, contentHash } from '../../../../src/core/journal/writeJou
 import type { WriteOrigin } from '../../../../src/core/ports';
 import { InMemoryAppendLog } from './inMemoryAppendLog';
 
-/** Test double for the files undo restores: a map of path to bytes, plus a set of folders. */
+/** Test double for the files undo restores: a map of path to bytes, one of symlinks, plus a set of folders. */
 class InMemoryFiles implements RestorableFiles {
   readonly files = new Map<string, Uint8Array>();
+  readonly links = new Map<string, string>();
   readonly folders = new Set<string>();
+
+  async readLink(path: string): Promise<string | undefined> {
+    return this.links.get(path);
+  }
+  async writeLink(path: string, target: string): Promise<void> {
+    if (this.files.has(path) || this.links.has(path)) throw new Error(`EEXIST: ${path}`);
+    this.links.set(path, target);
+  }
 
   async readBytes(path: string): Promise<Uint8Array | undefined> {
     return this.files.get(path);
@@ -17,6 +26,7 @@ class InMemoryFiles implements RestorableFiles {
   }
   async remove(path: string): Promise<void> {
     this.files.delete(path);
+    this.links.delete(path);
   }
   async removeFolderIfEmpty(path: string): Promise<void> {
     const inside = [...this.files.keys(), ...this.folders].some((entry) => entry.startsWith(`${path}/`));
@@ -186,6 +196,35 @@ describe('write journal', () => {
     assert.deepEqual(await journal.touched('wf-1'), [{ path: 'a.ts', before: Buffer.from('before') }, { path: 'b.ts' }]);
   });
 
+  it('undoes symlinks as links: a file a run replaced with one, a link it retargeted, a link it planted', async () => {
+    files.files.set('config.json', bytes('{}'));
+    files.links.set('current', 'a.txt');
+    await journal.record({ origin: wf1, path: 'config.json', before: bytes('{}'), after: undefined, afterLink: '/etc/passwd' });
+    files.files.delete('config.json');
+    files.links.set('config.json', '/etc/passwd');
+    await journal.record({ origin: wf1, path: 'current', before: undefined, beforeLink: 'a.txt', after: undefined, afterLink: 'b.txt' });
+    files.links.set('current', 'b.txt');
+    await journal.record({ origin: wf1, path: 'escape', before: undefined, after: undefined, afterLink: '../outside' });
+    files.links.set('escape', '../outside');
+    assert.deepEqual(
+      (await journal.touched('wf-1')).map((file) => [file.path, file.beforeLink, file.afterLink, file.before && new TextDecoder().decode(file.before)]),
+      [['config.json', undefined, '/etc/passwd', '{}'], ['current', 'a.txt', 'b.txt', undefined], ['escape', undefined, '../outside', undefined]],
+    );
+    const report = await journal.undo('wf-1', files);
+    assert.deepEqual([...report.restored].sort(), ['config.json', 'current']);
+    assert.deepEqual(report.deleted, ['escape']);
+    assert.deepEqual(files.files.get('config.json'), bytes('{}'));
+    assert.deepEqual([...files.links], [['current', 'a.txt']]);
+  });
+
+  it('leaves a link someone retargeted after the workflow made it, unless forced', async () => {
+    await journal.record({ origin: wf1, path: 'escape', before: undefined, after: undefined, afterLink: '../outside' });
+    files.links.set('escape', 'elsewhere');
+    const report = await journal.undo('wf-1', files);
+    assert.match(report.skipped[0]?.reason ?? '', /was changed after the workflow last wrote it/);
+    assert.deepEqual((await journal.undo('wf-1', files, { force: true })).deleted, ['escape']);
+  });
+
   it('survives a restart: a new journal over the same log continues the sequence and undoes', async () => {
     files.files.set('a.ts', bytes('v0'));
     await write(wf1, 'a.ts', bytes('v1'));
@@ -212,6 +251,8 @@ describe('write journal', () => {
     const failing: RestorableFiles = {
       readBytes: (path) => files.readBytes(path),
       writeBytes: (path, content) => files.writeBytes(path, content),
+      readLink: (path) => files.readLink(path),
+      writeLink: (path, target) => files.writeLink(path, target),
       removeFolderIfEmpty: (path) => files.removeFolderIfEmpty(path),
       remove: async (path) => {
         if (path === 'b.ts') throw new Error('EACCES: permission denied');
