@@ -29,6 +29,8 @@ export interface ProcessSpec {
   /** See ConfineRequest: the workspace read-only as well; no start at all without a sandbox. */
   readonly readOnlyWorkspace?: boolean;
   readonly sandboxRequired?: boolean;
+  /** Called once the process has started: work that can be done while it runs (reading its results needs a scanner loaded). */
+  readonly onStarted?: () => void;
 }
 
 /**
@@ -106,6 +108,7 @@ function runSpawned(spec: ProcessSpec, sandboxed: boolean, watchedCommand?: stri
       windowsHide: true,
     });
     const untrack = child.pid === undefined ? () => false : trackProcessGroup(child.pid);
+    if (spec.onStarted) child.once('spawn', spec.onStarted);
     let stopReason: 'timed-out' | 'canceled' | undefined;
     let exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
     let settled = false;

@@ -11,7 +11,7 @@ import { JestRunner } from './jestRunner';
 import { MochaRunner } from './mochaRunner';
 import { NodeTestRunner } from './nodeTestRunner';
 import { readPackageManifest, type PackageManifest } from './packageManifest';
-import { redactedRunResult } from './redactedRunResult';
+import { prepareRedaction, redactedRunResult } from './redactedRunResult';
 import { CANARY_ENV, canaryFindings, withCanary, writeCanary, type CanaryFiles } from './assertionCanary';
 import { withScratchDir } from './scratchDir';
 import { PytestRunner } from './pytestRunner';
@@ -111,7 +111,9 @@ export class WorkspaceTestRunner implements TestRunner {
               privateDirs: [...(spec.privateDirs ?? []), withCanaryIn.dir],
             }
           : spec;
-      return start(sandbox ? { ...canaried, sandbox } : canaried);
+      // Only runs have their output scanned for secrets; the scanner loads while the tests run.
+      const prepared = withCanaryIn ? { ...canaried, onStarted: prepareRedaction } : canaried;
+      return start(sandbox ? { ...prepared, sandbox } : prepared);
     };
   }
 
