@@ -1,7 +1,7 @@
 // The CSO's checks that need no model: they run on every change, and what they find cannot be
 // argued away by a model's verdict. Only lines the change added are examined.
 import { addedLines, type AddedLine, type ChangedFile } from '../changeSet';
-import { codeRunningChange, codeRunningFile } from '../workspace/codeRunningFiles';
+import { codeRunningChange } from '../workspace/codeRunningFiles';
 import type { Finding } from './verdict';
 
 export interface SecurityFinding extends Finding {
@@ -46,18 +46,13 @@ const LINE_PATTERNS: readonly LinePattern[] = [
 
 const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'] as const;
 
-/** Loaded on first use: the rule preset is a large part of what the extension would load at start-up. */
-let loadedRules: Promise<typeof import('./secretlintRules')> | undefined;
-const secretlintRules = () => (loadedRules ??= import('./secretlintRules'));
-
 /**
- * Loads and builds what the checks need ahead of their first use, so a caller that knows it will
- * check text soon can have it done while it waits for something else (a test run's process).
+ * Loads and compiles what the checks use (secretlint's rules, the patterns) by running them once on
+ * a line of nothing, so a caller that will check text soon can have that done while it waits for
+ * something else (a test run's process).
  */
 export async function prepareSecurityChecks(): Promise<void> {
-  await secretlintRules();
-  // The path text is checked under (secretRedaction.ts): its answer builds the code-running patterns.
-  codeRunningFile('data.txt');
+  await runSecurityChecks([{ path: 'data.txt', after: 'nothing to find\n' }]);
 }
 
 export async function runSecurityChecks(files: readonly ChangedFile[]): Promise<SecurityFinding[]> {
@@ -110,7 +105,8 @@ function matchLinePatterns(lines: readonly AddedLine[]): SecurityFinding[] {
 
 async function findSecrets(file: ChangedFile, added: readonly AddedLine[]): Promise<SecurityFinding[]> {
   const addedNumbers = new Set(added.map((line) => line.line));
-  const { lintForSecrets } = await secretlintRules();
+  // Loaded on first use: the rule preset is a large part of what the extension would load at start-up.
+  const { lintForSecrets } = await import('./secretlintRules');
   const messages = await lintForSecrets({ filePath: `/${file.path}`, content: file.after ?? '', ext: extension(file.path) });
   return messages
     .filter((message) => addedNumbers.has(message.loc.start.line))
