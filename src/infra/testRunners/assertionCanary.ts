@@ -7,7 +7,6 @@
 // (a process that removed the exit hooks, or killed itself, to hide from it).
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod/mini';
 
 /** Where the canary appends its records: one JSON line per process. */
 export const CANARY_ENV = 'IMPERIUM_CANARY_RECORDS';
@@ -44,8 +43,6 @@ process.on('exit', () => {
 });
 `;
 
-const recordSchema = z.union([z.object({ pid: z.number(), started: z.literal(true) }), z.object({ pid: z.number(), problems: z.array(z.string()) })]);
-
 export interface CanaryFiles {
   /** The module to preload (--require). */
   readonly module: string;
@@ -70,13 +67,14 @@ export function withCanary(nodeOptions: string | undefined, canary: CanaryFiles)
  * (node:test, mocha), so one that started and never reported hid from the canary.
  */
 export async function canaryFindings(canary: CanaryFiles, options: { readonly everyProcessExits: boolean }): Promise<string[]> {
+  const { canaryRecordSchema } = await import('./reportSchemas');
   const text = await readFile(canary.records, 'utf8').catch(() => '');
   const records = text
     .split('\n')
     .filter((line) => line.trim() !== '')
     .flatMap((line) => {
       try {
-        const parsed = recordSchema.safeParse(JSON.parse(line));
+        const parsed = canaryRecordSchema.safeParse(JSON.parse(line));
         return parsed.success ? [parsed.data] : [];
       } catch {
         return [];

@@ -1,37 +1,13 @@
 // Reads the report of `jest --json --outputFile=<file> --testLocationInResults`.
 import { readFile } from 'node:fs/promises';
 import { inspect } from 'node:util';
-import { z } from 'zod/mini';
 import type { TestCaseResult, TestFileError, TestStatus } from '../../shared/testResults';
 import { clean, withoutStack } from './messageText';
 import type { ParsedReport } from './runResult';
 import { failureLocationFromStack } from './stackLocation';
 import { testId } from './testIds';
+import type { JestAssertion } from './reportSchemas';
 import type { WorkspacePaths } from './workspacePaths';
-
-const assertionSchema = z.object({
-  ancestorTitles: z.array(z.string()),
-  title: z.string(),
-  status: z.string(),
-  duration: z.nullish(z.number()),
-  failureMessages: z.nullish(z.array(z.string())),
-  failureDetails: z.nullish(z.array(z.unknown())),
-  location: z.nullish(z.object({ line: z.number(), column: z.number() })),
-});
-
-const reportSchema = z.object({
-  testResults: z.array(
-    z.object({
-      name: z.string(),
-      status: z.string(),
-      message: z.nullish(z.string()),
-      assertionResults: z.array(assertionSchema),
-    }),
-  ),
-});
-
-/** expect()'s failures carry the values compared. */
-const matcherFailureSchema = z.object({ matcherResult: z.object({ expected: z.unknown(), actual: z.unknown() }) });
 
 /** Reads the report file; a missing or unreadable one is a run that reported nothing. */
 export async function readJestReport(file: string, paths: WorkspacePaths): Promise<ParsedReport> {
@@ -44,10 +20,11 @@ export async function readJestReport(file: string, paths: WorkspacePaths): Promi
   return jestReportToResults(text, paths);
 }
 
-export function jestReportToResults(text: string, paths: WorkspacePaths): ParsedReport {
+export async function jestReportToResults(text: string, paths: WorkspacePaths): Promise<ParsedReport> {
+  const { jestReportSchema, jestMatcherFailureSchema } = await import('./reportSchemas');
   let parsed;
   try {
-    parsed = reportSchema.safeParse(JSON.parse(text));
+    parsed = jestReportSchema.safeParse(JSON.parse(text));
   } catch {
     return { tests: [], errors: [{ message: 'jest wrote a report that is not JSON.' }], finished: false };
   }
@@ -56,7 +33,7 @@ export function jestReportToResults(text: string, paths: WorkspacePaths): Parsed
   const errors: TestFileError[] = [];
   for (const fileResult of parsed.data.testResults) {
     const file = paths.display(fileResult.name);
-    for (const assertion of fileResult.assertionResults) tests.push(toTestResult(file, assertion, paths));
+    for (const assertion of fileResult.assertionResults) tests.push(toTestResult(file, assertion, paths, jestMatcherFailureSchema));
     // A file whose tests did not fail but that failed all the same did not load (or failed outside its tests).
     if (fileResult.status === 'failed' && !fileResult.assertionResults.some((assertion) => assertion.status === 'failed')) {
       errors.push({ file, message: withoutStack(clean(fileResult.message ?? 'The test file failed to run.')).replace(/^\s*● Test suite failed to run\s*/, '') });
@@ -65,7 +42,7 @@ export function jestReportToResults(text: string, paths: WorkspacePaths): Parsed
   return { tests, errors, finished: true };
 }
 
-function toTestResult(file: string, assertion: z.infer<typeof assertionSchema>, paths: WorkspacePaths): TestCaseResult {
+function toTestResult(file: string, assertion: JestAssertion, paths: WorkspacePaths, matcherFailureSchema: typeof import('./reportSchemas').jestMatcherFailureSchema): TestCaseResult {
   const status = statusOf(assertion.status);
   const failure = status === 'failed' ? assertion.failureMessages?.[0] : undefined;
   const matcher = matcherFailureSchema.safeParse(assertion.failureDetails?.[0]);

@@ -9,12 +9,12 @@
 // the run untrusted; so does a test reported both failing and passing.
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { z } from 'zod/mini';
 import type { TestCaseResult, TestFileError } from '../../shared/testResults';
 import { clean, withoutStack } from './messageText';
 import type { ParsedReport } from './runResult';
 import { failureLocationFromStack, workspaceLocation } from './stackLocation';
 import { testId } from './testIds';
+import type { ReporterRecord } from './reportSchemas';
 import type { WorkspacePaths } from './workspacePaths';
 
 /** Where one run's reporter appends its records, and the seal each record carries. */
@@ -41,31 +41,6 @@ export function reporterPreamble(destination: RecordDestination, ownFile?: strin
   ].join('\n');
 }
 
-const failureSchema = z.object({
-  message: z.string(),
-  stack: z.optional(z.string()),
-  expected: z.optional(z.string()),
-  actual: z.optional(z.string()),
-  location: z.optional(z.object({ file: z.string(), line: z.number(), column: z.optional(z.number()) })),
-});
-
-const recordSchema = z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('test'),
-    file: z.string(),
-    suite: z.array(z.string()),
-    name: z.string(),
-    line: z.optional(z.number()),
-    status: z.enum(['passed', 'failed', 'skipped']),
-    durationMs: z.optional(z.number()),
-    error: z.optional(failureSchema),
-  }),
-  z.object({ type: z.literal('file-error'), file: z.optional(z.string()), message: z.string() }),
-  z.object({ type: z.literal('end') }),
-]);
-
-type ReporterRecord = z.infer<typeof recordSchema>;
-
 /** Reads a records file; a missing file is a run that reported nothing. */
 export async function readReporterRecords(destination: RecordDestination, paths: WorkspacePaths): Promise<ParsedReport> {
   let text: string;
@@ -77,13 +52,14 @@ export async function readReporterRecords(destination: RecordDestination, paths:
   return recordsToReport(text, paths, destination.seal);
 }
 
-export function recordsToReport(text: string, paths: WorkspacePaths, seal: string): ParsedReport {
+export async function recordsToReport(text: string, paths: WorkspacePaths, seal: string): Promise<ParsedReport> {
+  const { reporterRecordSchema } = await import('./reportSchemas');
   const tests: TestCaseResult[] = [];
   const errors: TestFileError[] = [];
   let finished = false;
   let unsealed = 0;
   for (const line of text.split('\n')) {
-    const parsed = parseRecord(line, seal);
+    const parsed = parseRecord(line, seal, reporterRecordSchema);
     if (parsed === 'unsealed') unsealed += 1;
     if (parsed === undefined || parsed === 'unsealed') continue;
     const record = parsed;
@@ -101,7 +77,7 @@ export function recordsToReport(text: string, paths: WorkspacePaths, seal: strin
 }
 
 /** A line that is a JSON object but lacks this run's seal is 'unsealed'; one that is not JSON (a last line cut off by a kill) is left out. */
-function parseRecord(line: string, seal: string): ReporterRecord | 'unsealed' | undefined {
+function parseRecord(line: string, seal: string, schema: typeof import('./reportSchemas').reporterRecordSchema): ReporterRecord | 'unsealed' | undefined {
   if (line.trim() === '') return undefined;
   let value: unknown;
   try {
@@ -110,7 +86,7 @@ function parseRecord(line: string, seal: string): ReporterRecord | 'unsealed' | 
     return undefined;
   }
   if (typeof value !== 'object' || value === null || (value as { seal?: unknown }).seal !== seal) return 'unsealed';
-  const parsed = recordSchema.safeParse(value);
+  const parsed = schema.safeParse(value);
   return parsed.success ? parsed.data : undefined;
 }
 

@@ -111,8 +111,7 @@ export class WorkspaceTestRunner implements TestRunner {
               privateDirs: [...(spec.privateDirs ?? []), withCanaryIn.dir],
             }
           : spec;
-      // Only runs have their output scanned for secrets; the scanner loads while the tests run.
-      const prepared = withCanaryIn ? { ...canaried, onStarted: prepareRedaction } : canaried;
+      const prepared = withCanaryIn ? { ...canaried, onStarted: prepareForResults } : canaried;
       return start(sandbox ? { ...prepared, sandbox } : prepared);
     };
   }
@@ -175,4 +174,14 @@ export class WorkspaceTestRunner implements TestRunner {
 
 function isNode(command: string): boolean {
   return /^node(?:\.exe)?$/i.test(basename(command)) || command === process.execPath;
+}
+
+/**
+ * While the tests run, what reading a run's results needs is loaded (the secret scanner, the report
+ * schemas), rather than after it; only runs have their output scanned. A failure to load shows where
+ * it is used.
+ */
+function prepareForResults(): void {
+  prepareRedaction();
+  import('./reportSchemas').catch(() => undefined);
 }

@@ -8,7 +8,7 @@ describe('jest reports', () => {
     paths = await WorkspacePaths.of('/work/project');
   });
 
-  it('reports a file that failed although none of its tests did (an afterAll that threw) as a file error', () => {
+  it('reports a file that failed although none of its tests did (an afterAll that threw) as a file error', async () => {
     const report = {
       testResults: [
         {
@@ -19,19 +19,19 @@ describe('jest reports', () => {
         },
       ],
     };
-    const parsed = jestReportToResults(JSON.stringify(report), paths);
+    const parsed = await jestReportToResults(JSON.stringify(report), paths);
     assert.deepEqual(parsed.tests.map((test) => [test.id, test.status, test.line]), [['test/a.test.js::works', 'passed', 3]]);
     assert.deepEqual(parsed.errors, [{ file: 'test/a.test.js', message: 'afterAll broke' }]);
   });
 
-  it('maps todo, pending and disabled tests to skipped', () => {
+  it('maps todo, pending and disabled tests to skipped', async () => {
     const assertion = (title: string, status: string) => ({ ancestorTitles: ['s'], title, status });
     const report = { testResults: [{ name: '/work/project/a.test.js', status: 'passed', assertionResults: [assertion('a', 'todo'), assertion('b', 'pending'), assertion('c', 'disabled'), assertion('d', 'focused')] }] };
-    assert.deepEqual(jestReportToResults(JSON.stringify(report), paths).tests.map((test) => test.status), ['skipped', 'skipped', 'skipped', 'passed']);
+    assert.deepEqual((await jestReportToResults(JSON.stringify(report), paths)).tests.map((test) => test.status), ['skipped', 'skipped', 'skipped', 'passed']);
   });
 
-  it('turns a report it cannot read into an error instead of results', () => {
-    assert.match(jestReportToResults('{"testResults": [', paths).errors[0].message, /not JSON/);
-    assert.match(jestReportToResults('{"testResults": 3}', paths).errors[0].message, /unknown shape/);
+  it('turns a report it cannot read into an error instead of results', async () => {
+    assert.match((await jestReportToResults('{"testResults": [', paths)).errors[0].message, /not JSON/);
+    assert.match((await jestReportToResults('{"testResults": 3}', paths)).errors[0].message, /unknown shape/);
   });
 });
