@@ -3,7 +3,7 @@
 // secret files in the workspace blanked, state and hook folders read-only, no network unless
 // allowed, dies with its parent), else unconfined but with the same scrubbed environment and private HOME, and saying so.
 import { mkdir, mkdtemp, readdir, realpath, rm, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { delimiter, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { Minimatch } from 'minimatch';
@@ -13,6 +13,7 @@ import { bubblewrapArgs, usableBubblewrap } from './bubblewrap';
 import { isSecretName } from '../../core/secretNames';
 import { scrubbedEnvironment } from './scrubbedEnvironment';
 import { neededFrom, socketFolders } from './socketFolders';
+import { userCacheFolder } from '../userCacheFolder';
 
 export interface SandboxPolicy {
   /** The person allowed network access for this workflow's runs. Default: none. */
@@ -99,6 +100,7 @@ export async function confine(request: ConfineRequest): Promise<ConfinedCommand>
     ];
     const writable = [...(readOnly ? [] : [cwd]), ...(request.privateDirs ?? [])];
     const caches = readOnly ? [] : await nodeModulesCaches(cwd);
+    const secrets = await secretsIn(cwd);
     const args = bubblewrapArgs({
       command,
       args: request.args,
@@ -108,7 +110,8 @@ export async function confine(request: ConfineRequest): Promise<ConfinedCommand>
       writableInside: caches,
       hidden,
       readable,
-      ...(await secretsIn(cwd)),
+      blanked: secrets.blanked,
+      hiddenInside: [...secrets.hiddenInside, ...cacheFolderIn(cwd)],
       blank,
       tempRoot,
       allowNetwork,
@@ -118,6 +121,18 @@ export async function confine(request: ConfineRequest): Promise<ConfinedCommand>
     await dispose();
     throw error;
   }
+}
+
+/**
+ * The person's cache folder when it lies in the workspace (an $XDG_CACHE_HOME there), hidden from
+ * the run: it holds code the CLI runs and the verdict that runs can be confined. Elsewhere it is in a
+ * hidden home folder or a read-only one already.
+ */
+function cacheFolderIn(cwd: string): string[] {
+  const folder = userCacheFolder();
+  if (folder === undefined) return [];
+  const real = realpathSync(folder);
+  return real === cwd || real.startsWith(cwd + sep) ? [real] : [];
 }
 
 /** How test runs on this machine will be confined under `policy`: for the banner a person reads before a run. */

@@ -105,6 +105,25 @@ describe('the remembered bubblewrap verdict', function () {
     assert.equal(readFileSync(join(workspace, 'runs.log'), 'utf8'), 'run\n');
   });
 
+  it('hides a cache folder that lies in the workspace from the confined run, so it cannot forge what is remembered', async function () {
+    if (!(await usableBubblewrap())) this.skip();
+    process.env.XDG_CACHE_HOME = join(workspace, '.cache');
+    rememberUsable('/usr/bin/bwrap');
+    const remembered = join(workspace, '.cache', 'imperium-flow', 'bubblewrap-verdict.json');
+    const before = readFileSync(remembered, 'utf8');
+    const end = await runProcess({
+      command: process.execPath,
+      args: ['-e', `const fs = require('fs'); fs.mkdirSync('.cache/imperium-flow', { recursive: true }); fs.writeFileSync('.cache/imperium-flow/bubblewrap-verdict.json', 'forged'); console.log(fs.readdirSync('.cache/imperium-flow').length)`],
+      cwd: workspace,
+      env: testEnvironment(),
+      timeoutMs: 15_000,
+      outputLimit: 10_000,
+    });
+    assert.equal(end.confinement?.confined, true);
+    assert.equal(end.output.trim(), '1', 'the run saw an empty folder of its own');
+    assert.equal(readFileSync(remembered, 'utf8'), before);
+  });
+
   it('tells bwrap’s own failure from a command’s', () => {
     assert.equal(couldNotMakeSandbox(1, 'bwrap: No permissions to create new namespace\n'), true);
     assert.equal(couldNotMakeSandbox(1, 'bwrap: Creating new namespace failed\nbwrap: second line\n'), true);
