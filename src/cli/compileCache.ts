@@ -52,11 +52,12 @@ function readOrUndefined(file: string): Buffer | undefined {
   }
 }
 
-/** Written whole or not at all (a concurrent run reads either); the caches of the bundle's earlier builds go. */
+/** Written whole or not at all (a concurrent run reads either); the caches of the bundle's earlier builds for this Node go. */
 function writeCache(file: string, data: Buffer): void {
   const bundle = basename(file).split('.').slice(0, 2).join('.');
+  const node = `.${process.versions.v8}-${process.arch}.v8cache`;
   try {
-    for (const name of readdirSync(dirname(file))) if (name.startsWith(`${bundle}.`) && name.endsWith('.v8cache') && name !== basename(file)) unlinkSync(join(dirname(file), name));
+    for (const name of readdirSync(dirname(file))) if (name.startsWith(`${bundle}.`) && name.endsWith(node) && name !== basename(file)) unlinkSync(join(dirname(file), name));
     const temporary = `${file}.${process.pid}.tmp`;
     writeFileSync(temporary, data, { mode: 0o600 });
     renameSync(temporary, file);
