@@ -85,7 +85,7 @@ export class WorkspaceTestRunner implements TestRunner {
     const result = await redactedRunResult(
       await withScratchDir(async (dir) => {
         const canary = await writeCanary(dir);
-        const run = await runner.run(selection, { signal: options.signal, timeoutMs, launch: this.launcher(options.launch, { canary, dir }) });
+        const run = await runner.run(selection, { signal: options.signal, timeoutMs, launch: this.launcher(options.launch, { canary, dir, framework: runner.framework }) });
         // Only a run that completed has passes to trust; pytest does not run Node, so it has no canary.
         if (run.outcome !== 'completed' || runner.framework === 'pytest') return run;
         const untrusted = await canaryFindings(canary, { everyProcessExits: runner.framework === 'node-test' || runner.framework === 'mocha' });
@@ -99,7 +99,7 @@ export class WorkspaceTestRunner implements TestRunner {
   }
 
   /** The launcher with the person's sandbox policy on every process it starts, and the assertion canary in every Node one. */
-  private launcher(launch: ProcessLauncher | undefined, withCanaryIn?: { readonly canary: CanaryFiles; readonly dir: string }): ProcessLauncher {
+  private launcher(launch: ProcessLauncher | undefined, withCanaryIn?: { readonly canary: CanaryFiles; readonly dir: string; readonly framework: TestFramework }): ProcessLauncher {
     const start = launch ?? runProcess;
     const sandbox = this.options.sandbox;
     return (spec) => {
@@ -111,7 +111,7 @@ export class WorkspaceTestRunner implements TestRunner {
               privateDirs: [...(spec.privateDirs ?? []), withCanaryIn.dir],
             }
           : spec;
-      const prepared = withCanaryIn ? { ...canaried, onStarted: prepareForResults } : canaried;
+      const prepared = withCanaryIn ? { ...canaried, onStarted: () => prepareForResults(withCanaryIn.framework) } : canaried;
       return start(sandbox ? { ...prepared, sandbox } : prepared);
     };
   }
@@ -178,10 +178,10 @@ function isNode(command: string): boolean {
 
 /**
  * While the tests run, what reading a run's results needs is loaded (the secret scanner, the report
- * schemas), rather than after it; only runs have their output scanned. A failure to load shows where
- * it is used.
+ * schemas, pytest's XML parser), rather than after it; only runs have their output scanned. A failure
+ * to load shows where it is used.
  */
-function prepareForResults(): void {
+function prepareForResults(framework: TestFramework): void {
   prepareRedaction();
-  import('./reportSchemas').catch(() => undefined);
+  (framework === 'pytest' ? import('fast-xml-parser') : import('./reportSchemas')).catch(() => undefined);
 }
