@@ -60,17 +60,20 @@ export const LIFECYCLE_SCRIPTS: readonly string[] = [
   'dependencies',
 ];
 
-const matchers = CODE_RUNNING_KINDS.map((kind) => ({
-  runsCode: kind.runsCode,
-  matchers: kind.globs.map((glob) => new Minimatch(glob, { dot: true, nocase: true, matchBase: true, nonegate: true })),
-}));
+/** Built on first use: a few milliseconds that `imperium tests` spends while the tests run (prepareSecurityChecks). */
+let kindMatchers: { readonly runsCode: string; readonly matchers: readonly Minimatch[] }[] | undefined;
+const matchersOfKinds = () =>
+  (kindMatchers ??= CODE_RUNNING_KINDS.map((kind) => ({
+    runsCode: kind.runsCode,
+    matchers: kind.globs.map((glob) => new Minimatch(glob, { dot: true, nocase: true, matchBase: true, nonegate: true })),
+  })));
 
 /** How a file runs code by what it is, whatever the change; undefined for files that do not. */
 export function codeRunningFile(path: string): string | undefined {
   const segments = path.split('/');
   for (let depth = 1; depth <= segments.length; depth++) {
     const prefix = segments.slice(0, depth).join('/');
-    const kind = matchers.find((candidate) => candidate.matchers.some((matcher) => matcher.match(prefix)));
+    const kind = matchersOfKinds().find((candidate) => candidate.matchers.some((matcher) => matcher.match(prefix)));
     if (kind) return kind.runsCode;
   }
   return undefined;

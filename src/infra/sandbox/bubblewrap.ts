@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { constants, accessSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { forgetUsable, rememberUsable, rememberedUsable } from './bubblewrapVerdict';
 
 export interface BubblewrapPlan {
   readonly command: string;
@@ -47,24 +48,49 @@ export function bubblewrapArgs(plan: BubblewrapPlan): string[] {
   return args;
 }
 
-let probe: Promise<string | undefined> | undefined;
+/** Whether each bwrap binary (by path) can make a sandbox, found out once a process. */
+const probes = new Map<string, Promise<boolean>>();
 
-/** The bwrap binary when it is installed and can make a sandbox here, else undefined (probed once). */
-export function usableBubblewrap(): Promise<string | undefined> {
-  probe ??= probeBubblewrap();
-  return probe;
-}
-
-async function probeBubblewrap(): Promise<string | undefined> {
+/**
+ * The bwrap binary on the search path when it can make a sandbox here, else undefined: probed once a
+ * process, and not at all while the cache folder remembers that it can (bubblewrapVerdict.ts).
+ */
+export async function usableBubblewrap(): Promise<string | undefined> {
   if (process.platform !== 'linux') return undefined;
   const binary = onPath('bwrap');
   if (!binary) return undefined;
+  let works = probes.get(binary);
+  if (works === undefined) {
+    works = rememberedUsable(binary) ? Promise.resolve(true) : probe(binary);
+    probes.set(binary, works);
+  }
+  return (await works) ? binary : undefined;
+}
+
+/**
+ * After a confined process ended as bwrap ends when it cannot make a sandbox (see
+ * couldNotMakeSandbox): forgets what was remembered and probes again. True when bubblewrap still works
+ * (the failure was the command's own, or a mount's), false when runs must now go unconfined.
+ */
+export async function bubblewrapStillUsable(): Promise<boolean> {
+  forgetUsable();
+  probes.clear();
+  return (await usableBubblewrap()) !== undefined;
+}
+
+/** The way bwrap fails before it starts the command: exit code 1 and its own message, nothing else. */
+export function couldNotMakeSandbox(exitCode: number | null, output: string): boolean {
+  return exitCode === 1 && /^(?:bwrap: [^\n]*\n?)+$/.test(output);
+}
+
+async function probe(binary: string): Promise<boolean> {
   const works = await new Promise<boolean>((resolve) => {
     const child = spawn(binary, ['--die-with-parent', '--unshare-pid', '--unshare-net', '--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--', 'true'], { stdio: 'ignore' });
     child.on('error', () => resolve(false));
     child.on('exit', (code) => resolve(code === 0));
   });
-  return works ? binary : undefined;
+  if (works) rememberUsable(binary);
+  return works;
 }
 
 function onPath(name: string): string | undefined {

@@ -4,7 +4,7 @@
 // secret files in the workspace blanked, state and hook folders read-only, no network unless
 // allowed, dies with its parent), else unconfined but with the same scrubbed environment and private HOME, and saying so.
 import { mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { delimiter, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import type { RunConfinement } from '../../shared/testResults';
@@ -14,6 +14,7 @@ import { scrubbedEnvironment } from './scrubbedEnvironment';
 import { hostSecrets, NEEDED_FILES } from './hostSecrets';
 import { neededFrom, socketFolders } from './socketFolders';
 import { READ_ONLY_AT_ROOT, scanWorkspace } from './workspaceScan';
+import { userCacheFolder } from '../userCacheFolder';
 
 export interface SandboxPolicy {
   /** The person allowed network access for this workflow's runs. Default: none. */
@@ -107,7 +108,7 @@ export async function confine(request: ConfineRequest): Promise<ConfinedCommand>
       hidden,
       readable,
       blanked: [...host.files, ...scan.blanked],
-      hiddenInside: scan.hiddenInside,
+      hiddenInside: [...scan.hiddenInside, ...cacheFolderIn(cwd)],
       blank,
       tempRoot,
       allowNetwork,
@@ -117,6 +118,18 @@ export async function confine(request: ConfineRequest): Promise<ConfinedCommand>
     await dispose();
     throw error;
   }
+}
+
+/**
+ * The person's cache folder when it lies in the workspace (an $XDG_CACHE_HOME there), hidden from
+ * the run: it holds code the CLI runs and the verdict that runs can be confined. Elsewhere it is in a
+ * hidden home folder or a read-only one already.
+ */
+function cacheFolderIn(cwd: string): string[] {
+  const folder = userCacheFolder();
+  if (folder === undefined) return [];
+  const real = realpathSync(folder);
+  return real === cwd || real.startsWith(cwd + sep) ? [real] : [];
 }
 
 /** How test runs on this machine will be confined under `policy`: for the banner a person reads before a run. */

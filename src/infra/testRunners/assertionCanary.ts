@@ -14,7 +14,6 @@
 // reporting: the seal raises the bar, it does not close this.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod/mini';
 import { newSeal, readSealedLines, unsealedReason } from './sealedLines';
 
 const canarySource = (records: string, seal: string): string => `'use strict';
@@ -49,8 +48,6 @@ process.on('exit', () => {
 });
 `;
 
-const recordSchema = z.union([z.object({ pid: z.number(), started: z.literal(true) }), z.object({ pid: z.number(), problems: z.array(z.string()) })]);
-
 export interface CanaryFiles {
   /** The module to preload (--require). */
   readonly module: string;
@@ -77,9 +74,10 @@ export function withCanary(nodeOptions: string | undefined, canary: CanaryFiles)
  * (node:test, mocha), so one that started and never reported hid from the canary.
  */
 export async function canaryFindings(canary: CanaryFiles, options: { readonly everyProcessExits: boolean }): Promise<string[]> {
+  const { canaryRecordSchema } = await import('./reportSchemas');
   const lines = await readSealedLines(canary.records, canary.seal);
   const records = lines.values.flatMap((value) => {
-    const parsed = recordSchema.safeParse(value);
+    const parsed = canaryRecordSchema.safeParse(value);
     return parsed.success ? [parsed.data] : [];
   });
   const ended = records.flatMap((record) => ('problems' in record ? [record] : []));

@@ -1,58 +1,35 @@
 // Reads jest's results in the shape of its JSON report (`jest --json --testLocationInResults`), as
 // Imperium's reporter (jestReporterSource.ts) records them, one sealed record per test file.
 import { inspect } from 'node:util';
-import { z } from 'zod/mini';
 import type { TestCaseResult, TestFileError, TestStatus } from '../../shared/testResults';
 import { clean, withoutStack } from './messageText';
 import type { RecordDestination } from './reporterRecords';
+import type { JestAssertion } from './reportSchemas';
 import type { ParsedReport } from './runResult';
 import { readSealedLines, unsealedReason } from './sealedLines';
 import { failureLocationFromStack } from './stackLocation';
 import { testId } from './testIds';
 import type { WorkspacePaths } from './workspacePaths';
 
-const assertionSchema = z.object({
-  ancestorTitles: z.array(z.string()),
-  title: z.string(),
-  status: z.string(),
-  duration: z.nullish(z.number()),
-  failureMessages: z.nullish(z.array(z.string())),
-  failureDetails: z.nullish(z.array(z.unknown())),
-  location: z.nullish(z.object({ line: z.number(), column: z.number() })),
-});
-
-const reportSchema = z.object({
-  testResults: z.array(
-    z.object({
-      name: z.string(),
-      status: z.string(),
-      message: z.nullish(z.string()),
-      assertionResults: z.array(assertionSchema),
-    }),
-  ),
-});
-
-/** expect()'s failures carry the values compared. */
-const matcherFailureSchema = z.object({ matcherResult: z.object({ expected: z.unknown(), actual: z.unknown() }) });
-
 /** Reads the reporter's records; a missing file is a run that reported nothing. */
 export async function readJestRecords(destination: RecordDestination, paths: WorkspacePaths): Promise<ParsedReport> {
   const lines = await readSealedLines(destination.file, destination.seal);
   if (lines.missing) return { tests: [], errors: [], finished: false };
-  const report = jestResultsToReport({ testResults: lines.values.filter((value) => value.type === 'file') }, paths);
+  const report = await jestResultsToReport({ testResults: lines.values.filter((value) => value.type === 'file') }, paths);
   const finished = report.finished && lines.values.some((value) => value.type === 'end');
   return { ...report, finished, ...(lines.unsealed > 0 && { untrusted: [unsealedReason(lines.unsealed, 'the jest records', "Imperium's reporter")] }) };
 }
 
 /** Results in the shape of `jest --json`'s report. */
-export function jestResultsToReport(value: unknown, paths: WorkspacePaths): ParsedReport {
-  const parsed = reportSchema.safeParse(value);
+export async function jestResultsToReport(value: unknown, paths: WorkspacePaths): Promise<ParsedReport> {
+  const { jestReportSchema, jestMatcherFailureSchema } = await import('./reportSchemas');
+  const parsed = jestReportSchema.safeParse(value);
   if (!parsed.success) return { tests: [], errors: [{ message: `jest wrote a report of an unknown shape: ${parsed.error.message}` }], finished: false };
   const tests: TestCaseResult[] = [];
   const errors: TestFileError[] = [];
   for (const fileResult of parsed.data.testResults) {
     const file = paths.display(fileResult.name);
-    for (const assertion of fileResult.assertionResults) tests.push(toTestResult(file, assertion, paths));
+    for (const assertion of fileResult.assertionResults) tests.push(toTestResult(file, assertion, paths, jestMatcherFailureSchema));
     // A file whose tests did not fail but that failed all the same did not load (or failed outside its tests).
     if (fileResult.status === 'failed' && !fileResult.assertionResults.some((assertion) => assertion.status === 'failed')) {
       errors.push({ file, message: withoutStack(clean(fileResult.message ?? 'The test file failed to run.')).replace(/^\s*● Test suite failed to run\s*/, '') });
@@ -61,10 +38,10 @@ export function jestResultsToReport(value: unknown, paths: WorkspacePaths): Pars
   return { tests, errors, finished: true };
 }
 
-function toTestResult(file: string, assertion: z.infer<typeof assertionSchema>, paths: WorkspacePaths): TestCaseResult {
+function toTestResult(file: string, assertion: JestAssertion, paths: WorkspacePaths, matcherFailure: typeof import('./reportSchemas').jestMatcherFailureSchema): TestCaseResult {
   const status = statusOf(assertion.status);
   const failure = status === 'failed' ? assertion.failureMessages?.[0] : undefined;
-  const matcher = matcherFailureSchema.safeParse(assertion.failureDetails?.[0]);
+  const matcher = matcherFailure.safeParse(assertion.failureDetails?.[0]);
   const location = failureLocationFromStack(failure, paths);
   return {
     id: testId(file, assertion.ancestorTitles, assertion.title),

@@ -1,7 +1,7 @@
 // Reads the JUnit XML pytest writes with `--junitxml=<file> -o junit_family=xunit1` (the family
 // whose test cases carry their file and line), and the node ids `--collect-only -q` prints.
 import { readFile } from 'node:fs/promises';
-import { XMLParser } from 'fast-xml-parser';
+import type { XMLParser } from 'fast-xml-parser';
 import type { DiscoveredTest } from '../../core/ports';
 import type { TestCaseResult, TestFileError, TestStatus } from '../../shared/testResults';
 import { clean } from './messageText';
@@ -26,7 +26,9 @@ interface TestCase {
   readonly skipped?: readonly Outcome[];
 }
 
-const parser = new XMLParser({
+/** Made on first use: the parser's library loads only for pytest's runs, while they run (WorkspaceTestRunner). */
+let parser: XMLParser | undefined;
+const options: ConstructorParameters<typeof XMLParser>[0] = {
   ignoreAttributes: false,
   attributeNamePrefix: '',
   textNodeName: 'text',
@@ -38,7 +40,7 @@ const parser = new XMLParser({
   // An element with text but no attributes would otherwise come back as a bare string.
   alwaysCreateTextNode: true,
   isArray: (name) => ['testsuite', 'testcase', 'failure', 'error', 'skipped'].includes(name),
-});
+};
 
 export async function readPytestReport(file: string, paths: WorkspacePaths): Promise<ParsedReport> {
   let xml: string;
@@ -50,7 +52,8 @@ export async function readPytestReport(file: string, paths: WorkspacePaths): Pro
   return pytestReportToResults(xml, paths);
 }
 
-export function pytestReportToResults(xml: string, paths: WorkspacePaths): ParsedReport {
+export async function pytestReportToResults(xml: string, paths: WorkspacePaths): Promise<ParsedReport> {
+  parser ??= new (await import('fast-xml-parser')).XMLParser(options);
   let document: { testsuites?: { testsuite?: { testcase?: TestCase[] }[] }; testsuite?: { testcase?: TestCase[] }[] };
   try {
     document = parser.parse(xml, true);

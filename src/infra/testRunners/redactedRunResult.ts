@@ -2,6 +2,7 @@
 // secretRedaction.ts): a test that reads a key and puts it in its assertion message must not carry it
 // into the next prompt, the event log or the Test Explorer.
 import { redactSecrets } from '../../core/board/secretRedaction';
+import { prepareSecurityChecks } from '../../core/board/securityChecks';
 import { secretValuesOf } from '../../core/secretNames';
 import type { TestCaseResult, TestRunResult } from '../../shared/testResults';
 
@@ -16,4 +17,9 @@ export async function redactedRunResult(result: TestRunResult, knownValues: read
   );
   const errors = await Promise.all(result.errors.map(async (error) => ({ ...error, message: (await clean(error.message)) ?? '' })));
   return { ...result, tests, errors, output: (await clean(result.output)) ?? '' };
+}
+
+/** Loads the secret scanner now, while a test process runs, rather than after it (its failure, if any, shows in redactedRunResult). */
+export function prepareRedaction(): void {
+  prepareSecurityChecks().catch(() => undefined);
 }

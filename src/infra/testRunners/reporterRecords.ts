@@ -7,9 +7,9 @@
 // destination and a random seal in its source, and every record carries the seal. A line without it
 // (code under test that found the file and appended a "passed" record) is not counted, and makes
 // the run untrusted; so does a test reported both failing and passing.
-import { z } from 'zod/mini';
 import type { TestCaseResult, TestFileError } from '../../shared/testResults';
 import { clean, withoutStack } from './messageText';
+import type { ReporterRecord } from './reportSchemas';
 import type { ParsedReport } from './runResult';
 import { newSeal, readSealedLines, sealedLines, unsealedReason } from './sealedLines';
 import { failureLocationFromStack, workspaceLocation } from './stackLocation';
@@ -40,47 +40,23 @@ export function reporterPreamble(destination: RecordDestination, ownFile?: strin
   ].join('\n');
 }
 
-const failureSchema = z.object({
-  message: z.string(),
-  stack: z.optional(z.string()),
-  expected: z.optional(z.string()),
-  actual: z.optional(z.string()),
-  location: z.optional(z.object({ file: z.string(), line: z.number(), column: z.optional(z.number()) })),
-});
-
-const recordSchema = z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('test'),
-    file: z.string(),
-    suite: z.array(z.string()),
-    name: z.string(),
-    line: z.optional(z.number()),
-    status: z.enum(['passed', 'failed', 'skipped']),
-    durationMs: z.optional(z.number()),
-    error: z.optional(failureSchema),
-  }),
-  z.object({ type: z.literal('file-error'), file: z.optional(z.string()), message: z.string() }),
-  z.object({ type: z.literal('end') }),
-]);
-
-type ReporterRecord = z.infer<typeof recordSchema>;
-
 /** Reads a records file; a missing file is a run that reported nothing. */
 export async function readReporterRecords(destination: RecordDestination, paths: WorkspacePaths): Promise<ParsedReport> {
   const lines = await readSealedLines(destination.file, destination.seal);
-  return lines.missing ? { tests: [], errors: [], finished: false } : toReport(lines, paths);
+  return lines.missing ? { tests: [], errors: [], finished: false } : await toReport(lines, paths);
 }
 
-export function recordsToReport(text: string, paths: WorkspacePaths, seal: string): ParsedReport {
+export function recordsToReport(text: string, paths: WorkspacePaths, seal: string): Promise<ParsedReport> {
   return toReport(sealedLines(text, seal), paths);
 }
 
-function toReport(lines: { readonly values: readonly unknown[]; readonly unsealed: number }, paths: WorkspacePaths): ParsedReport {
+async function toReport(lines: { readonly values: readonly unknown[]; readonly unsealed: number }, paths: WorkspacePaths): Promise<ParsedReport> {
+  const { reporterRecordSchema } = await import('./reportSchemas');
   const tests: TestCaseResult[] = [];
   const errors: TestFileError[] = [];
   let finished = false;
   for (const value of lines.values) {
-    const parsed = recordSchema.safeParse(value);
+    const parsed = reporterRecordSchema.safeParse(value);
     if (!parsed.success) continue;
     const record = parsed.data;
     if (record.type === 'end') finished = true;

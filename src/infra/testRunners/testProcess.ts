@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import type { Readable } from 'node:stream';
 import type { RunConfinement } from '../../shared/testResults';
+import { bubblewrapStillUsable, couldNotMakeSandbox } from '../sandbox/bubblewrap';
 import { confine, type SandboxPolicy } from '../sandbox/confinement';
 import { signalGroupButLeader } from '../sandbox/groupMembers';
 import { trackProcessGroup } from '../sandbox/liveProcessGroups';
@@ -28,6 +29,8 @@ export interface ProcessSpec {
   /** See ConfineRequest: the workspace read-only as well; no start at all without a sandbox. */
   readonly readOnlyWorkspace?: boolean;
   readonly sandboxRequired?: boolean;
+  /** Called once the process has started: work that can be done while it runs (reading its results needs a scanner loaded). */
+  readonly onStarted?: () => void;
 }
 
 /**
@@ -58,6 +61,13 @@ const DRAIN_MS = 500;
 
 export async function runProcess(spec: ProcessSpec): Promise<ProcessEnd> {
   if (spec.signal?.aborted) return { ending: 'canceled', exitCode: null, exitSignal: null, output: '', durationMs: 0 };
+  const end = await runConfined(spec);
+  // bubblewrap was remembered as usable and no longer is: once found out, the run goes as it would have.
+  if (end.confinement?.confined && couldNotMakeSandbox(end.exitCode, end.output) && !(await bubblewrapStillUsable())) return runConfined(spec);
+  return end;
+}
+
+async function runConfined(spec: ProcessSpec): Promise<ProcessEnd> {
   const confined = await confine({
     command: spec.command,
     args: spec.args,
@@ -98,6 +108,7 @@ function runSpawned(spec: ProcessSpec, sandboxed: boolean, watchedCommand?: stri
       windowsHide: true,
     });
     const untrack = child.pid === undefined ? () => false : trackProcessGroup(child.pid);
+    if (spec.onStarted) child.once('spawn', spec.onStarted);
     let stopReason: 'timed-out' | 'canceled' | undefined;
     let exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
     let settled = false;

@@ -11,7 +11,7 @@ import { JestRunner } from './jestRunner';
 import { MochaRunner } from './mochaRunner';
 import { NodeTestRunner } from './nodeTestRunner';
 import { readPackageManifest, type PackageManifest } from './packageManifest';
-import { redactedRunResult } from './redactedRunResult';
+import { prepareRedaction, redactedRunResult } from './redactedRunResult';
 import { canaryFindings, withCanary, writeCanary, type CanaryFiles } from './assertionCanary';
 import { withScratchDir } from './scratchDir';
 import { PytestRunner } from './pytestRunner';
@@ -85,7 +85,7 @@ export class WorkspaceTestRunner implements TestRunner {
     const result = await redactedRunResult(
       await withScratchDir(async (dir) => {
         const canary = await writeCanary(dir);
-        const launch = this.launcher(options.launch, { canary, dir }, options.allowNetwork);
+        const launch = this.launcher(options.launch, { canary, dir, framework: runner.framework }, options.allowNetwork);
         const run = await runner.run(selection, { signal: options.signal, timeoutMs, launch });
         // Only a run that completed has passes to trust; pytest does not run Node, so it has no
         // assertion canary (its runner checks the must-fail canary, as every runner does).
@@ -104,7 +104,7 @@ export class WorkspaceTestRunner implements TestRunner {
    * The launcher with the sandbox policy on every process it starts (the run's own network
    * permission over the runner's default), and the assertion canary in every Node one.
    */
-  private launcher(launch: ProcessLauncher | undefined, withCanaryIn?: { readonly canary: CanaryFiles; readonly dir: string }, allowNetwork?: boolean): ProcessLauncher {
+  private launcher(launch: ProcessLauncher | undefined, withCanaryIn?: { readonly canary: CanaryFiles; readonly dir: string; readonly framework: TestFramework }, allowNetwork?: boolean): ProcessLauncher {
     const start = launch ?? runProcess;
     const sandbox: SandboxPolicy | undefined = allowNetwork === undefined ? this.options.sandbox : { allowNetwork };
     return (spec) => {
@@ -116,7 +116,8 @@ export class WorkspaceTestRunner implements TestRunner {
               privateDirs: [...(spec.privateDirs ?? []), withCanaryIn.dir],
             }
           : spec;
-      return start(sandbox ? { ...canaried, sandbox } : canaried);
+      const prepared = withCanaryIn ? { ...canaried, onStarted: () => prepareForResults(withCanaryIn.framework) } : canaried;
+      return start(sandbox ? { ...prepared, sandbox } : prepared);
     };
   }
 
@@ -178,4 +179,14 @@ export class WorkspaceTestRunner implements TestRunner {
 
 function isNode(command: string): boolean {
   return /^node(?:\.exe)?$/i.test(basename(command)) || command === process.execPath;
+}
+
+/**
+ * While the tests run, what reading a run's results needs is loaded (the secret scanner, the report
+ * schemas, pytest's XML parser), rather than after it; only runs have their output scanned. A failure
+ * to load shows where it is used.
+ */
+function prepareForResults(framework: TestFramework): void {
+  prepareRedaction();
+  (framework === 'pytest' ? import('fast-xml-parser') : import('./reportSchemas')).catch(() => undefined);
 }

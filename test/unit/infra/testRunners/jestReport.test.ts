@@ -12,7 +12,7 @@ describe('jest reports', () => {
     paths = await WorkspacePaths.of('/work/project');
   });
 
-  it('reports a file that failed although none of its tests did (an afterAll that threw) as a file error', () => {
+  it('reports a file that failed although none of its tests did (an afterAll that threw) as a file error', async () => {
     const report = {
       testResults: [
         {
@@ -23,19 +23,19 @@ describe('jest reports', () => {
         },
       ],
     };
-    const parsed = jestResultsToReport(report, paths);
+    const parsed = await jestResultsToReport(report, paths);
     assert.deepEqual(parsed.tests.map((test) => [test.id, test.status, test.line]), [['test/a.test.js::works', 'passed', 3]]);
     assert.deepEqual(parsed.errors, [{ file: 'test/a.test.js', message: 'afterAll broke' }]);
   });
 
-  it('maps todo, pending and disabled tests to skipped', () => {
+  it('maps todo, pending and disabled tests to skipped', async () => {
     const assertion = (title: string, status: string) => ({ ancestorTitles: ['s'], title, status });
     const report = { testResults: [{ name: '/work/project/a.test.js', status: 'passed', assertionResults: [assertion('a', 'todo'), assertion('b', 'pending'), assertion('c', 'disabled'), assertion('d', 'focused')] }] };
-    assert.deepEqual(jestResultsToReport(report, paths).tests.map((test) => test.status), ['skipped', 'skipped', 'skipped', 'passed']);
+    assert.deepEqual((await jestResultsToReport(report, paths)).tests.map((test) => test.status), ['skipped', 'skipped', 'skipped', 'passed']);
   });
 
-  it('turns results it cannot read into an error instead of results', () => {
-    assert.match(jestResultsToReport({ testResults: 3 }, paths).errors[0].message, /unknown shape/);
+  it('turns results it cannot read into an error instead of results', async () => {
+    assert.match((await jestResultsToReport({ testResults: 3 }, paths)).errors[0].message, /unknown shape/);
   });
 
   it("reads the reporter's sealed records: each file's results, the end, and no line without the seal", async () => {

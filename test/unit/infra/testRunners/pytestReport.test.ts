@@ -14,8 +14,8 @@ describe('pytest reports', () => {
     paths = await WorkspacePaths.of(ROOT);
   });
 
-  it('reads a failed comparison, with the values compared and where it failed', () => {
-    const { tests } = pytestReportToResults(
+  it('reads a failed comparison, with the values compared and where it failed', async () => {
+    const { tests } = await pytestReportToResults(
       report(
         '<testcase classname="tests.test_calc.TestMath.TestAdd" name="test_add" file="tests/test_calc.py" line="9" time="0.250">' +
           '<failure message="assert 4 == 5&#10; +  where 4 = add(2, 2)">def test_add():\n&gt;   assert add(2, 2) == 5\n\ncalc.py:3: in add\n    return helper()\ntests/test_calc.py:12: AssertionError</failure></testcase>',
@@ -39,15 +39,15 @@ describe('pytest reports', () => {
     ]);
   });
 
-  it('leaves expected and actual out where the message compares nothing', () => {
-    const { tests } = pytestReportToResults(report('<testcase classname="t" name="test_x" file="t.py" line="0" time="0"><failure message="ValueError: bad">x</failure></testcase>'), paths);
+  it('leaves expected and actual out where the message compares nothing', async () => {
+    const { tests } = await pytestReportToResults(report('<testcase classname="t" name="test_x" file="t.py" line="0" time="0"><failure message="ValueError: bad">x</failure></testcase>'), paths);
     assert.equal(tests[0].message, 'ValueError: bad');
     assert.equal(tests[0].expected, undefined);
     assert.equal(tests[0].actual, undefined);
   });
 
-  it('reports a module that could not be collected as a file error', () => {
-    const { tests, errors } = pytestReportToResults(
+  it('reports a module that could not be collected as a file error', async () => {
+    const { tests, errors } = await pytestReportToResults(
       report('<testcase classname="" name="tests.test_imp" file="tests/test_imp.py" time="0"><error message="collection failure">ImportError while importing test module\nE   ModuleNotFoundError: No module named \'x\'</error></testcase>'),
       paths,
     );
@@ -55,8 +55,8 @@ describe('pytest reports', () => {
     assert.deepEqual(errors, [{ file: 'tests/test_imp.py', message: "ImportError while importing test module\nE   ModuleNotFoundError: No module named 'x'" }]);
   });
 
-  it('keeps one result per test, the failure when a passed test then errs in teardown', () => {
-    const { tests } = pytestReportToResults(
+  it('keeps one result per test, the failure when a passed test then errs in teardown', async () => {
+    const { tests } = await pytestReportToResults(
       report(
         '<testcase classname="t" name="test_a" file="t.py" line="1" time="0.1" />' +
           '<testcase classname="t" name="test_a" file="t.py" line="1" time="0.1"><error message="failed on teardown">boom</error></testcase>' +
@@ -68,8 +68,8 @@ describe('pytest reports', () => {
     assert.deepEqual(tests.map((test) => [test.id, test.status]), [['t.py::test_a', 'failed'], ['t.py::test_b', 'skipped']]);
   });
 
-  it('turns a damaged report into an error instead of results', () => {
-    const parsed = pytestReportToResults('<testsuites><testsuite><testcase name="x"', paths);
+  it('turns a damaged report into an error instead of results', async () => {
+    const parsed = await pytestReportToResults('<testsuites><testsuite><testcase name="x"', paths);
     assert.equal(parsed.finished, false);
     assert.match(parsed.errors[0].message, /not valid XML/);
   });

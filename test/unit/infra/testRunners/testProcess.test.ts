@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { runProcess } from '../../../../src/infra/testRunners/testProcess';
 
 function node(script: string, options: { timeoutMs?: number; signal?: AbortSignal; outputLimit?: number } = {}) {
@@ -31,6 +33,29 @@ function processesWith(marker: string): number[] {
 
 describe('test processes', function () {
   this.timeout(20_000);
+
+  it('tells once the process has started, while it runs (work done meanwhile is off the run’s critical path)', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'imperium-started-'));
+    try {
+      let calls = 0;
+      // The process ends only once onStarted has written the file it waits for.
+      const end = await runProcess({
+        command: process.execPath,
+        args: ['-e', "const fs = require('fs'); const wait = () => (fs.existsSync('started') ? process.exit(0) : setTimeout(wait, 10)); wait();"],
+        cwd: folder,
+        timeoutMs: 10_000,
+        outputLimit: 10_000,
+        onStarted: () => {
+          calls++;
+          writeFileSync(join(folder, 'started'), '');
+        },
+      });
+      assert.equal(end.ending, 'exited');
+      assert.equal(calls, 1);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
 
   it('runs a process to its end with its exit code and output', async () => {
     const end = await node("process.stdout.write('out '); process.stderr.write('err'); process.exitCode = 3;");
