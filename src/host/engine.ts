@@ -5,6 +5,7 @@
 export { openMemories, openWorkflowService } from './workflows/openWorkflows';
 export { openScriptedTrial } from './firstRun/openScriptedTrial';
 export { openWorkflowDashboard } from './workflows/openWorkflowDashboard';
+export { runDeploymentCommand } from './workflows/deploymentCommand';
 export { GatewayCommands } from '../gateway/gatewayCommands';
 export { startGatewayHttpServer } from '../gateway/http/gatewayHttpServer';
 export { ServiceGatewayRuntime } from './gateway/serviceGatewayRuntime';
