@@ -65,6 +65,10 @@ const hostBundle = {
     build.onResolve({ filter: /^\.\/engine$/ }, (args) =>
       args.kind === 'dynamic-import' && args.importer.endsWith(join('src', 'host', 'lazyEngine.ts')) ? { path: './engine.js', external: true } : undefined,
     );
+    // The check of messages from a webview, loaded with the first webview (src/host/dashboard/lazyWebviewMessages.ts).
+    build.onResolve({ filter: /\/webviewMessageSchema$/ }, (args) =>
+      args.kind === 'dynamic-import' && args.importer.endsWith(join('src', 'host', 'dashboard', 'lazyWebviewMessages.ts')) ? { path: './webviewMessages.js', external: true } : undefined,
+    );
   },
 };
 
@@ -108,8 +112,8 @@ const builds = [
   {
     ...common,
     // A few lines of entry point, the host bundle it loads on activation (hostBundle below), and the
-    // engine bundle the host loads on first use.
-    entryPoints: { extension: 'src/extension.ts', host: 'src/host/activate.ts', engine: 'src/host/engine.ts' },
+    // engine bundle and the webview message check the host loads on first use.
+    entryPoints: { extension: 'src/extension.ts', host: 'src/host/activate.ts', engine: 'src/host/engine.ts', webviewMessages: 'src/shared/webviewMessageSchema.ts' },
     outdir: 'dist',
     ...node,
     // Everything but the editor's own module is bundled, the ESM-only lowdb included.

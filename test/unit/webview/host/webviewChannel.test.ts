@@ -133,6 +133,23 @@ describe('the channel between the host and a dashboard webview', () => {
     assert.deepEqual(webview.posted.slice(1), [{ type: 'updates', updates: events }]);
   });
 
+  it('holds what the page sends before the check of messages is loaded, then acts on it in order; a ready from a page hidden since is moot', async () => {
+    // The check loads with the channel (lazyWebviewMessages.ts): these arrive before it is there.
+    webview.send({ type: 'request', id: 1, request: { kind: 'pause', workflowId: 'wf-1' } });
+    webview.send({ type: 'ready' });
+    webview.send({ type: 'request', id: 2, request: { kind: 'resume', workflowId: 'wf-1' } });
+    await settle();
+    assert.deepEqual(source.calls, ['pause wf-1', 'resume wf-1']);
+    assert.deepEqual(webview.types().sort(), ['response', 'response', 'snapshot']);
+    const hidden = connect();
+    webview.posted.length = 0;
+    webview.send({ type: 'ready' });
+    hidden.hidden();
+    await settle();
+    assert.deepEqual(webview.posted, [], 'the page that said ready was hidden before the check was loaded');
+    hidden.dispose();
+  });
+
   it('logs and drops a message that fails the check, and acts on nothing in it', async () => {
     webview.send({ type: 'ready' });
     await settle();
