@@ -55,6 +55,8 @@ export class WorkflowDashboardSource {
   }
 
   private async open(): Promise<EngineDashboardSource> {
+    // The service first: where it cannot open (no folder, Restricted Mode) the engine is not loaded for nothing.
+    await this.service();
     const engine = await loadEngine();
     return engine.openWorkflowDashboard({ service: this.service, memories: this.memories, logger: this.logger, ...(this.trial && { trial: this.trial }) });
   }
