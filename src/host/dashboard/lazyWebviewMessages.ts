@@ -5,7 +5,11 @@ export type WebviewMessageCheck = typeof import('../../shared/webviewMessageSche
 
 let loading: Promise<WebviewMessageCheck> | undefined;
 
+/** Loaded once; a failure to load is tried again by the next webview. */
 export function loadWebviewMessageCheck(): Promise<WebviewMessageCheck> {
-  loading ??= import('../../shared/webviewMessageSchema');
+  loading ??= import('../../shared/webviewMessageSchema').catch((error: unknown) => {
+    loading = undefined;
+    throw error;
+  });
   return loading;
 }

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { Logger } from '../../../../src/core/ports';
 import type { ApprovalAnswer, DashboardListener, DashboardSnapshot, DashboardSource, MemoryEdit } from '../../../../src/host/dashboard/dashboardSource';
 import { ShownDashboard } from '../../../../src/host/dashboard/shownDashboard';
+import { loadWebviewMessageCheck } from '../../../../src/host/dashboard/lazyWebviewMessages';
 import { type EditorActions, WebviewChannel, type WebviewEndpoint } from '../../../../src/host/dashboard/webviewChannel';
 import { emptyDashboard, type DashboardUpdate } from '../../../../src/shared/dashboardState';
 import type { HostToWebview } from '../../../../src/shared/webviewProtocol';
@@ -103,6 +104,9 @@ describe('the channel between the host and a dashboard webview', () => {
       { label: 'test view', version: '1.2.3', logger, batchMs: BATCH_MS },
     );
   }
+
+  // As in the editor, where it loads while the page does: there, the page's first message comes long after.
+  before(() => loadWebviewMessageCheck());
 
   beforeEach(() => {
     webview = new FakeWebview();
