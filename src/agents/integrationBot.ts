@@ -7,7 +7,7 @@ import type { IntegrationTools } from '../core/integration/integrationTools';
 import { fileNeedsPerson } from '../core/integration/deploymentPolicy';
 import { deploymentFileKind } from '../core/integration/deploymentFiles';
 import { deploymentPlanSchema } from '../core/integration/deploymentPlan';
-import { normalizeWorkspacePath } from '../core/workspace/pathPolicy';
+import { normalizeWorkspacePath } from '../core/workspace/workspacePath';
 import { runAgent, type AgentDefinition, type AgentRunResult } from './agentLoop';
 import { taskMessage, toolContext, withTools, type AgentDependencies, type AgentRunOptions, type AgentTask } from './agentTask';
 import { INTEGRATION_BOT_PROMPT } from './prompts/integrationBotPrompt';

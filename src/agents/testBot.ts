@@ -1,6 +1,6 @@
 // TestBot: writes the tests for a task's acceptance criteria and runs them (the red step).
 import { z } from 'zod';
-import { normalizeWorkspacePath } from '../core/workspace/pathPolicy';
+import { normalizeWorkspacePath } from '../core/workspace/workspacePath';
 import { runAgent, type AgentDefinition, type AgentRunResult } from './agentLoop';
 import { taskMessage, toolContext, withTools, type AgentDependencies, type AgentRunOptions, type AgentTask } from './agentTask';
 import { TEST_BOT_PROMPT } from './prompts/testBotPrompt';

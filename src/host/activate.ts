@@ -8,9 +8,10 @@ let container: Container | undefined;
 
 /** `loadStarted`: when the entry point began loading this bundle (performance.now()). */
 export async function activate(context: vscode.ExtensionContext, loadStarted = performance.now()): Promise<ImperiumApi> {
+  const activateStarted = performance.now();
   try {
     container = Container.create(context);
-    return container.api(activationReport(context.extensionPath, loadStarted));
+    return container.api(activationReport(context.extensionPath, loadStarted, activateStarted));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     void vscode.window.showErrorMessage(`Imperium Flow failed to start: ${message}`);

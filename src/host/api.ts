@@ -21,6 +21,8 @@ export interface ImperiumApi {
   readonly version: string;
   /** Milliseconds from loading the extension's code (the host bundle) to the end of activate(). */
   readonly activationMs: number;
+  /** Of activationMs, loading the host bundle: reading, compiling and running its modules, before activate() began. */
+  readonly activationLoadMs: number;
   /** Bytes of the extension's own code loaded by the end of activate(). */
   readonly activationBytes: number;
   /** The model endpoint the key belongs to (`imperium.model.baseUrl`). */

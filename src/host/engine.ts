@@ -4,6 +4,8 @@
 // registers reaches it through loadEngine() (./lazyEngine.ts).
 export { openMemories, openWorkflowService } from './workflows/openWorkflows';
 export { openScriptedTrial } from './firstRun/openScriptedTrial';
+export { openWorkflowDashboard } from './workflows/openWorkflowDashboard';
+export { runDeploymentCommand } from './workflows/deploymentCommand';
 export { GatewayCommands } from '../gateway/gatewayCommands';
 export { startGatewayHttpServer } from '../gateway/http/gatewayHttpServer';
 export { ServiceGatewayRuntime } from './gateway/serviceGatewayRuntime';

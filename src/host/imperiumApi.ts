@@ -9,6 +9,8 @@ import type { WorkflowService } from './workflows/workflowService';
 export interface ImperiumApiParts {
   readonly version: string;
   readonly activationMs: number;
+  /** Of activationMs, loading the host bundle. */
+  readonly activationLoadMs: number;
   /** Bytes of the extension's code loaded by the end of activate(). */
   readonly activationBytes: number;
   readonly apiKeyEndpoint: () => string;
@@ -25,6 +27,7 @@ export function buildImperiumApi(parts: ImperiumApiParts): ImperiumApi {
   return {
     version: parts.version,
     activationMs: parts.activationMs,
+    activationLoadMs: parts.activationLoadMs,
     activationBytes: parts.activationBytes,
     apiKeyEndpoint: () => parts.apiKeyEndpoint(),
     apiKeyFingerprint: () => parts.apiKeyFingerprint(),

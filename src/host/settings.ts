@@ -1,7 +1,7 @@
 // Typed reads of the `imperium.*` settings. Values are read when needed, so a change applies at once.
 import { SYSTEM_CHROMIUM } from '../infra/browser/chromiumSession';
 import * as vscode from 'vscode';
-import { REVIEW_MODES, type ReviewMode } from '../core/approvals/reviewGate';
+import { REVIEW_MODES, type ReviewMode } from '../core/approvals/reviewModes';
 import { DEFAULT_GATEWAY_PORT } from '../gateway/http/gatewayPort';
 import type { Budgets } from '../core/healing/budgetTracker';
 import { DEFAULT_BASE_URL } from '../llm/endpoint';

@@ -32,6 +32,12 @@ export interface WorkflowModule {
   report(input: WorkflowReportInput): WorkflowReport;
 }
 
+/**
+ * What a person is told of a module before it runs (the code lens's tooltip), kept in its
+ * definition's file, apart from the step handlers, so that telling it loads none of them.
+ */
+export type ModuleOutline = Pick<WorkflowModule, 'id' | 'title' | 'phases'>;
+
 /** A request a module cannot start from (empty, or missing what it needs), said so a person can fix it. */
 export class ModuleInputError extends Error {
   override readonly name = 'ModuleInputError';

@@ -2,8 +2,12 @@
 // launch per run in runs.ts. By default the "VS Code" is harness/vscodeWeb.js (VS Code 1.139's server
 // and web workbench, from a per-user cache that is installed on first use); IMPERIUM_VSCODE=desktop
 // lets test-electron download a desktop build instead, for machines with internet.
-// IMPERIUM_INTEGRATION_RUNS=editor,tests runs only those. Ends with `integration: N passed, M failed`.
+// IMPERIUM_INTEGRATION_RUNS=editor,tests runs only those. IMPERIUM_INTEGRATION_BUILD=production first
+// rebuilds dist/ as `npm run build:prod` does (minified), so the runs load what users install; by
+// default they load the development build `npm run test:integration` makes. Ends with
+// `integration: N passed, M failed`.
 import { runTests } from '@vscode/test-electron';
+import { execFileSync } from 'node:child_process';
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, delimiter, join, resolve } from 'node:path';
@@ -17,6 +21,7 @@ const repo = resolve(__dirname, '..', '..', '..');
 async function main(): Promise<number> {
   const desktop = process.env.IMPERIUM_VSCODE === 'desktop';
   const runs = selectedRuns();
+  buildExtension();
   let vscodeExecutablePath: string | undefined;
   if (!desktop) {
     ensureVsCodeInstalled();
@@ -39,6 +44,16 @@ async function main(): Promise<number> {
   if (summaryFile) writeFileSync(summaryFile, `${JSON.stringify(total)}\n`);
   console.log(`integration: ${total.passed} passed, ${total.failed} failed`);
   return total.failed > 0 ? 1 : 0;
+}
+
+/** Rebuilds dist/ as the production build when IMPERIUM_INTEGRATION_BUILD asks for it; leaves the development build otherwise. */
+function buildExtension(): void {
+  const build = process.env.IMPERIUM_INTEGRATION_BUILD ?? 'development';
+  if (build === 'development') return;
+  if (build !== 'production') throw new Error(`IMPERIUM_INTEGRATION_BUILD is "${build}": use "production" or "development" (the default)`);
+  // Only the bundles in dist/: the compiled tests in out/test/ stay as they are.
+  execFileSync(process.execPath, ['esbuild.config.mjs', '--production', '--quiet'], { cwd: repo, stdio: 'inherit' });
+  console.log('integration: the extension under test is the production build (dist/ rebuilt with --production)');
 }
 
 function selectedRuns(): readonly IntegrationRun[] {

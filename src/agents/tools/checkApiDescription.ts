@@ -2,7 +2,7 @@
 // operations, so the agent works from what the description says, not from what it guesses.
 import { z } from 'zod';
 import { describeApiProblem, type ApiDescriptions } from '../../core/integration/apiDescriptions';
-import { normalizeWorkspacePath } from '../../core/workspace/pathPolicy';
+import { normalizeWorkspacePath } from '../../core/workspace/workspacePath';
 import { failed, ok, type AgentTool } from './agentTool';
 
 const schema = z.strictObject({ file: z.string().min(1).describe('The OpenAPI 3.0 or 3.1 file, workspace-relative.') });

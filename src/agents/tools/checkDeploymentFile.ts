@@ -2,7 +2,7 @@
 // either as it is in the workspace or as the agent proposes it (content), each problem at its line.
 import { z } from 'zod';
 import type { DeploymentFiles } from '../../core/integration/deploymentFiles';
-import { normalizeWorkspacePath } from '../../core/workspace/pathPolicy';
+import { normalizeWorkspacePath } from '../../core/workspace/workspacePath';
 import { failed, ok, type AgentTool } from './agentTool';
 
 const schema = z.strictObject({

@@ -2,7 +2,7 @@
 // by the Workspace's path policy (no escape from the root, protected paths) before a browser opens it.
 import { z } from 'zod';
 import { WorkspaceError } from '../../core/ports';
-import { normalizeWorkspacePath } from '../../core/workspace/pathPolicy';
+import { normalizeWorkspacePath } from '../../core/workspace/workspacePath';
 import type { ToolContext } from './agentTool';
 
 export const pageArgument = z.string().min(1).describe('The HTML page, relative to the workspace root (e.g. "site/index.html").');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { normalizeWorkspacePath } from '../../core/workspace/pathPolicy';
+import { normalizeWorkspacePath } from '../../core/workspace/workspacePath';
 import { failed, ok, type AgentTool } from './agentTool';
 import { refuseUnwritable } from './writeAccess';
 

@@ -3,7 +3,7 @@
 import { posix } from 'node:path';
 import { z } from 'zod';
 import { describeApiProblems, InvalidApiDescriptionError, type ApiDescriptions } from '../../core/integration/apiDescriptions';
-import { normalizeWorkspacePath } from '../../core/workspace/pathPolicy';
+import { normalizeWorkspacePath } from '../../core/workspace/workspacePath';
 import { failed, ok, type AgentTool } from './agentTool';
 import { refuseUnwritable } from './writeAccess';
 

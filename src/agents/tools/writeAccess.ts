@@ -1,5 +1,5 @@
 // The role's write guard, asked before any write: a refusal reaches the model as the tool's result.
-import { normalizeWorkspacePath } from '../../core/workspace/pathPolicy';
+import { normalizeWorkspacePath } from '../../core/workspace/workspacePath';
 import { refused, type ToolContext, type ToolResult } from './agentTool';
 
 /** A refusal for the model when the role may not write `path`, else undefined. */

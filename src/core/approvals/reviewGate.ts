@@ -3,9 +3,7 @@
 import { WorkspaceError, type Approvals } from '../ports';
 import { codeRunningChange } from '../workspace/codeRunningFiles';
 import type { WriteGate } from './gatedWorkspace';
-
-export const REVIEW_MODES = ['always', 'unlessBoardApproved', 'never'] as const;
-export type ReviewMode = (typeof REVIEW_MODES)[number];
+import type { ReviewMode } from './reviewModes';
 
 /** `mode` is read on every write, so a change of the setting applies to the next edit. */
 export function reviewGate(approvals: Approvals, mode: () => ReviewMode): WriteGate {

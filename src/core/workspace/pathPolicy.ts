@@ -2,6 +2,7 @@
 // implementation (Node's fs headless, workspace.fs in VS Code), so the rules cannot drift apart.
 import { Minimatch } from 'minimatch';
 import { WorkspaceError } from '../ports';
+import { normalizeWorkspacePath } from './workspacePath';
 import { SECRET_FILE_GLOBS } from './secretFiles';
 
 /**
@@ -10,35 +11,6 @@ import { SECRET_FILE_GLOBS } from './secretFiles';
  * they are (private keys, registry and cloud credentials, environment files: SECRET_FILE_GLOBS).
  */
 export const BUILT_IN_PROTECTED_GLOBS: readonly string[] = ['.git', '.vscode', '.github', 'node_modules', '.imperium', ...SECRET_FILE_GLOBS];
-
-/**
- * Turns a workspace-relative path as a model or a person wrote it into the canonical form
- * ('/'-separated, no '.', no '..', no empty segments; '' is the root). Backslashes count as
- * separators, so a Windows-style `..\x` cannot slip past. Throws WorkspaceError for absolute paths,
- * escapes above the root and characters no file name should have.
- */
-export function normalizeWorkspacePath(input: string): string {
-  if ([...input].some((char) => char.charCodeAt(0) < 0x20 || char === '\u007f')) {
-    throw new WorkspaceError('refused', `${JSON.stringify(input)} contains a control character; file names cannot.`);
-  }
-  const slashed = input.replace(/\\/g, '/');
-  if (slashed.startsWith('/') || /^[A-Za-z]:/.test(slashed)) {
-    throw new WorkspaceError('outside-root', `"${input}" is an absolute path; give a path relative to the workspace root, such as "src/index.ts".`);
-  }
-  const segments: string[] = [];
-  for (const segment of slashed.split('/')) {
-    if (segment === '' || segment === '.') continue;
-    if (segment === '..') {
-      if (segments.length === 0) throw new WorkspaceError('outside-root', `"${input}" leads outside the workspace root.`);
-      segments.pop();
-      continue;
-    }
-    // Windows reads a colon as a drive or an alternate data stream ("a.ts:hidden").
-    if (segment.includes(':')) throw new WorkspaceError('refused', `"${input}" contains ':', which is not allowed in a file name here.`);
-    segments.push(segment);
-  }
-  return segments.join('/');
-}
 
 /**
  * The form protected globs are matched against: Unicode NFC, and each segment without the

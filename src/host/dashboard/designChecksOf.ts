@@ -5,7 +5,7 @@
 // which files may be shown. Free of 'vscode', so it runs under plain mocha.
 import { readFile, stat } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { WorkflowSnapshot } from '../../core/orchestrator/workflowState';
 import type { DesignChecksView, DesignShotView } from '../../shared/designChecksView';
 
@@ -14,14 +14,14 @@ export type ShotReader = (path: string) => Promise<{ readonly uri: string } | { 
 
 const shotSchema = z.object({ page: z.string(), width: z.number(), before: z.string(), after: z.string(), diff: z.string(), differentPixels: z.number(), totalPixels: z.number() });
 const designRed = z.object({ failing: z.array(z.string()), before: z.array(z.object({ page: z.string(), width: z.number(), path: z.string() })) });
-const designGreen = z.object({ review: z.array(z.string()).default([]), advice: z.array(z.string()).default([]) });
+const designGreen = z.object({ review: z._default(z.array(z.string()), []), advice: z._default(z.array(z.string()), []) });
 const designReview = z.object({ screenshots: z.array(shotSchema) });
 const featureGreen = z.object({
   dispatched: z.array(
     z.object({
       checkedBy: z.string(),
-      failingBefore: z.array(z.string()).optional(),
-      evidence: z.object({ screenshots: z.array(shotSchema), undecided: z.array(z.string()), advice: z.array(z.string()) }).optional(),
+      failingBefore: z.optional(z.array(z.string())),
+      evidence: z.optional(z.object({ screenshots: z.array(shotSchema), undecided: z.array(z.string()), advice: z.array(z.string()) })),
     }),
   ),
 });

@@ -1,7 +1,7 @@
 // The views' requests that concern the editor: open a workspace file at a location (the path may
 // come from a model, so it is checked to stay inside the workspace), the command center, the log.
 import * as vscode from 'vscode';
-import { normalizeWorkspacePath } from '../../core/workspace/pathPolicy';
+import { normalizeWorkspacePath } from '../../core/workspace/workspacePath';
 import type { EditorActions } from './webviewChannel';
 
 export const OPEN_COMMAND_CENTER_COMMAND = 'imperium.openCommandCenter';

@@ -1,6 +1,6 @@
 // An integration or deploy workflow's contract tests and plan for the command center, read from
 // its stored outputs. Free of 'vscode', so it runs under plain mocha.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { WorkflowSnapshot } from '../../core/orchestrator/workflowState';
 import type { IntegrationView } from '../../shared/integrationView';
 

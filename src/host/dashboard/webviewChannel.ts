@@ -1,12 +1,13 @@
 // One webview's connection to the dashboard source: waits for the webview's `ready`, posts a
 // snapshot, then forwards updates in batches; checks every message from the webview before acting
-// and answers each request by its id. Free of 'vscode' (it takes the webview's two methods), so it
+// and answers each request by its id. The check loads with the first webview (lazyWebviewMessages.ts):
+// what a page sends before it is there waits for it, in order. Free of 'vscode' (it takes the webview's two methods), so it
 // runs under plain mocha.
 import type { Logger } from '../../core/ports';
 import type { DashboardUpdate } from '../../shared/dashboardState';
-import { parseWebviewMessage } from '../../shared/webviewMessageSchema';
 import type { HostRequest, HostToWebview } from '../../shared/webviewProtocol';
 import type { DashboardSource } from './dashboardSource';
+import { loadWebviewMessageCheck, type WebviewMessageCheck } from './lazyWebviewMessages';
 
 /** The part of a vscode.Webview the channel uses. */
 export interface WebviewEndpoint {
@@ -45,6 +46,10 @@ export class WebviewChannel {
   private disposed = false;
   /** Counts `ready`s and hides, so a connection that finishes after a newer one gives way to it. */
   private generation = 0;
+  private check: WebviewMessageCheck | undefined;
+  /** What the page sent before the check was loaded, each with the count of hides when it arrived. */
+  private waiting: { readonly value: unknown; readonly hides: number }[] | undefined = [];
+  private hides = 0;
 
   constructor(
     private readonly endpoint: WebviewEndpoint,
@@ -54,6 +59,19 @@ export class WebviewChannel {
   ) {
     this.listening = endpoint.onDidReceiveMessage((message) => this.receive(message));
     this.sourceChanges = options.onDidChangeSource?.(() => this.sourceChanged());
+    // Loaded while the page loads: by its first message the check is usually there.
+    loadWebviewMessageCheck().then(
+      (check) => {
+        this.check = check;
+        const waiting = this.waiting ?? [];
+        this.waiting = undefined;
+        for (const { value, hides } of waiting) this.handle(value, hides);
+      },
+      (error: unknown) => {
+        this.waiting = undefined;
+        options.logger.error(`${options.label}: the check of messages from the webview could not be loaded, so none is acted on: ${error instanceof Error ? error.message : String(error)}`);
+      },
+    );
   }
 
   /** Another source is shown: a view that follows the host gets its snapshot; a hidden one, when it says `ready`. */
@@ -68,6 +86,7 @@ export class WebviewChannel {
    * then. Until that, nothing is posted to it.
    */
   hidden(): void {
+    this.hides++;
     this.stopForwarding();
   }
 
@@ -79,14 +98,21 @@ export class WebviewChannel {
   }
 
   private receive(value: unknown): void {
-    const parsed = parseWebviewMessage(value);
+    if (this.waiting) this.waiting.push({ value, hides: this.hides });
+    else this.handle(value, this.hides);
+  }
+
+  /** `hides`: the count when the message arrived; a `ready` from a page hidden since is moot. */
+  private handle(value: unknown, hides: number): void {
+    if (this.disposed || !this.check) return;
+    const parsed = this.check.parseWebviewMessage(value);
     if (!parsed.ok) {
       this.options.logger.warn(`${this.options.label}: dropped an invalid message from the webview: ${parsed.error}`);
       return;
     }
     const { message } = parsed;
-    if (message.type === 'ready') void this.startForwarding();
-    else void this.answer(message.id, message.request);
+    if (message.type !== 'ready') void this.answer(message.id, message.request);
+    else if (hides === this.hides) void this.startForwarding();
   }
 
   private async startForwarding(): Promise<void> {

@@ -13,7 +13,7 @@ import { readScenarioFile } from '../../llm/scriptedServer/scenario';
 import { type ScriptedModelServer, startScriptedModelServer } from '../../llm/scriptedServer/scriptedModelServer';
 import { DEMO_EXAMPLES, type DemoExample } from '../../runtime/bundledExamples';
 import { STATE_FOLDER, stateFolderOf } from '../../runtime/folderStore';
-import type { ReviewMode } from '../../core/approvals/reviewGate';
+import type { ReviewMode } from '../../core/approvals/reviewModes';
 import type { Budgets } from '../../core/healing/budgetTracker';
 import type { PriceTable } from '../../shared/modelPricing';
 import { ApiKeyStore } from '../apiKeyStore';

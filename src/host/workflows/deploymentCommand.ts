@@ -1,11 +1,9 @@
 // "Run a Deployment Command": the person picks a command of a deploy workflow's plan, and it is
 // typed into a terminal in the workspace folder, not run: the person reads it and presses Enter.
-// Nothing here, and no agent, runs a plan's command.
+// Nothing here, and no agent, runs a plan's command. Part of the engine bundle (../engine.ts).
 import * as vscode from 'vscode';
 import { integrationViewOf } from '../dashboard/integrationViewOf';
 import type { WorkflowService } from './workflowService';
-
-export const RUN_DEPLOYMENT_COMMAND = 'imperium.runDeploymentCommand';
 
 export async function runDeploymentCommand(service: WorkflowService): Promise<void> {
   const deploys = service.list().filter((workflow) => workflow.name === 'deploy' && workflow.status === 'COMPLETED').sort((a, b) => b.updatedAt - a.updatedAt);

@@ -6,8 +6,8 @@ import type { WorkflowSummary } from '../../core/orchestrator/workflowState';
 import { IMPLEMENT_TARGET_KINDS, type ImplementTarget } from '../../shared/implementTarget';
 import { isTerminalWorkflow } from '../../shared/taskStatus';
 import { DEFAULT_WORKFLOW } from '../../runtime/defaultWorkflow';
+import { loadEngine } from '../lazyEngine';
 import type { TestExplorer } from '../testing/testExplorer';
-import { RUN_DEPLOYMENT_COMMAND, runDeploymentCommand } from './deploymentCommand';
 import { isConductorProblem, showConductorProblem } from './conductorNotice';
 import { FIX_WITH_AGENTS_COMMAND, fixWithAgents } from './fixCommand';
 import { implementRequest } from './implementRequest';
@@ -39,7 +39,11 @@ export function registerWorkflowCommands(service: ServiceSource, log: vscode.Log
     command('imperium.cancelWorkflow', async (id) => withWorkflow(await service(), id, 'cancel', (w) => !isTerminalWorkflow(w.status), (s, w) => s.cancel(w))),
     command('imperium.undoWorkflow', async (id) => undoWorkflow(await service(), id)),
     command(ALLOW_NETWORK_COMMAND, async (id) => allowNetworkForWorkflow(await service(), id)),
-    command(RUN_DEPLOYMENT_COMMAND, async () => runDeploymentCommand(await service())),
+    // The plan's reader is the engine bundle's, loaded by the service by then.
+    command('imperium.runDeploymentCommand', async () => {
+      const opened = await service();
+      await (await loadEngine()).runDeploymentCommand(opened);
+    }),
   ];
 }
 

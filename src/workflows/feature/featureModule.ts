@@ -5,15 +5,13 @@ import { ModuleInputError } from '../workflowModule';
 import { StepMemory } from '../../superpowers/tdd/stepMemory';
 import { buildFeatureReport } from './featureReport';
 import { registerFeatureSteps } from './featureSteps';
-import { FEATURE_PHASES, FEATURE_WORKFLOW } from './featureWorkflow';
+import { FEATURE_OUTLINE, FEATURE_WORKFLOW } from './featureWorkflow';
 
 export const featureModule: WorkflowModule = {
-  id: 'feature',
-  title: 'Feature (test-first)',
+  ...FEATURE_OUTLINE,
   description:
     'Implements a request test-first: the Product Owner writes acceptance criteria and the Board reviews them, TestBot writes tests that must fail for the right reason, CodeBot makes them pass without touching them and refactors, and the Board reviews the change.',
   definition: FEATURE_WORKFLOW,
-  phases: FEATURE_PHASES,
   input({ request, target }) {
     const text = request.trim();
     if (text === '') throw new ModuleInputError('The request is empty: say what the agents should build.');

@@ -2,6 +2,7 @@
 // change. The gates are the step handlers' code (featureSteps.ts), not requests to a model.
 import type { WorkflowDefinitionInput } from '../../core/orchestrator/workflowDefinition';
 import type { WorkflowPhaseInfo } from '../../shared/workflowPhase';
+import type { ModuleOutline } from '../workflowModule';
 
 const request = '${workflow.input.request}';
 const criteria = '${plan.output.criteria}';
@@ -33,3 +34,5 @@ export const FEATURE_PHASES: readonly WorkflowPhaseInfo[] = [
   { id: 'refactor', title: 'Refactor', steps: ['refactor'], tone: 'changing' },
   { id: 'review', title: 'Review', steps: ['review'], tone: 'reviewing' },
 ];
+
+export const FEATURE_OUTLINE: ModuleOutline = { id: 'feature', title: 'Feature (test-first)', phases: FEATURE_PHASES };

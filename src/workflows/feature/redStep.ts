@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { runTestBot } from '../../agents/testBot';
 import { testRunFeedback } from '../../agents/tools/testRunSummary';
 import { type HealableStepHandler, StepFailure } from '../../core/healing/recoveryHint';
-import { normalizeWorkspacePath } from '../../core/workspace/pathPolicy';
+import { normalizeWorkspacePath } from '../../core/workspace/workspacePath';
 import { firstLine } from '../../superpowers/tdd/stepMemory';
 import type { TddStepDependencies } from '../../superpowers/tdd/stepDependencies';
 import { stepSkills } from '../../superpowers/registry/stepSkills';

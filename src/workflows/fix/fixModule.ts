@@ -5,16 +5,14 @@ import { StepMemory } from '../../superpowers/tdd/stepMemory';
 import type { WorkflowModule } from '../workflowModule';
 import { buildFixReport } from './fixReport';
 import { registerFixSteps } from './fixSteps';
-import { DEFAULT_FIX_REQUEST, FIX_PHASES, FIX_WORKFLOW } from './fixWorkflow';
+import { DEFAULT_FIX_REQUEST, FIX_OUTLINE, FIX_WORKFLOW } from './fixWorkflow';
 import { targetsOf } from './fixTargets';
 
 export const fixModule: WorkflowModule = {
-  id: 'fix',
-  title: 'Fix failing tests',
+  ...FIX_OUTLINE,
   description:
     'Makes tests that already fail pass: the named tests (ids or files) or every failing test of the folder. Red checks they fail for a reason the code can fix; CodeBot changes only non-test files until they pass and every test that passed before still passes; then refactor and the Board review the change.',
   definition: FIX_WORKFLOW,
-  phases: FIX_PHASES,
   input({ request, tests, target }) {
     const text = request.trim();
     const targets = targetsOf([...(tests ?? []), ...(target?.testId !== undefined ? [target.testId] : [])]);

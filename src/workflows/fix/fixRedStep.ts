@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { runTestBot } from '../../agents/testBot';
 import { isTestPath } from '../../agents/testFiles';
-import { normalizeWorkspacePath } from '../../core/workspace/pathPolicy';
+import { normalizeWorkspacePath } from '../../core/workspace/workspacePath';
 import { summarizeTestRun, testRunFeedback } from '../../agents/tools/testRunSummary';
 import { type HealableStepHandler, StepFailure } from '../../core/healing/recoveryHint';
 import { TerminalStepError, type StepContext } from '../../core/orchestrator/stepHandler';

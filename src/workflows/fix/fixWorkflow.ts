@@ -2,6 +2,7 @@
 // the change. It starts from failing tests, so it has no plan: the tests are the criteria.
 import type { WorkflowDefinitionInput } from '../../core/orchestrator/workflowDefinition';
 import type { WorkflowPhaseInfo } from '../../shared/workflowPhase';
+import type { ModuleOutline } from '../workflowModule';
 import type { FixTargetsInput } from './testSelection';
 
 /** The input a fix workflow starts from. No targets: every failing test of the folder. */
@@ -38,3 +39,5 @@ export const FIX_PHASES: readonly WorkflowPhaseInfo[] = [
   { id: 'refactor', title: 'Refactor', steps: ['refactor'] },
   { id: 'review', title: 'Review', steps: ['review'] },
 ];
+
+export const FIX_OUTLINE: ModuleOutline = { id: 'fix', title: 'Fix failing tests', phases: FIX_PHASES };

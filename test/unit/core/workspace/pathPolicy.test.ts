@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { WorkspaceError, type WorkspaceErrorCode } from '../../../../src/core/ports';
-import { PathPolicy, normalizeWorkspacePath } from '../../../../src/core/workspace/pathPolicy';
+import { PathPolicy } from '../../../../src/core/workspace/pathPolicy';
+import { normalizeWorkspacePath } from '../../../../src/core/workspace/workspacePath';
 
 function refusal(run: () => unknown): { code: WorkspaceErrorCode; message: string } {
   try {

@@ -60,7 +60,7 @@ function serviceStandIn(asked: Asked): WorkflowService {
 }
 
 function api(testMode: boolean, asked: Asked): ImperiumApi {
-  return buildImperiumApi({ version: '1.2.3', activationMs: 5, activationBytes: 2048, apiKeyEndpoint: () => 'https://api.example', apiKeyFingerprint: async () => undefined, service: async () => serviceStandIn(asked), commands: async () => new GatewayCommands(new ServiceGatewayRuntime(serviceStandIn(asked))), testMode });
+  return buildImperiumApi({ version: '1.2.3', activationMs: 5, activationLoadMs: 4, activationBytes: 2048, apiKeyEndpoint: () => 'https://api.example', apiKeyFingerprint: async () => undefined, service: async () => serviceStandIn(asked), commands: async () => new GatewayCommands(new ServiceGatewayRuntime(serviceStandIn(asked))), testMode });
 }
 
 /** Every function reachable from the object, by dotted path. */

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { Logger } from '../../../../src/core/ports';
 import type { ApprovalAnswer, DashboardListener, DashboardSnapshot, DashboardSource, MemoryEdit } from '../../../../src/host/dashboard/dashboardSource';
 import { ShownDashboard } from '../../../../src/host/dashboard/shownDashboard';
+import { loadWebviewMessageCheck } from '../../../../src/host/dashboard/lazyWebviewMessages';
 import { type EditorActions, WebviewChannel, type WebviewEndpoint } from '../../../../src/host/dashboard/webviewChannel';
 import { emptyDashboard, type DashboardUpdate } from '../../../../src/shared/dashboardState';
 import type { HostToWebview } from '../../../../src/shared/webviewProtocol';
@@ -104,6 +105,9 @@ describe('the channel between the host and a dashboard webview', () => {
     );
   }
 
+  // As in the editor, where it loads while the page does: there, the page's first message comes long after.
+  before(() => loadWebviewMessageCheck());
+
   beforeEach(() => {
     webview = new FakeWebview();
     source = new FakeSource();
@@ -131,6 +135,23 @@ describe('the channel between the host and a dashboard webview', () => {
     assert.equal(webview.posted.length, 1, 'updates wait for their batch');
     await new Promise((resolve) => setTimeout(resolve, BATCH_MS * 2));
     assert.deepEqual(webview.posted.slice(1), [{ type: 'updates', updates: events }]);
+  });
+
+  it('holds what the page sends before the check of messages is loaded, then acts on it in order; a ready from a page hidden since is moot', async () => {
+    // The check loads with the channel (lazyWebviewMessages.ts): these arrive before it is there.
+    webview.send({ type: 'request', id: 1, request: { kind: 'pause', workflowId: 'wf-1' } });
+    webview.send({ type: 'ready' });
+    webview.send({ type: 'request', id: 2, request: { kind: 'resume', workflowId: 'wf-1' } });
+    await settle();
+    assert.deepEqual(source.calls, ['pause wf-1', 'resume wf-1']);
+    assert.deepEqual(webview.types().sort(), ['response', 'response', 'snapshot']);
+    const hidden = connect();
+    webview.posted.length = 0;
+    webview.send({ type: 'ready' });
+    hidden.hidden();
+    await settle();
+    assert.deepEqual(webview.posted, [], 'the page that said ready was hidden before the check was loaded');
+    hidden.dispose();
   });
 
   it('logs and drops a message that fails the check, and acts on nothing in it', async () => {
