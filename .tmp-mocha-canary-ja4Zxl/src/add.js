@@ -1,1 +1,0 @@
-exports.add = (a, b) => a + b;
