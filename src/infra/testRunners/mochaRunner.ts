@@ -1,13 +1,16 @@
 // mocha: the workspace's own mocha with its own configuration (.mocharc.*, package.json "mocha",
 // the test script's options), reported through Imperium's reporter (mochaReporterSource.ts). A run
-// includes the must-fail canary (testCanary.ts) as its last spec file: loaded after every other one,
-// into the same process (in parallel mode, into a worker of its own).
+// includes the must-fail canary (testCanary.ts): in serial mode the reporter appends it to the root
+// suite once every spec file is loaded; where the run may be in parallel mode (mochaParallelMode.ts)
+// it is the last spec file of a configuration written from mocha's resolved options (one more
+// process, to read them), loaded into a worker of its own.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DiscoveredTest, TestSelection } from '../../core/ports';
 import type { TestCaseResult, TestFileError, TestRunResult } from '../../shared/testResults';
 import { invokes } from './frameworkDetection';
 import { TestRunnerError, testEnvironment, type FrameworkRun, type FrameworkRunner, type RunnerContext } from './frameworkRunner';
+import { mayRunInParallel } from './mochaParallelMode';
 import { mochaReporterSource } from './mochaReporterSource';
 import { recordedRun } from './recordedRun';
 import { clean, withoutStack } from './messageText';
@@ -15,7 +18,7 @@ import { discoveredTests, type ParsedReport } from './runResult';
 import { findTestInvocation, optionWords, splitArgs } from './scriptInvocation';
 import { workspaceLocation } from './stackLocation';
 import { newTestCanary, type TestCanary } from './testCanary';
-import { writeTestCanary } from './testCanarySources';
+import { testCanaryPath, writeTestCanary } from './testCanarySources';
 import { declarationLine } from './testDeclarations';
 import { exactNamesPattern, filesToRun, parseTestId } from './testIds';
 import { runProcess, type ProcessEnd } from './testProcess';
@@ -59,15 +62,18 @@ export class MochaRunner implements FrameworkRunner {
     const { options, positionals } = splitArgs(findTestInvocation(this.context.manifest, (invocation) => invokes('mocha', invocation))?.args ?? [], VALUE_OPTIONS);
     const scriptOptions = optionWords(options, CONTROLLED_OPTIONS);
     const files = filesToRun(selection);
+    const root = this.context.paths.root;
+    const canaryInSpec = canary !== undefined && (await mayRunInParallel(root, scriptOptions));
     return recordedRun(
       this.context,
       {
         framework: this.framework,
         reporterName: 'imperium-mocha-reporter.cjs',
-        reporterSource: mochaReporterSource,
+        reporterSource: (destination, scratchDir) =>
+          mochaReporterSource(destination, canary && !canaryInSpec ? { canary, mochaDir: mocha.dir, root, file: testCanaryPath('mocha', canary, scratchDir) } : undefined),
         ...(canary && { canary: { canary, scope: 'own-file' } }),
         command: async (reporterPath, scratchDir) => {
-          const canaryFile = canary ? await writeTestCanary('mocha', canary, scratchDir, this.context.paths.root) : undefined;
+          const canaryFile = canary && canaryInSpec ? await writeTestCanary('mocha', canary, scratchDir, root) : undefined;
           const { fileArgs, configured } = await this.fileArgs(mocha, { scriptOptions, positionals, files, canaryFile }, scratchDir, run);
           // --full-trace keeps stack paths absolute; mocha otherwise shortens them to its working folder.
           const args = [bin, ...fileArgs, '--reporter', reporterPath, '--no-color', '--full-trace', ...extraArgs];

@@ -26,6 +26,8 @@ export const reporterRecordSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('file-error'), file: z.optional(z.string()), message: z.string() }),
   z.object({ type: z.literal('end') }),
+  // A reporter that could not do its part (mocha's, finding itself in parallel mode with no canary).
+  z.object({ type: z.literal('untrusted'), reason: z.string() }),
 ]);
 
 export type ReporterRecord = z.infer<typeof reporterRecordSchema>;

@@ -54,18 +54,20 @@ async function toReport(lines: { readonly values: readonly unknown[]; readonly u
   const { reporterRecordSchema } = await import('./reportSchemas');
   const tests: TestCaseResult[] = [];
   const errors: TestFileError[] = [];
+  const reported: string[] = [];
   let finished = false;
   for (const value of lines.values) {
     const parsed = reporterRecordSchema.safeParse(value);
     if (!parsed.success) continue;
     const record = parsed.data;
     if (record.type === 'end') finished = true;
+    else if (record.type === 'untrusted') reported.push(record.reason);
     else if (record.type === 'file-error') {
       const message = withoutStack(clean(record.message));
       errors.push(record.file ? { file: paths.display(record.file), message } : { message });
     } else tests.push(toTestResult(record, paths));
   }
-  const untrusted = [...(lines.unsealed > 0 ? [unsealedReason(lines.unsealed, 'the test records', "Imperium's reporter")] : []), ...conflictingRecords(tests)];
+  const untrusted = [...(lines.unsealed > 0 ? [unsealedReason(lines.unsealed, 'the test records', "Imperium's reporter")] : []), ...conflictingRecords(tests), ...reported];
   return { tests, errors, finished, ...(untrusted.length > 0 && { untrusted }) };
 }
 

@@ -7,8 +7,9 @@
 //
 // Where they run: jest, vitest and pytest give each test file a context of its own, so the canary is
 // added to every file (a setup file; a pytest plugin adding items to each module) and each file's
-// results must hold it; mocha and node:test get a canary file of its own in the run (mocha loads
-// every file into one process before any test runs, so it sees what they did).
+// results must hold it; node:test gets a canary file of its own in the run, and mocha a canary suite
+// after every loaded file (added by its reporter in serial mode, a spec file of its own in parallel
+// mode: mochaRunner.ts), which sees what the files did in their process.
 import { randomBytes } from 'node:crypto';
 import type { TestCaseResult } from '../../shared/testResults';
 import type { ParsedReport } from './runResult';
