@@ -4,9 +4,8 @@
 // The forger here finds the file by the reporter's path on its own run's command line (never /tmp,
 // which other runs share), and reads the seal from the reporter if the reporter is still there.
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { WorkspaceTestRunner } from '../../../../src/infra/testRunners/workspaceTestRunner';
+import { repositoryProjects } from '../../../support/repositoryProjects';
 
 const TEST = "const { test } = require('node:test');\nconst assert = require('node:assert/strict');\nconst { add } = require('../src/add');\ntest('adds', () => assert.equal(add(1, 2), 3));\n";
 const MOCHA_TEST = "const assert = require('node:assert/strict');\nconst { add } = require('../src/add');\nit('adds', () => assert.equal(add(1, 2), 3));\n";
@@ -34,19 +33,7 @@ exports.add = (a, b) => a - b;
 
 describe('forged test records', function () {
   this.timeout(60_000);
-  const roots: string[] = [];
-  after(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
-
-  function project(files: Record<string, string>): string {
-    // Inside the repository, so mocha is found in its node_modules.
-    const root = mkdtempSync(join(process.cwd(), '.tmp-forged-'));
-    roots.push(root);
-    for (const [path, content] of Object.entries(files)) {
-      mkdirSync(join(root, path, '..'), { recursive: true });
-      writeFileSync(join(root, path), content);
-    }
-    return root;
-  }
+  const project = repositoryProjects('forged');
 
   it('node:test: a "passed" record appended by the code under test (a child process) is not counted and makes the run untrusted', async () => {
     const source = `${forger('process.ppid', /^--test-reporter=(\/.*imperium-node-test-reporter\.mjs)$/)}\nif (process.argv[1].endsWith('add.test.js')) process.exit(0);\n`;

@@ -3,31 +3,19 @@
 // resolved options first (a process of runProcess's own, outside the injected launcher) and runs
 // with the configuration written from them (--config). Both still catch a runner that passes every failure.
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { ProcessSpec } from '../../../../src/infra/testRunners/testProcess';
 import { runProcess } from '../../../../src/infra/testRunners/testProcess';
 import { WorkspaceTestRunner } from '../../../../src/infra/testRunners/workspaceTestRunner';
+import { repositoryProjects } from '../../../support/repositoryProjects';
 
 const TEST = "const assert = require('node:assert/strict');\nconst { add } = require('../src/add');\nit('adds', () => assert.equal(add(1, 2), 3));\n";
 const TAMPERED_ADD = "const { Runner } = require('mocha');\nRunner.prototype.fail = function (test) { test.state = 'passed'; this.emit('pass', test); };\nexports.add = (a, b) => a - b;\n";
 
 describe('the mocha canary: processes per run', function () {
   this.timeout(60_000);
-  const roots: string[] = [];
-  after(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
-
-  function project(mocharc: string, add: string): string {
-    // Inside the repository, so mocha is found in its node_modules.
-    const root = mkdtempSync(join(process.cwd(), '.tmp-mocha-canary-'));
-    roots.push(root);
-    const files = { 'package.json': JSON.stringify({ name: 'p', scripts: { test: 'mocha' } }), '.mocharc.json': mocharc, 'test/add.test.js': TEST, 'src/add.js': add };
-    for (const [path, content] of Object.entries(files)) {
-      mkdirSync(join(root, path, '..'), { recursive: true });
-      writeFileSync(join(root, path), content);
-    }
-    return root;
-  }
+  const projectOf = repositoryProjects('mocha-canary');
+  const project = (mocharc: string, add: string): string =>
+    projectOf({ 'package.json': JSON.stringify({ name: 'p', scripts: { test: 'mocha' } }), '.mocharc.json': mocharc, 'test/add.test.js': TEST, 'src/add.js': add });
 
   async function run(root: string, testIds?: string[]): Promise<{ launched: ProcessSpec[]; result: Awaited<ReturnType<WorkspaceTestRunner['run']>> }> {
     const launched: ProcessSpec[] = [];

@@ -5,10 +5,9 @@
 // is also run for one chosen test, which must still include the canary. The honest runs stay trusted
 // and show none of the canary's tests.
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { TestFramework, TestRunResult } from '../../../../src/shared/testResults';
 import { WorkspaceTestRunner } from '../../../../src/infra/testRunners/workspaceTestRunner';
+import { repositoryProjects } from '../../../support/repositoryProjects';
 import { greenGate } from '../../../../src/superpowers/tdd/greenGate';
 
 const HONEST_ADD = 'exports.add = (a, b) => a + b;\n';
@@ -107,19 +106,7 @@ def pytest_runtest_makereport(item, call):
 
 describe('the must-fail canary', function () {
   this.timeout(90_000);
-  const roots: string[] = [];
-  after(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
-
-  function project(files: Record<string, string>): string {
-    // Inside the repository, so jest, vitest and mocha are found in its node_modules.
-    const root = mkdtempSync(join(process.cwd(), '.tmp-canary-'));
-    roots.push(root);
-    for (const [path, content] of Object.entries(files)) {
-      mkdirSync(join(root, path, '..'), { recursive: true });
-      writeFileSync(join(root, path), content);
-    }
-    return root;
-  }
+  const project = repositoryProjects('canary');
 
   const outcomes = (result: TestRunResult): string[] => result.tests.map((test) => `${test.id} ${test.status}`);
 

@@ -5,9 +5,8 @@
 // and trusted. Now jest's results come from Imperium's sealed reporter, and pytest's report must be
 // the one Imperium's plugin sealed.
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { WorkspaceTestRunner } from '../../../../src/infra/testRunners/workspaceTestRunner';
+import { repositoryProjects } from '../../../support/repositoryProjects';
 
 /**
  * Wrong add(); at exit, a forged all-passed report wherever the command line names one, and exit code
@@ -50,19 +49,7 @@ def add(a, b):
 
 describe('sealed jest and pytest reports', function () {
   this.timeout(60_000);
-  const roots: string[] = [];
-  after(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
-
-  function project(files: Record<string, string>): string {
-    // Inside the repository, so jest is found in its node_modules.
-    const root = mkdtempSync(join(process.cwd(), '.tmp-sealed-'));
-    roots.push(root);
-    for (const [path, content] of Object.entries(files)) {
-      mkdirSync(join(root, path, '..'), { recursive: true });
-      writeFileSync(join(root, path), content);
-    }
-    return root;
-  }
+  const project = repositoryProjects('sealed');
 
   it('jest: a report forged at exit is not read, and a record appended to the reporter\'s file is not counted', async () => {
     const root = project({
